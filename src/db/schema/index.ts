@@ -1,0 +1,4 @@
+export * from './audit.js';
+export * from './enterprises.js';
+export * from './reference.js';
+export * from './users.js';

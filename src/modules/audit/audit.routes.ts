@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { RoutePlugin } from '../../server/http.js';
+import { errorBody, paging } from '../../server/validation.js';
+import { listAudit } from './list-audit.js';
+
+const auditQuery = z.strictObject({
+  actor: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  action: z.string().trim().max(100).optional(),
+  from: z.coerce.date('不是有效的时间').optional(),
+  to: z.coerce.date('不是有效的时间').optional(),
+  ...paging,
+});
+
+const auditEntry = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+export const auditRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['审计日志'],
+        summary: '审计日志（按操作人、对象、操作、时间筛选）',
+        querystring: auditQuery,
+        response: { 200: z.object({ items: z.array(auditEntry), total: z.number() }), 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    (request) => listAudit(ctx, request.actor, request.query),
+  );
+};

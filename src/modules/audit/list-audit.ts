@@ -1,0 +1,12 @@
+import { type Actor, requireAccess } from '../../server/access.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { type AuditFilter, selectAudit } from './audit.repo.js';
+
+export function listAudit(ctx: AppContext, actor: Actor | null, filter: AuditFilter) {
+  requireAccess(actor, 'audit.read');
+  if (filter.from && filter.to && filter.from >= filter.to) {
+    throw new AppError('DATE_RANGE_INVALID', 400, '开始时间必须早于结束时间', { field: 'from' });
+  }
+  return selectAudit(ctx.db, filter);
+}

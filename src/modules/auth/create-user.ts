@@ -1,0 +1,37 @@
+import { type Actor, type Role, requireAccess } from '../../server/access.js';
+import { writeAudit } from '../../server/audit.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { checkPasswordPolicy, hashPassword } from './passwords.js';
+import { type Binding, checkBinding } from './user-bindings.js';
+import { findUserByUsername, insertUser } from './users.repo.js';
+
+export interface CreateUserInput extends Binding {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+export async function createUser(ctx: AppContext, actor: Actor | null, input: CreateUserInput) {
+  const admin = requireAccess(actor, 'user.manage');
+  const username = input.username.toLowerCase();
+  checkPasswordPolicy(input.password);
+  const binding = await checkBinding(ctx, admin, input.role, input);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    if (await findUserByUsername(tx, username)) throw usernameTaken(username);
+    const created = await insertUser(tx, {
+      username,
+      displayName: input.displayName,
+      role: input.role,
+      ...binding,
+      passwordHash,
+    });
+    await writeAudit(tx, admin, { action: 'user.create', entityType: 'user', entityId: created.id, after: created });
+    return created;
+  });
+}
+
+const usernameTaken = (username: string) =>
+  new AppError('USERNAME_TAKEN', 409, `用户名 ${username} 已被使用`, { field: 'username' });

@@ -1,0 +1,106 @@
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+import type { Role } from '../../domain/roles.js';
+import { districts, enterprises, users } from '../../db/schema/index.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The columns anyone but the login check may see: never the hash. */
+export const publicUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  districtCode: users.districtCode,
+  enterpriseId: users.enterpriseId,
+  organization: users.organization,
+  disabled: users.disabled,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  version: users.version,
+  createdAt: users.createdAt,
+};
+
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function recordFailedLogin(db: DbOrTx, userId: string, lockAfter: number, lockMinutes: number) {
+  const rows = await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil, failedLogins: users.failedLogins });
+  return rows[0];
+}
+
+export async function recordSuccessfulLogin(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, userId));
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  districtCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsers(db: DbOrTx, filter: UserFilter) {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const like = `%${filter.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+    const match = or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.organization, like));
+    if (match) conditions.push(match);
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.districtCode) conditions.push(eq(users.districtCode, filter.districtCode));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select({ ...publicUserColumns, districtName: districts.name, enterpriseName: enterprises.name })
+      .from(users)
+      .leftJoin(districts, eq(districts.code, users.districtCode))
+      .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+      .where(where)
+      .orderBy(desc(users.createdAt), users.username)
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { items, total };
+}
+
+export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert) {
+  const rows = await db.insert(users).values(values).returning(publicUserColumns);
+  return rows[0];
+}
+
+/** Updates only if the version still matches; undefined means someone else changed it first. */
+export async function updateUserVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<typeof users.$inferInsert>,
+) {
+  const rows = await db
+    .update(users)
+    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning(publicUserColumns);
+  return rows[0];
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  return n;
+}

@@ -1,0 +1,28 @@
+import type { Actor } from '../../server/access.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError, unauthenticated } from '../../server/errors.js';
+import { selectClusters, selectDistrict, selectDistricts, selectIndustries } from './reference.repo.js';
+
+// Reference lists are public facts: any logged-in actor may read them.
+
+export function listDistricts(ctx: AppContext, actor: Actor | null) {
+  if (!actor) throw unauthenticated();
+  return selectDistricts(ctx.db);
+}
+
+export function listIndustries(ctx: AppContext, actor: Actor | null) {
+  if (!actor) throw unauthenticated();
+  return selectIndustries(ctx.db);
+}
+
+export function listClusters(ctx: AppContext, actor: Actor | null) {
+  if (!actor) throw unauthenticated();
+  return selectClusters(ctx.db);
+}
+
+/** The district or zone of that code, or a 400 naming the field. Used by every module that stores one. */
+export async function requireDistrict(ctx: AppContext, code: string, field = 'districtCode') {
+  const district = await selectDistrict(ctx.db, code);
+  if (!district) throw new AppError('DISTRICT_UNKNOWN', 400, `未知的区县或功能区代码：${code}`, { field });
+  return district;
+}

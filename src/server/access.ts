@@ -1,0 +1,86 @@
+import { type Role } from '../domain/roles.js';
+import { forbidden, notFound, unauthenticated } from './errors.js';
+
+export { isRole, ROLE_LABELS, ROLES, type Role } from '../domain/roles.js';
+
+/** Who is acting: built from the session on every request, never trusted from the client. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtCode: string | null;
+  enterpriseId: string | null;
+  organization: string | null;
+  ip?: string;
+}
+
+/** What an actor may see of the enterprise data. Every query on enterprise data filters by it. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'none' };
+
+export function scopeOf(actor: Actor): Scope {
+  switch (actor.role) {
+    case 'city_admin':
+      return { kind: 'all' };
+    case 'district_admin':
+      return actor.districtCode ? { kind: 'district', districtCode: actor.districtCode } : { kind: 'none' };
+    case 'enterprise':
+      return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+    // department, provider, bank and expert reach enterprises only through what is assigned
+    // or pushed to them; the modules that assign (appeals, finance, experts) widen this.
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * Actions by role. A read refused answers 404 (existence does not leak), a write 403.
+ * Later modules add their actions here.
+ */
+const PERMISSIONS = {
+  'user.read': { kind: 'read', roles: ['city_admin'] },
+  'user.manage': { kind: 'write', roles: ['city_admin'] },
+  'audit.read': { kind: 'read', roles: ['city_admin'] },
+  'reference.manage': { kind: 'write', roles: ['city_admin'] },
+  'enterprise.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'enterprise.write': { kind: 'write', roles: ['city_admin', 'district_admin', 'enterprise'] },
+} as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** The place a piece of enterprise data belongs to, for the scope check. */
+export interface ScopedTarget {
+  enterpriseId?: string;
+  districtCode?: string;
+  zoneCode?: string | null;
+}
+
+export function can(actor: Actor, action: Action, target?: ScopedTarget): boolean {
+  const rule = PERMISSIONS[action];
+  if (!(rule.roles as readonly Role[]).includes(actor.role)) return false;
+  return target ? inScope(scopeOf(actor), target) : true;
+}
+
+export function inScope(scope: Scope, target: ScopedTarget): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'district':
+      return target.districtCode === scope.districtCode || target.zoneCode === scope.districtCode;
+    case 'enterprise':
+      return target.enterpriseId !== undefined && target.enterpriseId === scope.enterpriseId;
+    case 'none':
+      return false;
+  }
+}
+
+/** First line of every use case: throws 401/403/404 unless the actor may do this to this target. */
+export function requireAccess(actor: Actor | null | undefined, action: Action, target?: ScopedTarget): Actor {
+  if (!actor) throw unauthenticated();
+  if (can(actor, action, target)) return actor;
+  throw PERMISSIONS[action].kind === 'read' ? notFound() : forbidden();
+}

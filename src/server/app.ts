@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { resolveActor } from '../modules/auth/resolve-actor.js';
+import { usersRoutes } from '../modules/auth/users.routes.js';
+import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js';
+import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
+import { sessionToken } from './http.js';
+import { registerOriginCheck } from './origin-check.js';
+
+export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+}
+
+export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const ctx: AppContext = { database, db: database.db, config };
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerStrictJsonParser(app);
+  registerOriginCheck(app, config.allowedOrigins);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'zjtx 专精特新企业梯度培育平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zjtx_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = sessionToken(request);
+    if (token) request.actor = await resolveActor(ctx, token, request.ip);
+  });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await database.query('select 1');
+      return { status: 'ok' as const, database: database.kind };
+    },
+  );
+
+  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, enterprisesRoutes]) {
+    await app.register(routes, { ctx });
+  }
+
+  await registerWeb(app);
+  return app;
+}
+
+/** The built React app, with every non-API path answered by index.html (client-side routes). */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  if (!existsSync(webDist)) {
+    app.get('/', async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send('<p>前端尚未构建：请运行 <code>npm run build</code> 后重启。</p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for a real PostgreSQL; undefined means embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Sessions end this many minutes after the last request (sliding)… */
+  sessionIdleMinutes: number;
+  /** …and at the latest this many hours after login. */
+  sessionMaxHours: number;
+  /** Login attempts per IP per minute. */
+  loginRateLimitPerMinute: number;
+  /** Extra origins allowed to send mutating requests (the app's own origin always is). */
+  allowedOrigins: string[];
+  /** Cookie `Secure` flag: on behind HTTPS. */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`环境变量 ${name} 必须是正整数，当前为 "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('环境变量 DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
+  }
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.ZJTX_DATA_DIR?.trim() || './data'),
+    sessionIdleMinutes: int(env.ZJTX_SESSION_IDLE_MINUTES, 120, 'ZJTX_SESSION_IDLE_MINUTES'),
+    sessionMaxHours: int(env.ZJTX_SESSION_MAX_HOURS, 12, 'ZJTX_SESSION_MAX_HOURS'),
+    loginRateLimitPerMinute: int(env.ZJTX_LOGIN_RATE_LIMIT, 30, 'ZJTX_LOGIN_RATE_LIMIT'),
+    allowedOrigins: (env.ZJTX_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    secureCookies: env.ZJTX_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor } from './access.js';
+import type { AppContext } from './context.js';
+
+export const SESSION_COOKIE = 'zjtx_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the session hook for /api requests with a live session; null otherwise. */
+    actor: Actor | null;
+  }
+}
+
+/** Every module's routes are a plugin that receives the app context. */
+export type RoutePlugin = FastifyPluginAsyncZod<{ ctx: AppContext }>;
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies?.[SESSION_COOKIE] || undefined;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,55 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { navFor } from './navigation';
+import { useSession } from './session';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!user) return null;
+  const items = navFor(user.role);
+  const scope = user.districtName ?? user.organization ?? (user.role === 'city_admin' ? '全市' : '');
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+          重庆市专精特新企业梯度培育平台
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Space style={{ color: '#fff' }} data-testid="current-user">
+          <UserOutlined />
+          <span>{user.displayName}</span>
+          <span style={{ opacity: 0.8 }}>
+            {user.roleLabel}
+            {scope && scope !== user.roleLabel ? ` · ${scope}` : ''}
+          </span>
+          <Button
+            size="small"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await signOut();
+              navigate('/');
+            }}
+          >
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light">
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            items={items.map((item) => ({ key: item.path, label: item.label }))}
+            onClick={({ key }) => navigate(key)}
+            style={{ height: '100%' }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api, type Page } from '../api';
+import { navFor } from '../navigation';
+import { useSession } from '../session';
+
+export default function HomePage() {
+  const { user } = useSession();
+  const canSeeEnterprises = user && ['city_admin', 'district_admin', 'enterprise'].includes(user.role);
+  const enterprises = useQuery({
+    queryKey: ['enterprises', 'count'],
+    queryFn: () => api<Page<unknown>>('/api/enterprises?pageSize=1'),
+    enabled: Boolean(canSeeEnterprises),
+  });
+  if (!user) return null;
+  return (
+    <>
+      <Typography.Title level={3}>工作台</Typography.Title>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Card title="当前账号">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="姓名">{user.displayName}</Descriptions.Item>
+              <Descriptions.Item label="用户名">{user.username}</Descriptions.Item>
+              <Descriptions.Item label="角色">{user.roleLabel}</Descriptions.Item>
+              <Descriptions.Item label="数据范围">
+                {user.role === 'city_admin'
+                  ? '全市'
+                  : user.role === 'district_admin'
+                    ? `${user.districtName ?? user.districtCode}（仅本区县）`
+                    : user.role === 'enterprise'
+                      ? '本企业'
+                      : `${user.organization ?? ''}（仅分派或推送给本单位的事项）`}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        {canSeeEnterprises && (
+          <Col span={6}>
+            <Card>
+              <Link to="/enterprises">
+                <Statistic title="数据范围内的企业" value={enterprises.data?.total ?? '—'} suffix="家" loading={enterprises.isLoading} />
+              </Link>
+            </Card>
+          </Col>
+        )}
+      </Row>
+      <Card title="可用功能" style={{ marginTop: 16 }}>
+        {navFor(user.role)
+          .filter((item) => item.path !== '/')
+          .map((item) => (
+            <Link key={item.label} to={item.path} style={{ marginRight: 24 }}>
+              {item.label}
+            </Link>
+          ))}
+      </Card>
+    </>
+  );
+}

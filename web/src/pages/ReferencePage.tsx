@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, api, type District } from '../api';
+import { useSession } from '../session';
+
+interface Industry {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+interface Cluster {
+  code: string;
+  name: string;
+  category: string;
+  sortOrder: number;
+  active: boolean;
+  note: string | null;
+  version: number;
+}
+
+const KINDS: Record<string, string> = { district: '区', county: '县', autonomous_county: '自治县', zone: '功能区' };
+const CATEGORIES: Record<string, string> = { leading: '主导产业集群（万亿级）', pillar: '支柱产业集群（五千亿级）', featured: '特色优势产业集群（千亿级）', rising: '"新星"产业集群（百亿级）' };
+
+function ClustersTable({ editable }: { editable: boolean }) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<Cluster | null>(null);
+  const [form] = Form.useForm();
+  const clusters = useQuery({ queryKey: ['clusters'], queryFn: () => api<Cluster[]>('/api/reference/clusters') });
+  const save = useMutation({
+    mutationFn: (values: Omit<Cluster, 'code' | 'version'>) =>
+      api(`/api/reference/clusters/${editing?.code}`, { method: 'PATCH', body: { ...values, version: editing?.version } }),
+    onSuccess: () => {
+      message.success('已保存');
+      setEditing(null);
+      client.invalidateQueries({ queryKey: ['clusters'] });
+    },
+    onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败'),
+  });
+  return (
+    <>
+      <Table<Cluster>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        loading={clusters.isLoading}
+        dataSource={clusters.data}
+        columns={[
+          { title: '代码', dataIndex: 'code', width: 80 },
+          { title: '集群', dataIndex: 'name' },
+          { title: '类别', dataIndex: 'category', render: (v) => CATEGORIES[v] ?? v },
+          { title: '状态', dataIndex: 'active', width: 80, render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          { title: '说明', dataIndex: 'note' },
+          ...(editable
+            ? [{ title: '操作', width: 80, render: (_: unknown, c: Cluster) => <a onClick={() => { form.setFieldsValue(c); setEditing(c); }}>编辑</a> }]
+            : []),
+        ]}
+      />
+      <Modal open={editing !== null} title={`编辑集群 ${editing?.code ?? ''}`} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={({ name, category, sortOrder, active, note }) => save.mutate({ name, category, sortOrder, active, note: note || null })}>
+          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="category" label="类别" rules={[{ required: true }]}>
+            <Select options={Object.entries(CATEGORIES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="sortOrder" label="排序" rules={[{ required: true }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="active" label="启用" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="note" label="说明">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export default function ReferencePage() {
+  const { user } = useSession();
+  const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts') });
+  const industries = useQuery({ queryKey: ['industries'], queryFn: () => api<Industry[]>('/api/reference/industries') });
+  const sections = industries.data?.filter((i) => i.level === 'section') ?? [];
+  return (
+    <>
+      <Typography.Title level={3}>参考数据</Typography.Title>
+      <Tabs
+        items={[
+          {
+            key: 'districts',
+            label: '区县及功能区',
+            children: (
+              <Table<District>
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={districts.data}
+                columns={[
+                  { title: '代码', dataIndex: 'code', width: 120 },
+                  { title: '名称', dataIndex: 'name' },
+                  { title: '类型', dataIndex: 'kind', render: (v) => KINDS[v] ?? v },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'industries',
+            label: '国民经济行业分类',
+            children: (
+              <Table<Industry>
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={sections.map((s) => ({ ...s, children: industries.data?.filter((i) => i.parentCode === s.code) }))}
+                columns={[
+                  { title: '代码', dataIndex: 'code', width: 120 },
+                  { title: '名称', dataIndex: 'name' },
+                ]}
+              />
+            ),
+          },
+          { key: 'clusters', label: '"33618"产业集群', children: <ClustersTable editable={user?.role === 'city_admin'} /> },
+        ]}
+      />
+    </>
+  );
+}

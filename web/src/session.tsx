@@ -1,0 +1,45 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ApiError, api, type CurrentUser } from './api';
+
+interface SessionValue {
+  user: CurrentUser | null;
+  loading: boolean;
+  refresh: () => Promise<unknown>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        return (await api<{ user: CurrentUser }>('/api/auth/me')).user;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+  const value: SessionValue = {
+    user: me.data ?? null,
+    loading: me.isLoading,
+    refresh: () => me.refetch(),
+    signOut: async () => {
+      await api('/api/auth/logout', { method: 'POST' });
+      client.clear();
+      client.setQueryData(['me'], null);
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
