@@ -23,6 +23,8 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn while holding a PostgreSQL session advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     query: async (text, params) => (await client.query(text, params)).rows as never,
     // One embedded database has one process: nothing to lock against.
     withAdvisoryLock: (_key, fn) => fn(),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }

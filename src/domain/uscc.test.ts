@@ -14,8 +14,11 @@ describe('USCC check digit (GB 32100)', () => {
   });
 
   it('rejects the worked example of the standard, whose check digit should be 3', () => {
-    expect(checkUscc('91350100M000100Y4Z')).toBe('check_digit');
+    // Z is not even in the alphabet of the code; with 3 in position 18 the code is valid.
+    expect(checkUscc('91350100M000100Y4Z')).toBe('format');
     expect(usccCheckChar('91350100M000100Y4')).toBe('3');
+    expect(checkUscc('91350100M000100Y43')).toBeNull();
+    expect(checkUscc('91350100M000100Y44')).toBe('check_digit');
   });
 
   it.each(['91350100M0001TGQXM', '91350211M0000XUF46', '91350203M0001FUE2P'])(

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/harness.js';
+import { DATABASE_KINDS } from '../support/test-config.js';
+
+describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
+  let h: Harness;
+  let admin: string;
+  let counts: () => Promise<number[]>;
+  let before: number[];
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    admin = await h.login('city.admin');
+    counts = async () => [await h.count('select count(*) as n from users'), await h.count('select count(*) as n from audit_log')];
+  });
+  beforeEach(async () => {
+    before = await counts();
+  });
+  afterAll(() => h.close());
+
+  const createUser = (payload: unknown, headers: Record<string, string> = {}) =>
+    h.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin, ...headers }, payload: payload as string });
+  const valid = { username: 'new.officer', displayName: '新用户', role: 'city_admin', password: 'Valid-pass-2026' };
+
+  async function expectRefused(response: Awaited<ReturnType<typeof createUser>>, status: number, code: string) {
+    expect(response.statusCode, response.body).toBe(status);
+    const body = response.json();
+    expect(body.code).toBe(code);
+    expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await counts()).toEqual(before);
+    return body;
+  }
+
+  it('refuses an empty body', async () => {
+    await expectRefused(await createUser('', { 'content-type': 'application/json' }), 400, 'BODY_EMPTY');
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    await expectRefused(await createUser('{"username":', { 'content-type': 'application/json' }), 400, 'INVALID_JSON');
+  });
+
+  it('refuses a huge body', async () => {
+    const huge = { ...valid, displayName: 'x'.repeat(2 * 1024 * 1024) };
+    await expectRefused(await createUser(JSON.stringify(huge), { 'content-type': 'application/json' }), 413, 'BODY_TOO_LARGE');
+  });
+
+  it('refuses wrong types and names the field', async () => {
+    const body = await expectRefused(await createUser({ ...valid, displayName: 42 }), 400, 'VALIDATION_FAILED');
+    expect(body.details.fields[0].field).toBe('displayName');
+    expect(body.message).toContain('displayName');
+  });
+
+  it('refuses unknown fields and names them', async () => {
+    const body = await expectRefused(await createUser({ ...valid, isSuperuser: true }), 400, 'VALIDATION_FAILED');
+    expect(body.details.fields[0].field).toBe('isSuperuser');
+  });
+
+  it('refuses a missing field', async () => {
+    const { role: _role, ...withoutRole } = valid;
+    const body = await expectRefused(await createUser(withoutRole), 400, 'VALIDATION_FAILED');
+    expect(body.details.fields[0].field).toBe('role');
+  });
+
+  it('refuses overlong strings', async () => {
+    const body = await expectRefused(await createUser({ ...valid, displayName: '长'.repeat(51) }), 400, 'VALIDATION_FAILED');
+    expect(body.details.fields[0].message).toBe('不能超过 50 个字符');
+  });
+
+  it('refuses control characters such as NUL', async () => {
+    await expectRefused(await createUser({ ...valid, displayName: 'a\u0000b' }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('refuses invalid UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"username":"bad.utf","displayName":"'), Buffer.from([0xc3, 0x28]), Buffer.from('","role":"city_admin","password":"Valid-pass-2026"}')]);
+    await expectRefused(await createUser(bytes as never, { 'content-type': 'application/json' }), 400, 'INVALID_UTF8');
+  });
+
+  it('refuses another content type', async () => {
+    await expectRefused(await createUser('username=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a weak password', async () => {
+    await expectRefused(await createUser({ ...valid, password: 'short' }), 400, 'PASSWORD_TOO_WEAK');
+  });
+
+  it('refuses an unknown district and a missing binding', async () => {
+    await expectRefused(await createUser({ ...valid, role: 'district_admin', districtCode: '梁平县' }), 400, 'DISTRICT_UNKNOWN');
+    await expectRefused(await createUser({ ...valid, role: 'district_admin' }), 400, 'USER_BINDING_REQUIRED');
+    await expectRefused(await createUser({ ...valid, role: 'enterprise', enterpriseId: '00000000-0000-4000-8000-000000000000' }), 404, 'NOT_FOUND');
+  });
+
+  it('refuses malformed ids and paging', async () => {
+    const badId = await h.app.inject({ method: 'GET', url: "/api/enterprises/1' OR '1'='1", headers: { cookie: admin } });
+    expect(badId.statusCode).toBe(400);
+    const badPage = await h.app.inject({ method: 'GET', url: '/api/users?page=0&pageSize=100000', headers: { cookie: admin } });
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.json().details.part).toBe('querystring');
+  });
+
+  it('stores SQL-looking strings as plain text and searches them safely', async () => {
+    const sqlish = "Robert'); DROP TABLE users;--";
+    const created = await createUser({ ...valid, username: 'bobby.tables', displayName: sqlish });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().displayName).toBe(sqlish);
+    const found = await h.app.inject({ method: 'GET', url: `/api/users?q=${encodeURIComponent("'); DROP TABLE users;--")}`, headers: { cookie: admin } });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((u: { username: string }) => u.username)).toEqual(['bobby.tables']);
+    const wildcard = await h.app.inject({ method: 'GET', url: '/api/enterprises?q=%25', headers: { cookie: admin } });
+    expect(wildcard.json().total).toBe(0);
+    expect(await h.count('select count(*) as n from users')).toBe(before[0] + 1);
+  });
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
+import { type Database, openDatabase } from '../../src/db/database.js';
+import { buildApp } from '../../src/server/app.js';
+import type { Config } from '../../src/server/config.js';
+import { withDatabaseName } from './postgres.js';
+import { type DatabaseKind, postgresAdminUrl, testConfig } from './test-config.js';
+
+export interface Harness {
+  kind: DatabaseKind;
+  database: Database;
+  app: FastifyInstance;
+  config: Config;
+  /** Logs in and returns the Cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  /** One-row query helper for assertions. */
+  count(sql: string, params?: unknown[]): Promise<number>;
+  /** A second app on the same database, as a second process would be. */
+  restartApp(): Promise<FastifyInstance>;
+  close(): Promise<void>;
+}
+
+/** A fresh copy of the migrated demo database of that kind, and an app on it. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+    return { database, drop: () => database.close() };
+  }
+  const template = inject('postgresTemplate');
+  if (!postgresAdminUrl || !template) throw new Error('ZJTX_TEST_DATABASE_URL is not set');
+  const name = `zjtx_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ databaseUrl: postgresAdminUrl, poolSize: 1 });
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const database = await openDatabase({ databaseUrl: withDatabaseName(postgresAdminUrl, name), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+export async function startHarness(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<Harness> {
+  const { database, drop } = await openTestDatabase(kind);
+  const config = testConfig(overrides);
+  const apps: FastifyInstance[] = [];
+  const app = await buildApp({ database, config });
+  apps.push(app);
+  return {
+    kind,
+    database,
+    app,
+    config,
+    async login(username, password = DEMO_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'zjtx_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `zjtx_session=${cookie.value}`;
+    },
+    async count(sql, params) {
+      const rows = await database.query<{ n: number | string }>(sql, params);
+      return Number(rows[0].n);
+    },
+    async restartApp() {
+      const next = await buildApp({ database, config });
+      apps.push(next);
+      return next;
+    },
+    async close() {
+      for (const a of apps) await a.close();
+      await drop();
+    },
+  };
+}
