@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { containsPattern, escapeLike } from '../../db/like.js';
 import { auditLog } from '../../db/schema/index.js';
 
 export interface AuditFilter {
@@ -13,13 +14,11 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-const escapeLike = (s: string) => s.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
-
 export async function selectAudit(db: DbOrTx, filter: AuditFilter) {
   const conditions: (SQL | undefined)[] = [];
   if (filter.actor) {
     const isUuid = /^[0-9a-f-]{36}$/i.test(filter.actor);
-    conditions.push(isUuid ? eq(auditLog.actorId, filter.actor) : ilike(auditLog.actorName, `%${escapeLike(filter.actor)}%`));
+    conditions.push(isUuid ? eq(auditLog.actorId, filter.actor) : ilike(auditLog.actorName, containsPattern(filter.actor)));
   }
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

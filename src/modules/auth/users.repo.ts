@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { containsPattern } from '../../db/like.js';
 import type { Role } from '../../domain/roles.js';
 import { districts, enterprises, users } from '../../db/schema/index.js';
 
@@ -58,7 +59,7 @@ export interface UserFilter {
 export async function listUsers(db: DbOrTx, filter: UserFilter) {
   const conditions: SQL[] = [];
   if (filter.q) {
-    const like = `%${filter.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+    const like = containsPattern(filter.q);
     const match = or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.organization, like));
     if (match) conditions.push(match);
   }

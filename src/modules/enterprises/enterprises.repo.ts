@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { containsPattern, escapeLike } from '../../db/like.js';
 import { districts, enterprises } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
 
@@ -36,8 +37,8 @@ export async function selectEnterprises(
 ) {
   const conditions = [enterpriseScopeCondition(scope)];
   if (filter.q) {
-    const like = `%${filter.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-    conditions.push(or(ilike(enterprises.name, like), ilike(enterprises.uscc, `${filter.q.toUpperCase()}%`)));
+    const like = containsPattern(filter.q);
+    conditions.push(or(ilike(enterprises.name, like), ilike(enterprises.uscc, `${escapeLike(filter.q.toUpperCase())}%`)));
   }
   if (filter.district) {
     conditions.push(or(eq(enterprises.districtCode, filter.district), eq(enterprises.zoneCode, filter.district)));
