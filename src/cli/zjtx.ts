@@ -15,7 +15,9 @@ async function open(config: Config): Promise<Database> {
 }
 
 function where(config: Config): string {
-  return config.databaseUrl ? `PostgreSQL（${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}）` : `内置数据库 PGlite（${config.dataDir}）`;
+  return config.databaseUrl
+    ? `PostgreSQL（${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}）`
+    : `内置数据库 PGlite（${config.dataDir}）`;
 }
 
 function printDemoAccounts(): void {

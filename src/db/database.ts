@@ -15,12 +15,33 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
+export type PreparedParam = string | number | null;
+
+/**
+ * A parameter as an SQL literal, for PGlite's EXECUTE (its API binds parameters only to unnamed
+ * statements). Safe because standard_conforming_strings is on (the default since PostgreSQL 9.1):
+ * inside '…' only the quote itself is special.
+ */
+function sqlLiteral(value: PreparedParam): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('non-finite number parameter');
+    return String(value);
+  }
+  if (value.includes('\0')) throw new Error('NUL in text parameter');
+  return `'${value.replaceAll("'", "''")}'`;
+}
 
 export interface Database {
   db: Db;
   kind: DatabaseKind;
   /** Runs one parameterised statement and returns its rows (bulk paths, health checks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs a statement prepared once per connection under `name` and reused: for the few
+   * queries on every request's path, where parsing and planning cost more than running.
+   */
+  queryPrepared<T = Record<string, unknown>>(name: string, text: string, params: PreparedParam[]): Promise<T[]>;
   /** Runs fn while holding a PostgreSQL session advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
@@ -47,6 +68,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      queryPrepared: async (name, text, params) => (await pool.query({ name, text, values: params })).rows,
       withAdvisoryLock: async (key, fn) => {
         // A session lock belongs to one connection: hold that connection until unlocked.
         const client = await pool.connect();
@@ -67,10 +89,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     mkdirSync(dataDir, { recursive: true });
   }
   const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+  const prepared = new Set<string>();
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     query: async (text, params) => (await client.query(text, params)).rows as never,
+    queryPrepared: async (name, text, params) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad prepared statement name ${name}`);
+      if (!prepared.has(name)) {
+        await client.exec(`PREPARE ${name} AS ${text}`);
+        prepared.add(name);
+      }
+      const args = params.length ? `(${params.map(sqlLiteral).join(', ')})` : '';
+      return (await client.query(`EXECUTE ${name}${args}`)).rows as never;
+    },
     // One embedded database has one process: nothing to lock against.
     withAdvisoryLock: (_key, fn) => fn(),
     dumpDataDir: () => client.dumpDataDir('none'),

@@ -1,4 +1,4 @@
-import { type Role } from '../domain/roles.js';
+import type { Role } from '../domain/roles.js';
 import { forbidden, notFound, unauthenticated } from './errors.js';
 
 export { isRole, ROLE_LABELS, ROLES, type Role } from '../domain/roles.js';
@@ -10,6 +10,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   districtCode: string | null;
+  /** For display only; scope checks use the code. */
+  districtName?: string | null;
   enterpriseId: string | null;
   organization: string | null;
   ip?: string;

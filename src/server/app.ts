@@ -17,8 +17,8 @@ import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js'
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
 import { sessionToken } from './http.js';
+import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
 import { registerOriginCheck } from './origin-check.js';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));

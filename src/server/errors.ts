@@ -17,5 +17,4 @@ export class AppError extends Error {
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', 404, `${what}不存在或无权查看`);
 export const forbidden = (message = '无权执行此操作') => new AppError('FORBIDDEN', 403, message);
 export const unauthenticated = () => new AppError('AUTH_REQUIRED', 401, '请先登录');
-export const versionConflict = () =>
-  new AppError('VERSION_CONFLICT', 409, '该记录已被他人修改，请刷新后在最新内容上重新修改');
+export const versionConflict = () => new AppError('VERSION_CONFLICT', 409, '该记录已被他人修改，请刷新后在最新内容上重新修改');

@@ -5,7 +5,8 @@ z.config(z.locales.zhCN());
 
 // C0 controls other than tab/newline, DEL and lone surrogates: PostgreSQL refuses NUL and
 // nobody types the rest; a clear 400 beats a 500 from the database.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A trimmed text field of at most `max` characters without control characters. */
 export function text(max: number, { min = 1 }: { min?: number } = {}) {

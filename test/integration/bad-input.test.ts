@@ -71,12 +71,20 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   });
 
   it('refuses invalid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from('{"username":"bad.utf","displayName":"'), Buffer.from([0xc3, 0x28]), Buffer.from('","role":"city_admin","password":"Valid-pass-2026"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"username":"bad.utf","displayName":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('","role":"city_admin","password":"Valid-pass-2026"}'),
+    ]);
     await expectRefused(await createUser(bytes as never, { 'content-type': 'application/json' }), 400, 'INVALID_UTF8');
   });
 
   it('refuses another content type', async () => {
-    await expectRefused(await createUser('username=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectRefused(
+      await createUser('username=a', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('refuses a weak password', async () => {
@@ -86,7 +94,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   it('refuses an unknown district and a missing binding', async () => {
     await expectRefused(await createUser({ ...valid, role: 'district_admin', districtCode: '梁平县' }), 400, 'DISTRICT_UNKNOWN');
     await expectRefused(await createUser({ ...valid, role: 'district_admin' }), 400, 'USER_BINDING_REQUIRED');
-    await expectRefused(await createUser({ ...valid, role: 'enterprise', enterpriseId: '00000000-0000-4000-8000-000000000000' }), 404, 'NOT_FOUND');
+    await expectRefused(
+      await createUser({ ...valid, role: 'enterprise', enterpriseId: '00000000-0000-4000-8000-000000000000' }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('refuses malformed ids and paging', async () => {
@@ -102,7 +114,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     const created = await createUser({ ...valid, username: 'bobby.tables', displayName: sqlish });
     expect(created.statusCode).toBe(201);
     expect(created.json().displayName).toBe(sqlish);
-    const found = await h.app.inject({ method: 'GET', url: `/api/users?q=${encodeURIComponent("'); DROP TABLE users;--")}`, headers: { cookie: admin } });
+    const found = await h.app.inject({
+      method: 'GET',
+      url: `/api/users?q=${encodeURIComponent("'); DROP TABLE users;--")}`,
+      headers: { cookie: admin },
+    });
     expect(found.statusCode).toBe(200);
     expect(found.json().items.map((u: { username: string }) => u.username)).toEqual(['bobby.tables']);
     const wildcard = await h.app.inject({ method: 'GET', url: '/api/enterprises?q=%25', headers: { cookie: admin } });

@@ -17,12 +17,13 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
     [rongchangEnterprise] = await h.database.query<{ id: string }>(
       "select e.id from enterprises e where district_code = '500153' and not exists (select 1 from users u where u.enterprise_id = e.id) limit 1",
     );
-    [{ id: demoEnterpriseId }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
+    [{ id: demoEnterpriseId }] = await h.database.query<{ id: string }>(
+      "select enterprise_id as id from users where username = 'demo.enterprise'",
+    );
   });
   afterAll(() => h.close());
 
-  const get = (user: string | null, url: string) =>
-    h.app.inject({ method: 'GET', url, headers: user ? { cookie: cookies[user] } : {} });
+  const get = (user: string | null, url: string) => h.app.inject({ method: 'GET', url, headers: user ? { cookie: cookies[user] } : {} });
 
   it('shows a district officer only the enterprises of their district (or zone)', async () => {
     const mine = await get('rongchang.admin', '/api/enterprises?pageSize=200');
@@ -63,7 +64,13 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie: admin },
-      payload: { username: 'liangjiang.admin', displayName: '两江新区经济运行局', role: 'district_admin', districtCode: 'LJXQ', password: 'Liangjiang-2026' },
+      payload: {
+        username: 'liangjiang.admin',
+        displayName: '两江新区经济运行局',
+        role: 'district_admin',
+        districtCode: 'LJXQ',
+        password: 'Liangjiang-2026',
+      },
     });
     expect(created.statusCode).toBe(201);
     const zone = await h.login('liangjiang.admin', 'Liangjiang-2026');
@@ -93,7 +100,13 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
   });
 
   it('answers 401 to anonymous reads of data', async () => {
-    for (const url of ['/api/enterprises', `/api/enterprises/${yubeiEnterprise.id}`, '/api/users', '/api/audit', '/api/reference/districts']) {
+    for (const url of [
+      '/api/enterprises',
+      `/api/enterprises/${yubeiEnterprise.id}`,
+      '/api/users',
+      '/api/audit',
+      '/api/reference/districts',
+    ]) {
       expect((await get(null, url)).statusCode, url).toBe(401);
     }
   });

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../../src/server/config.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
 
 /** The configuration the tests run with: defaults, no data dir, generous login rate limit. */
 export function testConfig(overrides: Partial<Config> = {}): Config {

@@ -7,9 +7,9 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api';
+import { LoginPage } from './pages/LoginPage';
 import { Shell } from './Shell';
 import { SessionProvider, useSession } from './session';
-import { LoginPage } from './pages/LoginPage';
 
 dayjs.locale('zh-cn');
 

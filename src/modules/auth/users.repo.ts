@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { containsPattern } from '../../db/like.js';
-import type { Role } from '../../domain/roles.js';
 import { districts, enterprises, users } from '../../db/schema/index.js';
+import type { Role } from '../../domain/roles.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -87,12 +87,7 @@ export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert) 
 }
 
 /** Updates only if the version still matches; undefined means someone else changed it first. */
-export async function updateUserVersioned(
-  db: DbOrTx,
-  id: string,
-  version: number,
-  values: Partial<typeof users.$inferInsert>,
-) {
+export async function updateUserVersioned(db: DbOrTx, id: string, version: number, values: Partial<typeof users.$inferInsert>) {
   const rows = await db
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })

@@ -20,6 +20,11 @@ export function listClusters(ctx: AppContext, actor: Actor | null) {
   return selectClusters(ctx.db);
 }
 
+/** The district or zone of that code, if there is one. */
+export function findDistrict(ctx: AppContext, code: string) {
+  return selectDistrict(ctx.db, code);
+}
+
 /** The district or zone of that code, or a 400 naming the field. Used by every module that stores one. */
 export async function requireDistrict(ctx: AppContext, code: string, field = 'districtCode') {
   const district = await selectDistrict(ctx.db, code);

@@ -44,7 +44,13 @@ export default function AuditPage() {
     <>
       <Typography.Title level={3}>审计日志</Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search placeholder="操作人" allowClear defaultValue={state.actor} onSearch={(actor) => setState({ actor })} style={{ width: 180 }} />
+        <Input.Search
+          placeholder="操作人"
+          allowClear
+          defaultValue={state.actor}
+          onSearch={(actor) => setState({ actor })}
+          style={{ width: 180 }}
+        />
         <Select
           placeholder="对象类型"
           allowClear
@@ -53,7 +59,13 @@ export default function AuditPage() {
           options={Object.entries(ENTITY_TYPES).map(([value, label]) => ({ value, label }))}
           style={{ width: 140 }}
         />
-        <Input.Search placeholder="对象编号" allowClear defaultValue={state.entityId} onSearch={(entityId) => setState({ entityId })} style={{ width: 200 }} />
+        <Input.Search
+          placeholder="对象编号"
+          allowClear
+          defaultValue={state.entityId}
+          onSearch={(entityId) => setState({ entityId })}
+          style={{ width: 200 }}
+        />
         <Select
           placeholder="操作"
           allowClear
@@ -89,7 +101,13 @@ export default function AuditPage() {
           { title: '对象', dataIndex: 'entityType', render: (v, r) => `${ENTITY_TYPES[v] ?? v}${r.entityId ? ` ${r.entityId}` : ''}` },
           { title: 'IP', dataIndex: 'ip', width: 130 },
         ]}
-        pagination={{ current: page, pageSize: 50, total: list.data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (p) => setState({ page: p }, false) }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p) => setState({ page: p }, false),
+        }}
       />
     </>
   );

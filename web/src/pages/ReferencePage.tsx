@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, type District } from '../api';
 import { useSession } from '../session';
@@ -21,7 +21,12 @@ interface Cluster {
 }
 
 const KINDS: Record<string, string> = { district: '区', county: '县', autonomous_county: '自治县', zone: '功能区' };
-const CATEGORIES: Record<string, string> = { leading: '主导产业集群（万亿级）', pillar: '支柱产业集群（五千亿级）', featured: '特色优势产业集群（千亿级）', rising: '"新星"产业集群（百亿级）' };
+const CATEGORIES: Record<string, string> = {
+  leading: '主导产业集群（万亿级）',
+  pillar: '支柱产业集群（五千亿级）',
+  featured: '特色优势产业集群（千亿级）',
+  rising: '"新星"产业集群（百亿级）',
+};
 
 function ClustersTable({ editable }: { editable: boolean }) {
   const { message } = App.useApp();
@@ -54,12 +59,40 @@ function ClustersTable({ editable }: { editable: boolean }) {
           { title: '状态', dataIndex: 'active', width: 80, render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
           { title: '说明', dataIndex: 'note' },
           ...(editable
-            ? [{ title: '操作', width: 80, render: (_: unknown, c: Cluster) => <a onClick={() => { form.setFieldsValue(c); setEditing(c); }}>编辑</a> }]
+            ? [
+                {
+                  title: '操作',
+                  width: 80,
+                  render: (_: unknown, c: Cluster) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => {
+                        form.setFieldsValue(c);
+                        setEditing(c);
+                      }}
+                    >
+                      编辑
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      <Modal open={editing !== null} title={`编辑集群 ${editing?.code ?? ''}`} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={({ name, category, sortOrder, active, note }) => save.mutate({ name, category, sortOrder, active, note: note || null })}>
+      <Modal
+        open={editing !== null}
+        title={`编辑集群 ${editing?.code ?? ''}`}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={({ name, category, sortOrder, active, note }) => save.mutate({ name, category, sortOrder, active, note: note || null })}
+        >
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
             <Input />
           </Form.Item>

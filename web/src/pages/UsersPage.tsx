@@ -107,8 +107,21 @@ export default function UsersPage() {
     <>
       <Typography.Title level={3}>用户管理</Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search placeholder="用户名、姓名或单位" allowClear defaultValue={state.q} onSearch={(q) => setState({ q })} style={{ width: 260 }} />
-        <Select placeholder="角色" allowClear value={state.role} onChange={(r) => setState({ role: r })} options={ROLE_OPTIONS} style={{ width: 160 }} />
+        <Input.Search
+          placeholder="用户名、姓名或单位"
+          allowClear
+          defaultValue={state.q}
+          onSearch={(q) => setState({ q })}
+          style={{ width: 260 }}
+        />
+        <Select
+          placeholder="角色"
+          allowClear
+          value={state.role}
+          onChange={(r) => setState({ role: r })}
+          options={ROLE_OPTIONS}
+          style={{ width: 160 }}
+        />
         <Button type="primary" onClick={() => open({ mode: 'create' })}>
           新建用户
         </Button>
@@ -141,18 +154,33 @@ export default function UsersPage() {
             title: '操作',
             render: (_, u) => (
               <Space>
-                <a onClick={() => open({ mode: 'edit', user: u })}>编辑</a>
-                <a onClick={() => open({ mode: 'password', user: u })}>重置密码</a>
+                <Button type="link" size="small" onClick={() => open({ mode: 'edit', user: u })}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => open({ mode: 'password', user: u })}>
+                  重置密码
+                </Button>
                 {u.id !== me?.userId && (
-                  <Popconfirm title={u.disabled ? '启用该账号？' : '停用该账号？停用后其登录会话立即失效。'} onConfirm={() => toggle.mutate(u)}>
-                    <a>{u.disabled ? '启用' : '停用'}</a>
+                  <Popconfirm
+                    title={u.disabled ? '启用该账号？' : '停用该账号？停用后其登录会话立即失效。'}
+                    onConfirm={() => toggle.mutate(u)}
+                  >
+                    <Button type="link" size="small">
+                      {u.disabled ? '启用' : '停用'}
+                    </Button>
                   </Popconfirm>
                 )}
               </Space>
             ),
           },
         ]}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total, showTotal: (t) => `共 ${t} 个用户`, onChange: (p) => setState({ page: p }, false) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total,
+          showTotal: (t) => `共 ${t} 个用户`,
+          onChange: (p) => setState({ page: p }, false),
+        }}
       />
       <Modal
         open={editing !== null}
@@ -179,7 +207,10 @@ export default function UsersPage() {
               </Form.Item>
               {role === 'district_admin' && (
                 <Form.Item name="districtCode" label="所属区县 / 功能区" rules={[{ required: true, message: '请选择区县' }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} options={districts.data?.map((d) => ({ value: d.code, label: d.name }))} />
+                  <Select
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={districts.data?.map((d) => ({ value: d.code, label: d.name }))}
+                  />
                 </Form.Item>
               )}
               {role === 'enterprise' && (

@@ -1,0 +1,11 @@
+// `npm run bench`: every speed goal of the issues, measured and printed. Two cores: run it alone.
+import { benchFoundation } from './foundation.bench.js';
+
+const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation };
+const only = process.argv.slice(2);
+
+console.log(`zjtx benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}

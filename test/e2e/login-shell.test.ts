@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
+import { launchBrowser } from '../support/browser.js';
+import { type Harness, startHarness } from '../support/harness.js';
+
+const SCREENSHOTS = 'test-results';
+
+describe('the shell in a real browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    h = await startHarness('pglite');
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+    await page.goto(baseUrl);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+
+  it('logs in as rongchang.admin, shows the Chinese shell scoped to 荣昌区, and logs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await logIn(page, 'rongchang.admin');
+    const header = page.getByTestId('current-user');
+    await expect.poll(() => header.textContent()).toContain('荣昌区经信委');
+    expect(await header.textContent()).toContain('区县经信委');
+    const menu = page.getByRole('menu');
+    expect(await menu.getByText('企业库').count()).toBe(1);
+    expect(await menu.getByText('用户管理').count()).toBe(0);
+    expect(await menu.getByText('审计日志').count()).toBe(0);
+    await expect.poll(() => page.getByText('数据范围内的企业').count()).toBe(1);
+
+    await menu.getByText('企业库').click();
+    await page.waitForURL(/\/enterprises/);
+    await expect.poll(() => page.getByText(/共 \d+ 家/).textContent()).toMatch(/共 \d+ 家/);
+    const districtsShown = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(districtsShown.length).toBeGreaterThan(0);
+    expect(new Set(districtsShown)).toEqual(new Set(['荣昌区']));
+    await page.screenshot({ path: `${SCREENSHOTS}/shell-rongchang.png`, fullPage: true });
+
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /登\s*录/ }).count()).toBe(1);
+    // The session is gone on the server too: reloading does not bring the shell back.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('用户名').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows a wrong password as a Chinese error', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await logIn(page, 'yubei.admin', 'Not-the-password-1');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    await page.close();
+  });
+
+  it('lets the city administrator create a user and find it in the audit log', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await logIn(page, 'city.admin');
+    const menu = page.getByRole('menu');
+    await menu.getByText('用户管理').click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('wanzhou.admin');
+    await dialog.getByLabel('姓名').fill('万州区经信委');
+    await dialog.getByLabel('角色').click();
+    await page.getByTitle('区县经信委', { exact: true }).click();
+    await dialog.getByLabel('所属区县 / 功能区').fill('万州');
+    await page.getByTitle('万州区', { exact: true }).click();
+    await dialog.getByLabel('初始密码').fill('weak');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // The server's password rule shows next to the field.
+    await expect.poll(() => dialog.getByText(/密码须为 10～128 个字符/).count()).toBeGreaterThan(0);
+    await dialog.getByLabel('初始密码').fill('Wanzhou-pass-2026');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'wanzhou.admin' }).count()).toBe(1);
+    expect(await h.count("select count(*) as n from users where username = 'wanzhou.admin' and district_code = '500101'")).toBe(1);
+
+    await menu.getByText('审计日志').click();
+    await expect.poll(() => page.getByRole('cell', { name: '新建用户' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/audit-log.png`, fullPage: true });
+    await page.close();
+  });
+});

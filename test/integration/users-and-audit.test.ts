@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/harness.js';
+import { DATABASE_KINDS } from '../support/test-config.js';
+
+describe.each(DATABASE_KINDS)('user management and audit log on %s', (kind) => {
+  let h: Harness;
+  let admin: string;
+  let adminId: string;
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    admin = await h.login('city.admin');
+    [{ id: adminId }] = await h.database.query<{ id: string }>("select id from users where username = 'city.admin'");
+  });
+  afterAll(() => h.close());
+
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    h.app.inject({ method, url, headers: { cookie: admin }, payload: payload as object });
+
+  it('creates an officer, writes the audit row in the same transaction, and the officer can log in', async () => {
+    const created = await call('POST', '/api/users', {
+      username: 'Dazu.Admin',
+      displayName: '大足区经信委',
+      role: 'district_admin',
+      districtCode: '500111',
+      password: 'Dazu-pass-2026',
+    });
+    expect(created.statusCode).toBe(201);
+    const user = created.json();
+    expect(user).toMatchObject({ username: 'dazu.admin', role: 'district_admin', districtCode: '500111', disabled: false, version: 1 });
+    expect(user).not.toHaveProperty('passwordHash');
+    const [audit] = await h.database.query<{ actor_id: string; after: { username: string } }>(
+      "select actor_id, after from audit_log where action = 'user.create' and entity_id = $1",
+      [user.id],
+    );
+    expect(audit.actor_id).toBe(adminId);
+    expect(audit.after.username).toBe('dazu.admin');
+    expect(JSON.stringify(audit.after)).not.toContain('argon2');
+    await h.login('dazu.admin', 'Dazu-pass-2026');
+  });
+
+  it('refuses a duplicate username with a clear message', async () => {
+    const again = await call('POST', '/api/users', {
+      username: 'CITY.ADMIN',
+      displayName: '重复',
+      role: 'city_admin',
+      password: 'Dup-pass-2026',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'USERNAME_TAKEN', details: { field: 'username' } });
+  });
+
+  it('binds an enterprise user to an enterprise and an outside role to its organisation', async () => {
+    const [enterprise] = await h.database.query<{ id: string }>('select id from enterprises limit 1');
+    const ent = await call('POST', '/api/users', {
+      username: 'ent.user',
+      displayName: '填报员',
+      role: 'enterprise',
+      enterpriseId: enterprise.id,
+      password: 'Ent-pass-2026',
+    });
+    expect(ent.statusCode).toBe(201);
+    expect(ent.json().enterpriseId).toBe(enterprise.id);
+    const bank = await call('POST', '/api/users', {
+      username: 'bank.user',
+      displayName: '客户经理',
+      role: 'bank',
+      organization: '重庆银行',
+      password: 'Bank-pass-2026',
+    });
+    expect(bank.json()).toMatchObject({ organization: '重庆银行', districtCode: null, enterpriseId: null });
+  });
+
+  it('changes role and binding with a version check: a stale edit gets 409 and changes nothing', async () => {
+    const [user] = await h.database.query<{ id: string; version: number }>("select id, version from users where username = 'dazu.admin'");
+    const first = await call('PATCH', `/api/users/${user.id}`, {
+      version: user.version,
+      districtCode: '500118',
+      displayName: '永川区经信委',
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ districtCode: '500118', version: user.version + 1 });
+    const stale = await call('PATCH', `/api/users/${user.id}`, { version: user.version, displayName: '覆盖他人修改' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(stale.json().message).toMatch(/已被他人修改/);
+    const [after] = await h.database.query<{ display_name: string }>('select display_name from users where id = $1', [user.id]);
+    expect(after.display_name).toBe('永川区经信委');
+  });
+
+  it('ends the sessions of a user whose role or binding changes', async () => {
+    const cookie = await h.login('rongchang.admin');
+    const [user] = await h.database.query<{ id: string; version: number }>(
+      "select id, version from users where username = 'rongchang.admin'",
+    );
+    const moved = await call('PATCH', `/api/users/${user.id}`, { version: user.version, districtCode: '500112' });
+    expect(moved.statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    await call('PATCH', `/api/users/${user.id}`, { version: user.version + 1, districtCode: '500153' });
+  });
+
+  it('refuses to let the administrator disable or demote themself', async () => {
+    const [me] = await h.database.query<{ version: number }>('select version from users where id = $1', [adminId]);
+    const disable = await call('PATCH', `/api/users/${adminId}`, { version: me.version, disabled: true });
+    expect(disable.statusCode).toBe(400);
+    expect(disable.json().code).toBe('USER_SELF_LOCKOUT');
+    const demote = await call('PATCH', `/api/users/${adminId}`, { version: me.version, role: 'expert', organization: 'x' });
+    expect(demote.json().code).toBe('USER_SELF_LOCKOUT');
+  });
+
+  it('resets a password: unlocks the account, ends its sessions, is audited without the password', async () => {
+    const old = await h.login('yubei.admin');
+    await h.database.query("update users set locked_until = now() + interval '15 minutes' where username = 'yubei.admin'");
+    const [user] = await h.database.query<{ id: string }>("select id from users where username = 'yubei.admin'");
+    const reset = await call('POST', `/api/users/${user.id}/reset-password`, { password: 'Brand-new-2026' });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().lockedUntil).toBeNull();
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: old } })).statusCode).toBe(401);
+    await h.login('yubei.admin', 'Brand-new-2026');
+    const rows = await h.database.query<{ after: unknown }>(
+      "select after from audit_log where action = 'user.reset_password' and entity_id = $1",
+      [user.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0])).not.toContain('Brand-new-2026');
+  });
+
+  it('lists and filters users', async () => {
+    const districtAdmins = await call('GET', '/api/users?role=district_admin&pageSize=100');
+    expect(districtAdmins.json().items.every((u: { role: string }) => u.role === 'district_admin')).toBe(true);
+    const search = await call('GET', '/api/users?q=%E8%8D%A3%E6%98%8C');
+    expect(search.json().items.map((u: { username: string }) => u.username)).toEqual(['rongchang.admin']);
+    expect(search.json().items[0].districtName).toBe('荣昌区');
+  });
+
+  it('filters the audit log by actor, entity, action and time', async () => {
+    const [user] = await h.database.query<{ id: string }>("select id from users where username = 'dazu.admin'");
+    const byEntity = await call('GET', `/api/audit?entityType=user&entityId=${user.id}`);
+    expect(byEntity.statusCode).toBe(200);
+    const actions = byEntity.json().items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.create', 'user.update', 'auth.login']));
+    const byActor = await call('GET', `/api/audit?actor=${adminId}&action=user`);
+    expect(byActor.json().total).toBeGreaterThanOrEqual(3);
+    expect(
+      byActor.json().items.every((e: { actorId: string; action: string }) => e.actorId === adminId && e.action.startsWith('user.')),
+    ).toBe(true);
+    const byName = await call('GET', `/api/audit?actor=${encodeURIComponent('市经信委管理员')}&action=user.create`);
+    expect(byName.json().items.every((e: { action: string }) => e.action === 'user.create')).toBe(true);
+    const future = await call('GET', `/api/audit?from=${encodeURIComponent('2099-01-01T00:00:00Z')}`);
+    expect(future.json().total).toBe(0);
+    const backwards = await call('GET', '/api/audit?from=2026-02-01&to=2026-01-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().code).toBe('DATE_RANGE_INVALID');
+  });
+
+  it('keeps the audit log append-only in the database itself', async () => {
+    await expect(h.database.query("update audit_log set action = 'tampered'")).rejects.toThrow(/append-only/);
+    await expect(h.database.query('delete from audit_log')).rejects.toThrow(/append-only/);
+    expect(await h.count("select count(*) as n from audit_log where action = 'tampered'")).toBe(0);
+  });
+
+  it('leaves no half-written rows when a request fails after its first write', async () => {
+    // Make the audit insert fail: the user row written just before it must roll back with it.
+    await h.database.query("alter table audit_log add constraint test_refuse_user_create check (action <> 'user.create') not valid");
+    try {
+      const usersBefore = await h.count('select count(*) as n from users');
+      const response = await call('POST', '/api/users', {
+        username: 'half.written',
+        displayName: '半途',
+        role: 'city_admin',
+        password: 'Half-pass-2026',
+      });
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.json().message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(await h.count('select count(*) as n from users')).toBe(usersBefore);
+      expect(await h.count("select count(*) as n from users where username = 'half.written'")).toBe(0);
+    } finally {
+      await h.database.query('alter table audit_log drop constraint test_refuse_user_create');
+    }
+  });
+});
