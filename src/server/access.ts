@@ -50,6 +50,9 @@ const PERMISSIONS = {
   'reference.manage': { kind: 'write', roles: ['city_admin'] },
   'enterprise.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
   'enterprise.write': { kind: 'write', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'enterprise.create': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'enterprise.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'enterprise.titles': { kind: 'write', roles: ['city_admin', 'district_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

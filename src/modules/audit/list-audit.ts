@@ -10,3 +10,12 @@ export function listAudit(ctx: AppContext, actor: Actor | null, filter: AuditFil
   }
   return selectAudit(ctx.db, filter);
 }
+
+/**
+ * The history of one record, newest first. No access check here: the caller has already
+ * checked that the actor may see that record.
+ */
+export async function entityHistory(ctx: AppContext, entityType: string, entityId: string) {
+  const { items } = await selectAudit(ctx.db, { entityType, entityId, page: 1, pageSize: 200 });
+  return items;
+}

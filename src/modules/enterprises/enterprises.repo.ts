@@ -1,8 +1,16 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
-import { containsPattern, escapeLike } from '../../db/like.js';
-import { districts, enterprises } from '../../db/schema/index.js';
+import { escapeLike } from '../../db/like.js';
+import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
+import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
 import type { Scope } from '../../server/access.js';
+import type { ListQuery } from './enterprises.schemas.js';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type EnterpriseInsert = typeof enterprises.$inferInsert;
+export type YearRow = typeof enterpriseYears.$inferSelect;
+
+const NO_ENTERPRISE = '00000000-0000-0000-0000-000000000000';
 
 /** The scope as a WHERE clause: every query on enterprises goes through it. */
 export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
@@ -14,11 +22,51 @@ export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
     case 'enterprise':
       return eq(enterprises.id, scope.enterpriseId);
     case 'none':
-      return eq(enterprises.id, '00000000-0000-0000-0000-000000000000');
+      return eq(enterprises.id, NO_ENTERPRISE);
   }
 }
 
-const listColumns = {
+/** Name (any part, via the pair index) or the start of the USCC. */
+function searchCondition(q: string): SQL | undefined {
+  const normalised = normaliseForSearch(q);
+  if (!normalised) return undefined;
+  const byUscc = /^[0-9a-z]{2,18}$/.test(normalised)
+    ? and(gte(enterprises.uscc, normalised.toUpperCase()), lt(enterprises.uscc, `${normalised.toUpperCase()}~`))
+    : undefined;
+  const contains = sql`lower(${enterprises.name}) like ${`%${escapeLike(normalised)}%`}`;
+  const pairs = characterPairs(normalised);
+  // The GIN index narrows to names holding every pair; the LIKE keeps those where they are adjacent.
+  const byName = pairs.length && pairs[0].length === 2
+    ? and(sql`${enterprises.searchVector} @@ plainto_tsquery('simple', ${pairs.join(' ')})`, contains)
+    : contains;
+  return byUscc ? or(byUscc, byName) : byName;
+}
+
+export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [enterpriseScopeCondition(scope)];
+  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.district) conditions.push(or(eq(enterprises.districtCode, filter.district), eq(enterprises.zoneCode, filter.district)));
+  if (filter.zone) conditions.push(eq(enterprises.zoneCode, filter.zone));
+  if (filter.tier) conditions.push(filter.tier === 'none' ? isNull(enterprises.currentTier) : eq(enterprises.currentTier, filter.tier));
+  if (filter.industry) {
+    conditions.push(
+      /^[A-T]$/.test(filter.industry)
+        ? inArray(enterprises.industryCode, sql`(select code from industries where parent_code = ${filter.industry})`)
+        : eq(enterprises.industryCode, filter.industry),
+    );
+  }
+  if (filter.cluster) conditions.push(eq(enterprises.clusterCode, filter.cluster));
+  if (filter.size) conditions.push(eq(enterprises.sizeClass, filter.size));
+  if (filter.establishedFrom) conditions.push(gte(enterprises.establishedOn, `${filter.establishedFrom}-01-01`));
+  if (filter.establishedTo) conditions.push(lt(enterprises.establishedOn, `${filter.establishedTo + 1}-01-01`));
+  return and(...conditions.filter((c): c is SQL => c !== undefined));
+}
+
+const latestRevenue = sql<number | null>`(select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id} and y.year = ${enterprises.latestYear})`.mapWith(
+  (v) => (v === null ? null : Number(v)),
+);
+
+export const listColumns = {
   id: enterprises.id,
   uscc: enterprises.uscc,
   name: enterprises.name,
@@ -26,31 +74,47 @@ const listColumns = {
   districtName: districts.name,
   zoneCode: enterprises.zoneCode,
   industryCode: enterprises.industryCode,
+  industryName: industries.name,
+  clusterCode: enterprises.clusterCode,
   establishedOn: enterprises.establishedOn,
+  sizeClass: enterprises.sizeClass,
+  currentTier: enterprises.currentTier,
+  latestYear: enterprises.latestYear,
+  latestRevenue,
   version: enterprises.version,
 };
 
-export async function selectEnterprises(
-  db: DbOrTx,
-  scope: Scope,
-  filter: { q?: string; district?: string; page: number; pageSize: number },
-) {
-  const conditions = [enterpriseScopeCondition(scope)];
-  if (filter.q) {
-    const like = containsPattern(filter.q);
-    conditions.push(or(ilike(enterprises.name, like), ilike(enterprises.uscc, `${escapeLike(filter.q.toUpperCase())}%`)));
+function orderOf(sort: ListQuery['sort']) {
+  switch (sort) {
+    case '-name':
+      return [desc(enterprises.name), asc(enterprises.id)];
+    case 'established':
+      return [sql`${enterprises.establishedOn} asc nulls last`, asc(enterprises.id)];
+    case '-established':
+      return [sql`${enterprises.establishedOn} desc nulls last`, asc(enterprises.id)];
+    case 'revenue':
+      return [sql`${latestRevenue} asc nulls last`, asc(enterprises.id)];
+    case '-revenue':
+      return [sql`${latestRevenue} desc nulls last`, asc(enterprises.id)];
+    case 'updated':
+      return [asc(enterprises.updatedAt), asc(enterprises.id)];
+    case '-updated':
+      return [desc(enterprises.updatedAt), asc(enterprises.id)];
+    default:
+      return [asc(enterprises.name), asc(enterprises.id)];
   }
-  if (filter.district) {
-    conditions.push(or(eq(enterprises.districtCode, filter.district), eq(enterprises.zoneCode, filter.district)));
-  }
-  const where = and(...conditions.filter((c): c is SQL => c !== undefined));
+}
+
+export async function selectEnterprisePage(db: DbOrTx, scope: Scope, filter: ListQuery) {
+  const where = listConditions(scope, filter);
   const [items, [{ total }]] = await Promise.all([
     db
       .select(listColumns)
       .from(enterprises)
       .innerJoin(districts, eq(districts.code, enterprises.districtCode))
+      .leftJoin(industries, eq(industries.code, enterprises.industryCode))
       .where(where)
-      .orderBy(asc(enterprises.name))
+      .orderBy(...orderOf(filter.sort))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
     db.select({ total: count() }).from(enterprises).where(where),
@@ -58,12 +122,55 @@ export async function selectEnterprises(
   return { items, total };
 }
 
-export async function selectEnterpriseById(db: DbOrTx, id: string) {
-  const rows = await db
-    .select(listColumns)
-    .from(enterprises)
-    .innerJoin(districts, eq(districts.code, enterprises.districtCode))
-    .where(eq(enterprises.id, id))
-    .limit(1);
+export async function selectEnterpriseById(db: DbOrTx, id: string): Promise<EnterpriseRow | undefined> {
+  const rows = await db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
   return rows[0];
+}
+
+export async function selectEnterpriseByUscc(db: DbOrTx, uscc: string): Promise<EnterpriseRow | undefined> {
+  const rows = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1);
+  return rows[0];
+}
+
+export function selectYears(db: DbOrTx, enterpriseId: string) {
+  return db.select().from(enterpriseYears).where(eq(enterpriseYears.enterpriseId, enterpriseId)).orderBy(desc(enterpriseYears.year));
+}
+
+export function selectTitles(db: DbOrTx, enterpriseId: string) {
+  return db.select().from(enterpriseTitles).where(eq(enterpriseTitles.enterpriseId, enterpriseId)).orderBy(desc(enterpriseTitles.recognisedOn));
+}
+
+export function selectHonours(db: DbOrTx, enterpriseId: string) {
+  return db.select().from(enterpriseHonours).where(eq(enterpriseHonours.enterpriseId, enterpriseId)).orderBy(desc(enterpriseHonours.obtainedOn));
+}
+
+export async function insertEnterprise(db: DbOrTx, values: EnterpriseInsert): Promise<EnterpriseRow> {
+  const [row] = await db.insert(enterprises).values(values).returning();
+  return row;
+}
+
+/** Updates only if the version still matches; undefined means someone else changed it first. */
+export async function updateEnterpriseVersioned(db: DbOrTx, id: string, version: number, values: Partial<EnterpriseInsert>) {
+  const [row] = await db
+    .update(enterprises)
+    .set({ ...values, version: sql`${enterprises.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
+    .returning();
+  return row;
+}
+
+export async function upsertYears(db: DbOrTx, enterpriseId: string, years: Omit<typeof enterpriseYears.$inferInsert, 'enterpriseId'>[]) {
+  if (!years.length) return;
+  const rows = years.map((y) => ({ ...y, enterpriseId, updatedAt: new Date() }));
+  await db
+    .insert(enterpriseYears)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [enterpriseYears.enterpriseId, enterpriseYears.year],
+      set: Object.fromEntries(
+        Object.keys(rows[0])
+          .filter((k) => k !== 'enterpriseId' && k !== 'year')
+          .map((k) => [k, sql.raw(`excluded.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)]),
+      ),
+    });
 }

@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../../server/http.js';
-import { errorBody, paging, uuid } from '../../server/validation.js';
-import { getEnterprise } from './get-enterprise.js';
+import { errorBody } from '../../server/validation.js';
+import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
+import { getEnterpriseDetail } from './get-enterprise.js';
 import { listEnterprises } from './list-enterprises.js';
+import { createEnterprise, updateEnterprise } from './save-enterprise.js';
 
-const enterprise = z.object({
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** The record as stored (amounts in whole yuan); the detail adds years, titles, honours and history. */
+const enterpriseRecord = z.looseObject({
   id: z.string(),
   uscc: z.string(),
   name: z.string(),
   districtCode: z.string(),
-  districtName: z.string(),
   zoneCode: z.string().nullable(),
   industryCode: z.string().nullable(),
-  establishedOn: z.string().nullable(),
+  sizeClass: z.string().nullable(),
   version: z.number(),
 });
 
@@ -22,23 +26,46 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ['企业库'],
-        summary: '企业列表（按数据权限范围）',
-        querystring: z.strictObject({ q: z.string().trim().max(100).optional(), district: z.string().max(16).optional(), ...paging }),
-        response: { 200: z.object({ items: z.array(enterprise), total: z.number() }), 401: errorBody, 404: errorBody },
+        summary: '企业列表（按数据权限范围；名称任意部分或信用代码前缀搜索，多条件筛选、排序、分页）',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(listItem), total: z.number() }), ...errors },
       },
     },
     (request) => listEnterprises(ctx, request.actor, request.query),
   );
+
   app.get(
     '/api/enterprises/:id',
     {
       schema: {
         tags: ['企业库'],
-        summary: '企业详情',
-        params: z.strictObject({ id: uuid() }),
-        response: { 200: enterprise, 401: errorBody, 404: errorBody },
+        summary: '企业详情（年度指标及同比、称号、资质荣誉、变更记录）',
+        params: idParams,
+        response: { 200: enterpriseRecord, ...errors },
       },
     },
-    (request) => getEnterprise(ctx, request.actor, request.params.id),
+    (request) => getEnterpriseDetail(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/enterprises',
+    {
+      schema: { tags: ['企业库'], summary: '新增企业', body: createEnterpriseBody, response: { 201: enterpriseRecord, ...errors } },
+    },
+    async (request, reply) => reply.code(201).send(await createEnterprise(ctx, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/api/enterprises/:id',
+    {
+      schema: {
+        tags: ['企业库'],
+        summary: '修改企业（带版本号，防止覆盖他人修改）',
+        params: idParams,
+        body: updateEnterpriseBody,
+        response: { 200: enterpriseRecord, ...errors },
+      },
+    },
+    (request) => updateEnterprise(ctx, request.actor, request.params.id, request.body as never),
   );
 };

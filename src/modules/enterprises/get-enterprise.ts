@@ -1,17 +1,50 @@
+import { YEAR_FIELDS, yearOnYear } from '../../domain/enterprise-rules.js';
+import { isSme, SIZE_CLASS_LABELS, type SizeClass } from '../../domain/sme-size.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { selectEnterpriseById } from './enterprises.repo.js';
+import { entityHistory } from '../audit/list-audit.js';
+import { findDistrict } from '../reference/list-reference.js';
+import { selectEnterpriseById, selectHonours, selectTitles, selectYears } from './enterprises.repo.js';
 
 /** One enterprise, if the actor's scope covers it; otherwise 404 as if it did not exist. */
 export async function getEnterprise(ctx: AppContext, actor: Actor | null, id: string) {
   requireAccess(actor, 'enterprise.read');
   const enterprise = await selectEnterpriseById(ctx.db, id);
   if (!enterprise) throw notFound('企业');
-  requireAccess(actor, 'enterprise.read', {
-    enterpriseId: enterprise.id,
-    districtCode: enterprise.districtCode,
-    zoneCode: enterprise.zoneCode,
-  });
+  requireAccess(actor, 'enterprise.read', { enterpriseId: enterprise.id, districtCode: enterprise.districtCode, zoneCode: enterprise.zoneCode });
   return enterprise;
+}
+
+/** The enterprise page: facts, indicators by year with year-on-year change, titles, honours, timeline. */
+export async function getEnterpriseDetail(ctx: AppContext, actor: Actor | null, id: string) {
+  const enterprise = await getEnterprise(ctx, actor, id);
+  const [years, titles, honours, history, district, zone] = await Promise.all([
+    selectYears(ctx.db, id),
+    selectTitles(ctx.db, id),
+    selectHonours(ctx.db, id),
+    entityHistory(ctx, 'enterprise', id),
+    findDistrict(ctx, enterprise.districtCode),
+    enterprise.zoneCode ? findDistrict(ctx, enterprise.zoneCode) : undefined,
+  ]);
+  const byYear = new Map(years.map((y) => [y.year, y]));
+  const { searchText: _s, searchVector: _v, ...rest } = enterprise;
+  const size = enterprise.sizeClass as SizeClass | null;
+  return {
+    ...rest,
+    districtName: district?.name ?? enterprise.districtCode,
+    zoneName: zone?.name ?? null,
+    sizeClassLabel: size ? SIZE_CLASS_LABELS[size] : null,
+    isSme: size ? isSme(size) : null,
+    years: years.map((y) => {
+      const previous = byYear.get(y.year - 1);
+      return {
+        ...y,
+        yoy: Object.fromEntries(YEAR_FIELDS.map((f) => [f, yearOnYear(y[f], previous?.[f])])),
+      };
+    }),
+    titles,
+    honours,
+    history,
+  };
 }

@@ -1,15 +1,9 @@
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { selectEnterprises } from './enterprises.repo.js';
+import { selectEnterprisePage } from './enterprises.repo.js';
+import type { ListQuery } from './enterprises.schemas.js';
 
-export interface EnterpriseFilter {
-  q?: string;
-  district?: string;
-  page: number;
-  pageSize: number;
-}
-
-export function listEnterprises(ctx: AppContext, actor: Actor | null, filter: EnterpriseFilter) {
+export function listEnterprises(ctx: AppContext, actor: Actor | null, filter: ListQuery) {
   const who = requireAccess(actor, 'enterprise.read');
-  return selectEnterprises(ctx.db, scopeOf(who), filter);
+  return selectEnterprisePage(ctx.db, scopeOf(who), filter);
 }

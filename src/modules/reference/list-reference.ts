@@ -1,7 +1,7 @@
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, unauthenticated } from '../../server/errors.js';
-import { selectClusters, selectDistrict, selectDistricts, selectIndustries } from './reference.repo.js';
+import { selectCluster, selectClusters, selectDistrict, selectDistricts, selectIndustries } from './reference.repo.js';
 
 // Reference lists are public facts: any logged-in actor may read them.
 
@@ -30,4 +30,18 @@ export async function requireDistrict(ctx: AppContext, code: string, field = 'di
   const district = await selectDistrict(ctx.db, code);
   if (!district) throw new AppError('DISTRICT_UNKNOWN', 400, `未知的区县或功能区代码：${code}`, { field });
   return district;
+}
+
+/** A 国民经济行业分类 大类 by its two-digit code, or a 400 naming the field. */
+export async function requireIndustryDivision(ctx: AppContext, code: string, field = 'industryCode') {
+  const all = await selectIndustries(ctx.db);
+  const found = all.find((i) => i.code === code && i.level === 'division');
+  if (!found) throw new AppError('INDUSTRY_UNKNOWN', 400, `未知的国民经济行业大类代码：${code}`, { field });
+  return found;
+}
+
+export async function requireCluster(ctx: AppContext, code: string, field = 'clusterCode') {
+  const found = await selectCluster(ctx.db, code);
+  if (!found) throw new AppError('CLUSTER_UNKNOWN', 400, `未知的产业集群代码：${code}`, { field });
+  return found;
 }

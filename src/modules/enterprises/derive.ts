@@ -1,0 +1,28 @@
+import { YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
+import { searchTextOf } from '../../domain/name-search.js';
+import { classifySize, type SizeClass, sectorOfIndustry } from '../../domain/sme-size.js';
+
+/** Columns that follow from others: kept in the row so that lists can filter and sort on them. */
+export function deriveFromName(name: string) {
+  return { searchText: searchTextOf(name) };
+}
+
+export function deriveFromIndustry(industryCode: string | null | undefined) {
+  return { sector: industryCode ? sectorOfIndustry(industryCode) : 'other' };
+}
+
+/** Latest year with data and the size class it gives (null when a metric the rule needs is missing). */
+export function deriveSize(
+  industryCode: string | null | undefined,
+  years: ({ year: number } & YearValues)[],
+): { latestYear: number | null; sizeClass: SizeClass | null } {
+  const withData = years.filter((y) => YEAR_FIELDS.some((f) => y[f] != null));
+  if (!withData.length) return { latestYear: null, sizeClass: null };
+  const latest = withData.reduce((a, b) => (b.year > a.year ? b : a));
+  const sector = industryCode ? sectorOfIndustry(industryCode) : 'other';
+  if (latest.employees == null || latest.revenue == null || latest.totalAssets == null) return { latestYear: latest.year, sizeClass: null };
+  return {
+    latestYear: latest.year,
+    sizeClass: classifySize(sector, { employees: latest.employees, revenue: latest.revenue, totalAssets: latest.totalAssets }),
+  };
+}

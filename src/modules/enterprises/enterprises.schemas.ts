@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { TIERS, YEAR_FIELDS } from '../../domain/enterprise-rules.js';
+import { paging, text, uuid } from '../../server/validation.js';
+
+export const LISTING_STATUSES = ['unlisted', 'preparing', 'neeq', 'bse', 'main_board', 'star', 'gem', 'overseas'] as const;
+export const LISTING_LABELS: Record<(typeof LISTING_STATUSES)[number], string> = {
+  unlisted: '未上市',
+  preparing: '拟上市（辅导备案）',
+  neeq: '新三板挂牌',
+  bse: '北交所上市',
+  main_board: '沪深主板上市',
+  star: '科创板上市',
+  gem: '创业板上市',
+  overseas: '境外上市',
+};
+export const RD_INSTITUTION_LEVELS = ['none', 'below_municipal', 'municipal', 'provincial', 'national'] as const;
+
+const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const count = z.number().int('应为整数').min(0, '不能为负数');
+
+/** Facts the evaluation needs (criteria.md §1–§3, §6), as the enterprise or an officer declares them. */
+export const enterpriseFacts = z.strictObject({
+  ip: z
+    .strictObject({ classI: count, classIHighValue: count, classISelfDeveloped: count, classII: count })
+    .partial()
+    .optional(),
+  rdInstitution: z.enum(RD_INSTITUTION_LEVELS).optional(),
+  awards: z
+    .array(z.strictObject({ level: z.enum(['national', 'provincial']), rank: z.number().int().min(1).max(20), year: z.number().int().min(1949).max(2100) }))
+    .max(50)
+    .optional(),
+  makerContest: z.strictObject({ level: z.enum(['national', 'provincial']), result: text(50), year: z.number().int().min(2012).max(2100) }).nullable().optional(),
+  digitalLevel: z.number().int().min(0).max(6).optional(),
+  quality: z
+    .strictObject({ provincialAward: z.boolean(), managementCertified: z.boolean(), ownBrand: z.boolean(), standards: z.boolean() })
+    .partial()
+    .optional(),
+  nicheMarketShare: z.number().min(0, '不能为负数').max(100, '不能超过 100%').optional(),
+  domesticRank: z.number().int().min(1).max(10_000).optional(),
+  mainProductField: z.enum(['strategic_emerging', 'key_chain', 'six_basics', 'other']).optional(),
+});
+
+const enterpriseFields = {
+  name: text(100),
+  districtCode: z.string().trim().max(16),
+  zoneCode: z.string().trim().max(16).nullable().optional(),
+  industryCode: z.string().regex(/^\d{2}$/, '应为两位国民经济行业大类代码，如 "39"'),
+  clusterCode: z.string().max(8).nullable().optional(),
+  establishedOn: isoDate,
+  registeredCapital: z.number().int('以元为单位的整数').min(0, '不能为负数').nullable().optional(),
+  legalRepresentative: text(50).nullable().optional(),
+  address: text(200).nullable().optional(),
+  mainProduct: text(100).nullable().optional(),
+  nicheMarket: text(100).nullable().optional(),
+  nicheEntryYear: z.number().int().min(1949).max(2100).nullable().optional(),
+  listingStatus: z.enum(LISTING_STATUSES).optional(),
+  contactName: text(50).nullable().optional(),
+  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确').nullable().optional(),
+  facts: enterpriseFacts.optional(),
+};
+
+const yearValue = z.number().int('以元为单位的整数').nullable().optional();
+export const yearInput = z.strictObject({
+  year: z.number().int(),
+  ...Object.fromEntries(YEAR_FIELDS.map((f) => [f, yearValue])),
+}) as z.ZodType<{ year: number } & Partial<Record<(typeof YEAR_FIELDS)[number], number | null>>>;
+
+export const createEnterpriseBody = z.strictObject({
+  uscc: z.string().trim().max(30),
+  /** City administrators only: accept a real legacy code whose check digit fails, with the reason. */
+  usccOverrideReason: text(200).optional(),
+  ...enterpriseFields,
+  years: z.array(yearInput).max(30).optional(),
+});
+
+export const updateEnterpriseBody = z.strictObject({
+  version: z.number().int().positive(),
+  uscc: z.string().trim().max(30).optional(),
+  usccOverrideReason: text(200).optional(),
+  ...Object.fromEntries(Object.entries(enterpriseFields).map(([k, v]) => [k, (v as z.ZodType).optional()])),
+  years: z.array(yearInput).max(30).optional(),
+}) as unknown as z.ZodType<
+  { version: number; uscc?: string; usccOverrideReason?: string; years?: z.infer<typeof yearInput>[] } & Partial<z.infer<typeof createEnterpriseBody>>
+>;
+
+export const SORTS = ['name', '-name', 'established', '-established', 'revenue', '-revenue', 'updated', '-updated'] as const;
+
+export const listQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  district: z.string().max(16).optional(),
+  zone: z.string().max(16).optional(),
+  tier: z.enum([...TIERS, 'none']).optional(),
+  industry: z.string().regex(/^([A-T]|\d{2})$/, '行业应为门类字母（如 C）或大类代码（如 39）').optional(),
+  cluster: z.string().max(8).optional(),
+  size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
+  establishedFrom: z.coerce.number().int().min(1900).max(2100).optional(),
+  establishedTo: z.coerce.number().int().min(1900).max(2100).optional(),
+  sort: z.enum(SORTS).optional(),
+  ...paging,
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const idParams = z.strictObject({ id: uuid() });
+
+export const listItem = z.object({
+  id: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  zoneCode: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  clusterCode: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  sizeClass: z.string().nullable(),
+  currentTier: z.string().nullable(),
+  latestYear: z.number().nullable(),
+  latestRevenue: z.number().nullable(),
+  version: z.number(),
+});

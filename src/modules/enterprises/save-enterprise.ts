@@ -1,0 +1,180 @@
+import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
+import { todayInShanghai } from '../../domain/dates.js';
+import { checkUscc, normalizeUscc } from '../../domain/uscc.js';
+import { type Actor, requireAccess } from '../../server/access.js';
+import { writeAudit } from '../../server/audit.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError, versionConflict } from '../../server/errors.js';
+import { requireCluster, requireDistrict, requireIndustryDivision } from '../reference/list-reference.js';
+import { deriveFromIndustry, deriveFromName, deriveSize } from './derive.js';
+import {
+  type EnterpriseInsert,
+  type EnterpriseRow,
+  insertEnterprise,
+  selectEnterpriseByUscc,
+  selectYears,
+  updateEnterpriseVersioned,
+  upsertYears,
+} from './enterprises.repo.js';
+import { getEnterprise } from './get-enterprise.js';
+
+type YearInput = { year: number } & YearValues;
+
+export interface EnterpriseInput extends Partial<Omit<EnterpriseInsert, 'id' | 'version' | 'searchText' | 'searchVector'>> {
+  usccOverrideReason?: string;
+  years?: YearInput[];
+}
+
+const invalid = (code: string, field: string, message: string) => new AppError(code, 400, message, { field });
+
+/** The USCC normalised and checked; a city administrator may accept a failing check digit with a reason. */
+async function checkUsccFor(ctx: AppContext, actor: Actor, raw: string, overrideReason: string | undefined, selfId?: string) {
+  const uscc = normalizeUscc(raw);
+  const problem = checkUscc(uscc);
+  if (problem === 'format') {
+    throw invalid('ENTERPRISE_USCC_INVALID', 'uscc', `统一社会信用代码格式不正确：应为 18 位数字或大写字母（不含 I、O、Z、S、V）`);
+  }
+  let reason: string | null = null;
+  if (problem === 'check_digit') {
+    if (actor.role !== 'city_admin' || !overrideReason) {
+      throw invalid(
+        'ENTERPRISE_USCC_INVALID',
+        'uscc',
+        `统一社会信用代码 ${uscc} 的校验位不正确，请核对；确属早期合法代码的，由市经信委填写原因后确认`,
+      );
+    }
+    reason = overrideReason;
+  }
+  const existing = await selectEnterpriseByUscc(ctx.db, uscc);
+  if (existing && existing.id !== selfId) {
+    throw new AppError('ENTERPRISE_USCC_DUPLICATE', 409, `统一社会信用代码 ${uscc} 已登记为“${existing.name}”`, { field: 'uscc' });
+  }
+  return { uscc, usccOverrideReason: reason };
+}
+
+/** District and zone: both must exist, the district must be a 区县 and the zone a functional zone. */
+async function checkPlace(ctx: AppContext, districtCode: string, zoneCode: string | null | undefined) {
+  const district = await requireDistrict(ctx, districtCode, 'districtCode');
+  if (district.kind === 'zone') throw invalid('DISTRICT_IS_ZONE', 'districtCode', `${district.name}是功能区，请填写企业注册地所在区县，功能区填在“功能区”一栏`);
+  if (zoneCode) {
+    const zone = await requireDistrict(ctx, zoneCode, 'zoneCode');
+    if (zone.kind !== 'zone') throw invalid('ZONE_UNKNOWN', 'zoneCode', `${zone.name}不是功能区`);
+  }
+}
+
+function checkYears(years: YearInput[]) {
+  const currentYear = Number(todayInShanghai().slice(0, 4));
+  const seen = new Set<number>();
+  for (const [i, y] of years.entries()) {
+    if (seen.has(y.year)) throw invalid('YEAR_DUPLICATE', `years.${i}.year`, `年度 ${y.year} 重复`);
+    seen.add(y.year);
+    const [problem] = checkYearValues(y.year, y, currentYear);
+    if (problem) throw new AppError(problem.code, 400, `${y.year} 年度：${problem.message}`, { field: `years.${i}.${problem.field}` });
+  }
+}
+
+function checkDates(input: EnterpriseInput) {
+  if (input.establishedOn && input.establishedOn > todayInShanghai()) {
+    throw invalid('DATE_IN_FUTURE', 'establishedOn', '成立日期不能晚于今天');
+  }
+}
+
+const yearRow = (y: YearInput) => ({ year: y.year, ...Object.fromEntries(YEAR_FIELDS.map((f) => [f, y[f] ?? null])) });
+
+export async function createEnterprise(ctx: AppContext, actor: Actor | null, input: EnterpriseInput & { uscc: string; name: string; districtCode: string; industryCode: string }) {
+  const who = requireAccess(actor, 'enterprise.create', { districtCode: input.districtCode, zoneCode: input.zoneCode });
+  const { uscc, usccOverrideReason } = await checkUsccFor(ctx, who, input.uscc, input.usccOverrideReason);
+  await checkPlace(ctx, input.districtCode, input.zoneCode);
+  await requireIndustryDivision(ctx, input.industryCode);
+  if (input.clusterCode) await requireCluster(ctx, input.clusterCode);
+  checkDates(input);
+  const years = input.years ?? [];
+  checkYears(years);
+  const { years: _years, usccOverrideReason: _r, ...fields } = input;
+  return ctx.db.transaction(async (tx) => {
+    const created = await insertEnterprise(tx, {
+      ...fields,
+      uscc,
+      usccOverrideReason,
+      ...deriveFromName(input.name),
+      ...deriveFromIndustry(input.industryCode),
+      ...deriveSize(input.industryCode, years),
+    });
+    await upsertYears(tx, created.id, years.map(yearRow));
+    await writeAudit(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: { ...publicFields(created), years } });
+    return created;
+  });
+}
+
+/** Fields an enterprise user may not change about itself. */
+const OFFICER_ONLY_FIELDS = ['uscc', 'districtCode', 'zoneCode'] as const;
+
+export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id: string, input: EnterpriseInput & { version: number }) {
+  const before = await getEnterprise(ctx, actor, id);
+  const who = requireAccess(actor, 'enterprise.write', { enterpriseId: before.id, districtCode: before.districtCode, zoneCode: before.zoneCode });
+  if (who.role === 'enterprise') {
+    const field = OFFICER_ONLY_FIELDS.find((f) => input[f] !== undefined && input[f] !== before[f]);
+    if (field) throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
+  }
+  const districtCode = input.districtCode ?? before.districtCode;
+  const zoneCode = input.zoneCode === undefined ? before.zoneCode : input.zoneCode;
+  if (districtCode !== before.districtCode || zoneCode !== before.zoneCode) {
+    // Moving an enterprise: the new place must be in the actor's scope too.
+    requireAccess(who, 'enterprise.write', { enterpriseId: before.id, districtCode, zoneCode });
+    await checkPlace(ctx, districtCode, zoneCode);
+  }
+  const usccChange =
+    input.uscc !== undefined && normalizeUscc(input.uscc) !== before.uscc
+      ? await checkUsccFor(ctx, who, input.uscc, input.usccOverrideReason, before.id)
+      : {};
+  if (input.industryCode && input.industryCode !== before.industryCode) await requireIndustryDivision(ctx, input.industryCode);
+  if (input.clusterCode && input.clusterCode !== before.clusterCode) await requireCluster(ctx, input.clusterCode);
+  checkDates(input);
+  const years = input.years ?? [];
+  checkYears(years);
+
+  const { years: _y, usccOverrideReason: _r, version, uscc: _u, ...fields } = input;
+  const changes: Partial<EnterpriseInsert> = { ...fields, ...usccChange };
+  if (input.name) Object.assign(changes, deriveFromName(input.name));
+  if (input.industryCode) Object.assign(changes, deriveFromIndustry(input.industryCode));
+  if (!Object.keys(changes).length && !years.length) return before;
+
+  return ctx.db.transaction(async (tx) => {
+    await upsertYears(tx, id, years.map(yearRow));
+    const allYears = await selectYears(tx, id);
+    const after = await updateEnterpriseVersioned(tx, id, version, {
+      ...changes,
+      ...deriveSize(changes.industryCode ?? before.industryCode, allYears),
+    });
+    if (!after) throw versionConflict();
+    const diff = changedFields(before, after);
+    await writeAudit(tx, who, {
+      action: 'enterprise.update',
+      entityType: 'enterprise',
+      entityId: id,
+      before: diff.before,
+      after: { ...diff.after, ...(years.length ? { years } : {}) },
+    });
+    return after;
+  });
+}
+
+function publicFields(row: EnterpriseRow) {
+  const { searchText: _s, searchVector: _v, ...rest } = row;
+  return rest;
+}
+
+const IGNORED_IN_DIFF = new Set(['version', 'updatedAt', 'searchText', 'searchVector']);
+
+function changedFields(before: EnterpriseRow, after: EnterpriseRow) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof EnterpriseRow)[]) {
+    if (IGNORED_IN_DIFF.has(key)) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
