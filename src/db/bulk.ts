@@ -28,3 +28,29 @@ export async function bulkInsert(
     await db.execute(statement);
   }
 }
+
+/**
+ * Updates many rows by key with one statement per chunk (`update … from unnest(…)`).
+ * `set` may add expressions over the target row, e.g. `version = e.version + 1`.
+ */
+export async function bulkUpdate(
+  db: DbOrTx,
+  table: string,
+  key: BulkColumn,
+  columns: BulkColumn[],
+  rows: unknown[][],
+  { extraSet = '', chunk = 5000 }: { extraSet?: string; chunk?: number } = {},
+): Promise<void> {
+  const all = [key, ...columns];
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const arrays = all.map((c, i) => part.map((r) => (c.type === 'jsonb' && r[i] !== null ? JSON.stringify(r[i]) : r[i])));
+    const select = all.map((c, i) => sql`${sql.param(arrays[i])}::${sql.raw(c.type === 'jsonb' ? 'text' : c.type)}[]`);
+    const names = sql.raw(all.map((c) => `"${c.name}"`).join(', '));
+    const sets = columns.map((c) => `"${c.name}" = t."${c.name}"${c.type === 'jsonb' ? '::jsonb' : ''}`);
+    if (extraSet) sets.push(extraSet);
+    await db.execute(
+      sql`update ${sql.raw(`"${table}"`)} as e set ${sql.raw(sets.join(', '))} from unnest(${sql.join(select, sql`, `)}) as t(${names}) where e."${sql.raw(key.name)}" = t."${sql.raw(key.name)}"`,
+    );
+  }
+}

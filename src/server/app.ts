@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +15,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { resolveActor } from '../modules/auth/resolve-actor.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js';
+import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -45,6 +47,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'zjtx 专精特新企业梯度培育平台 API', version: '0.1.0' },
@@ -76,7 +79,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     },
   );
 
-  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, enterprisesRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, importRoutes, enterprisesRoutes]) {
     await app.register(routes, { ctx });
   }
 

@@ -2,3 +2,4 @@ export * from './audit.js';
 export * from './enterprises.js';
 export * from './reference.js';
 export * from './users.js';
+export * from './jobs.js';

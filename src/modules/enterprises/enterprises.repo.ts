@@ -174,3 +174,19 @@ export async function upsertYears(db: DbOrTx, enterpriseId: string, years: Omit<
       ),
     });
 }
+
+export async function selectEnterprisesByUscc(db: DbOrTx, usccs: string[]): Promise<EnterpriseRow[]> {
+  const out: EnterpriseRow[] = [];
+  for (let i = 0; i < usccs.length; i += 10_000) {
+    out.push(...(await db.select().from(enterprises).where(sql`${enterprises.uscc} = any(${sql.param(usccs.slice(i, i + 10_000))}::text[])`)));
+  }
+  return out;
+}
+
+export async function selectYearsOf(db: DbOrTx, ids: string[]): Promise<YearRow[]> {
+  const out: YearRow[] = [];
+  for (let i = 0; i < ids.length; i += 10_000) {
+    out.push(...(await db.select().from(enterpriseYears).where(sql`${enterpriseYears.enterpriseId} = any(${sql.param(ids.slice(i, i + 10_000))}::uuid[])`)));
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { RoutePlugin } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
 import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
 import { getEnterpriseDetail } from './get-enterprise.js';
+import { exportEnterprises } from './export-enterprises.js';
 import { listEnterprises } from './list-enterprises.js';
 import { createEnterprise, updateEnterprise } from './save-enterprise.js';
 
@@ -32,6 +33,25 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     (request) => listEnterprises(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/enterprises/export',
+    {
+      schema: {
+        tags: ['企业库导入导出'],
+        summary: '导出筛选结果（xlsx，与导入模板同格式，可修改后再导入）',
+        querystring: listQuery.omit({ page: true, pageSize: true, sort: true }),
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportEnterprises(ctx, request.actor, request.query);
+      const name = `企业库导出-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(stream);
+    },
   );
 
   app.get(

@@ -1,0 +1,119 @@
+// Reads the first sheet of an .xlsx or a CSV (UTF-8 or GBK) as rows of plain cell values.
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Row } from 'exceljs';
+import ExcelJS from '../../../server/exceljs.js';
+import { AppError } from '../../../server/errors.js';
+import { assertNotZipBomb, findMergedRanges, readZipDirectory } from './zip-inspect.js';
+
+export type Cell = string | number | Date | boolean | null;
+export interface TableRow {
+  /** The row number as the spreadsheet shows it (1-based). */
+  rowNumber: number;
+  cells: Cell[];
+}
+export interface Table {
+  format: 'xlsx' | 'csv';
+  rows: AsyncIterable<TableRow>;
+  /** Merged ranges such as "C3:C5" (xlsx only). */
+  merged: string[];
+}
+
+/** More rows than any real list; a larger file is split by the office before importing. */
+export const MAX_ROWS = 200_000;
+export const MAX_FILE_BYTES = 60 * 1024 * 1024;
+
+const mismatch = () => new AppError('IMPORT_FILE_TYPE_MISMATCH', 400, '文件内容与扩展名不符，请上传 Excel（.xlsx）或 CSV 文件');
+
+export async function readTable(buffer: Buffer, fileName: string): Promise<Table> {
+  if (buffer.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '文件为空');
+  if (buffer.length > MAX_FILE_BYTES) throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  const isZip = buffer.readUInt32LE(0) === 0x04034b50;
+  const isOldExcel = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
+  if (isOldExcel) throw new AppError('IMPORT_XLS_UNSUPPORTED', 400, '不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
+  if (isZip) {
+    if (extension !== 'xlsx') throw mismatch();
+    return readXlsx(buffer);
+  }
+  if (extension === 'xlsx' || extension === 'xls') throw mismatch();
+  if (extension !== 'csv' && extension !== 'txt') throw new AppError('IMPORT_FILE_TYPE_UNSUPPORTED', 400, '只支持 Excel（.xlsx）和 CSV 文件');
+  return readCsv(buffer);
+}
+
+async function readXlsx(buffer: Buffer): Promise<Table> {
+  const entries = readZipDirectory(buffer);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw mismatch();
+  assertNotZipBomb(entries);
+  const sheets = entries.map((e) => e.name).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort();
+  const merged = await findMergedRanges(buffer, entries, sheets[0] ?? 'xl/worksheets/sheet1.xml');
+  async function* rows(): AsyncGenerator<TableRow> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
+    try {
+      for await (const worksheet of reader) {
+        for await (const row of worksheet as AsyncIterable<Row>) {
+          if (row.number > MAX_ROWS + 1) throw tooManyRows();
+          const values = row.values as unknown[];
+          yield { rowNumber: row.number, cells: values.slice(1).map(plainCell) };
+        }
+        break; // the first sheet only
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('IMPORT_FILE_CORRUPT', 400, '无法读取该 Excel 文件：文件可能已损坏');
+    }
+  }
+  return { format: 'xlsx', rows: rows(), merged };
+}
+
+const tooManyRows = () => new AppError('IMPORT_TOO_MANY_ROWS', 400, `文件超过 ${MAX_ROWS.toLocaleString('zh-CN')} 行，请拆分后分批导入`);
+
+/** Formula cells give their cached result; rich text its text; errors nothing. */
+function plainCell(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('result' in v) return plainCell(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('text' in v) return plainCell(v.text);
+    if ('error' in v) return null;
+  }
+  return String(value);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gbk = new TextDecoder('gbk', { fatal: true });
+
+/** CSV in UTF-8 (with or without BOM) or GBK, as Chinese office software exports it. */
+function readCsv(buffer: Buffer): Table {
+  if (buffer.subarray(0, 8192).includes(0)) throw mismatch();
+  let text: string;
+  try {
+    text = utf8.decode(buffer);
+  } catch {
+    try {
+      text = gbk.decode(buffer);
+    } catch {
+      throw new AppError('IMPORT_ENCODING_UNKNOWN', 400, '无法识别文件编码：请保存为 UTF-8 或 GBK 编码的 CSV');
+    }
+  }
+  let records: string[][];
+  try {
+    records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false, bom: true, to: MAX_ROWS + 2 });
+  } catch {
+    throw new AppError('IMPORT_FILE_CORRUPT', 400, 'CSV 格式有误：请检查引号是否成对');
+  }
+  if (records.length > MAX_ROWS + 1) throw tooManyRows();
+  async function* rows(): AsyncGenerator<TableRow> {
+    for (let i = 0; i < records.length; i++) yield { rowNumber: i + 1, cells: records[i].map((c) => (c === '' ? null : c)) };
+  }
+  return { format: 'csv', rows: rows(), merged: [] };
+}

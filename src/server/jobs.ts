@@ -1,0 +1,65 @@
+// Import jobs: stored in the database (progress survives a page reload and is visible to any
+// process), run in this process in the background. A job left running by a process that stopped
+// is marked failed at the next start.
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.js';
+import { importJobs } from '../db/schema/index.js';
+import type { Actor } from './access.js';
+import type { AppContext } from './context.js';
+import { AppError, notFound } from './errors.js';
+
+export type JobRow = typeof importJobs.$inferSelect;
+export type JobProgress = (phase: string, processedRows: number) => void;
+export type JobRunner = (job: JobRow, actor: Actor, progress: JobProgress) => Promise<unknown>;
+
+export async function createJob(ctx: AppContext, actor: Actor, values: { kind: string; mode: string; fileName: string; file: Buffer }): Promise<JobRow> {
+  const [job] = await ctx.db
+    .insert(importJobs)
+    .values({ ...values, createdBy: actor.userId, actor: { ...actor, ip: actor.ip ?? null } })
+    .returning();
+  return job;
+}
+
+/** Runs a job in the background; progress is written at most every 500 ms. */
+export function runJob(ctx: AppContext, job: JobRow, runner: JobRunner): void {
+  const actor = job.actor as Actor;
+  let lastWrite = 0;
+  const progress: JobProgress = (phase, processedRows) => {
+    const now = Date.now();
+    if (now - lastWrite < 500) return;
+    lastWrite = now;
+    ctx.db
+      .update(importJobs)
+      .set({ phase, processedRows, updatedAt: new Date() })
+      .where(eq(importJobs.id, job.id))
+      .catch(() => {});
+  };
+  setImmediate(async () => {
+    await ctx.db.update(importJobs).set({ status: 'running', updatedAt: new Date() }).where(eq(importJobs.id, job.id));
+    try {
+      const result = await runner(job, actor, progress);
+      await ctx.db.update(importJobs).set({ status: 'done', phase: 'done', result: result as object, updatedAt: new Date() }).where(eq(importJobs.id, job.id));
+    } catch (error) {
+      const body =
+        error instanceof AppError
+          ? { code: error.code, message: error.message, details: error.details }
+          : { code: 'INTERNAL_ERROR', message: '导入过程中出现内部错误，未写入任何数据' };
+      await ctx.db.update(importJobs).set({ status: 'failed', error: body, updatedAt: new Date() }).where(eq(importJobs.id, job.id));
+    }
+  });
+}
+
+/** A job of the actor's own (or any, for the city administrator); others are 404. */
+export async function findJob(db: DbOrTx, actor: Actor, id: string): Promise<JobRow> {
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  if (!job || (job.createdBy !== actor.userId && actor.role !== 'city_admin')) throw notFound('导入任务');
+  return job;
+}
+
+/** Jobs silent for 10 minutes belong to a process that stopped (another live process writes progress). */
+export async function failInterruptedJobs(db: DbOrTx): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ status: 'failed', error: { code: 'JOB_INTERRUPTED', message: '服务重启，导入任务中断，未写入任何数据，请重新导入' }, updatedAt: new Date() })
+    .where(and(sql`${importJobs.status} in ('queued', 'running')`, sql`${importJobs.updatedAt} < now() - interval '10 minutes'`));
+}
