@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DbOrTx } from '../db/database.js';
 import { bulkInsert } from '../db/bulk.js';
+import type { DbOrTx } from '../db/database.js';
 import { currentTierOf } from '../domain/enterprise-rules.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../modules/enterprises/derive.js';
 import type { DemoEnterprise } from './demo-enterprises.js';
@@ -17,42 +17,113 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
       tx,
       'enterprises',
       [
-        { name: 'id', type: 'uuid' }, { name: 'uscc', type: 'text' }, { name: 'name', type: 'text' }, { name: 'district_code', type: 'text' },
-        { name: 'zone_code', type: 'text' }, { name: 'industry_code', type: 'text' }, { name: 'sector', type: 'text' }, { name: 'cluster_code', type: 'text' },
-        { name: 'established_on', type: 'date' }, { name: 'registered_capital', type: 'int8' }, { name: 'legal_representative', type: 'text' },
-        { name: 'address', type: 'text' }, { name: 'main_product', type: 'text' }, { name: 'niche_market', type: 'text' }, { name: 'niche_entry_year', type: 'int4' },
-        { name: 'listing_status', type: 'text' }, { name: 'contact_name', type: 'text' }, { name: 'contact_phone', type: 'text' }, { name: 'facts', type: 'jsonb' },
-        { name: 'size_class', type: 'text' }, { name: 'latest_year', type: 'int4' }, { name: 'current_tier', type: 'text' }, { name: 'search_text', type: 'text' },
+        { name: 'id', type: 'uuid' },
+        { name: 'uscc', type: 'text' },
+        { name: 'name', type: 'text' },
+        { name: 'district_code', type: 'text' },
+        { name: 'zone_code', type: 'text' },
+        { name: 'industry_code', type: 'text' },
+        { name: 'sector', type: 'text' },
+        { name: 'cluster_code', type: 'text' },
+        { name: 'established_on', type: 'date' },
+        { name: 'registered_capital', type: 'int8' },
+        { name: 'legal_representative', type: 'text' },
+        { name: 'address', type: 'text' },
+        { name: 'main_product', type: 'text' },
+        { name: 'niche_market', type: 'text' },
+        { name: 'niche_entry_year', type: 'int4' },
+        { name: 'listing_status', type: 'text' },
+        { name: 'contact_name', type: 'text' },
+        { name: 'contact_phone', type: 'text' },
+        { name: 'facts', type: 'jsonb' },
+        { name: 'size_class', type: 'text' },
+        { name: 'latest_year', type: 'int4' },
+        { name: 'current_tier', type: 'text' },
+        { name: 'search_text', type: 'text' },
       ],
       chunk.map((e, i) => {
         const size = deriveSize(e.industryCode, e.years);
         return [
-          ids[i], e.uscc, e.name, e.districtCode, e.zoneCode, e.industryCode, deriveFromIndustry(e.industryCode).sector, e.clusterCode,
-          e.establishedOn, e.registeredCapital, e.legalRepresentative, e.address, e.mainProduct, e.nicheMarket, e.nicheEntryYear,
-          e.listingStatus, e.contactName, e.contactPhone, e.facts, size.sizeClass, size.latestYear,
-          currentTierOf(e.titles, TODAY), deriveFromName(e.name).searchText,
+          ids[i],
+          e.uscc,
+          e.name,
+          e.districtCode,
+          e.zoneCode,
+          e.industryCode,
+          deriveFromIndustry(e.industryCode).sector,
+          e.clusterCode,
+          e.establishedOn,
+          e.registeredCapital,
+          e.legalRepresentative,
+          e.address,
+          e.mainProduct,
+          e.nicheMarket,
+          e.nicheEntryYear,
+          e.listingStatus,
+          e.contactName,
+          e.contactPhone,
+          e.facts,
+          size.sizeClass,
+          size.latestYear,
+          currentTierOf(e.titles, TODAY),
+          deriveFromName(e.name).searchText,
         ];
       }),
     );
-    const years = chunk.flatMap((e, i) => e.years.map((y) => [ids[i], y.year, y.revenue, y.mainRevenue, y.totalProfit, y.netProfit, y.totalAssets, y.totalLiabilities, y.rdExpense, y.employees, y.rdStaff, y.exports, y.taxesPaid, y.equityFinancing]));
+    const years = chunk.flatMap((e, i) =>
+      e.years.map((y) => [
+        ids[i],
+        y.year,
+        y.revenue,
+        y.mainRevenue,
+        y.totalProfit,
+        y.netProfit,
+        y.totalAssets,
+        y.totalLiabilities,
+        y.rdExpense,
+        y.employees,
+        y.rdStaff,
+        y.exports,
+        y.taxesPaid,
+        y.equityFinancing,
+      ]),
+    );
     await bulkInsert(
       tx,
       'enterprise_years',
       [
-        { name: 'enterprise_id', type: 'uuid' }, { name: 'year', type: 'int4' }, { name: 'revenue', type: 'int8' }, { name: 'main_revenue', type: 'int8' },
-        { name: 'total_profit', type: 'int8' }, { name: 'net_profit', type: 'int8' }, { name: 'total_assets', type: 'int8' }, { name: 'total_liabilities', type: 'int8' },
-        { name: 'rd_expense', type: 'int8' }, { name: 'employees', type: 'int4' }, { name: 'rd_staff', type: 'int4' }, { name: 'exports', type: 'int8' },
-        { name: 'taxes_paid', type: 'int8' }, { name: 'equity_financing', type: 'int8' },
+        { name: 'enterprise_id', type: 'uuid' },
+        { name: 'year', type: 'int4' },
+        { name: 'revenue', type: 'int8' },
+        { name: 'main_revenue', type: 'int8' },
+        { name: 'total_profit', type: 'int8' },
+        { name: 'net_profit', type: 'int8' },
+        { name: 'total_assets', type: 'int8' },
+        { name: 'total_liabilities', type: 'int8' },
+        { name: 'rd_expense', type: 'int8' },
+        { name: 'employees', type: 'int4' },
+        { name: 'rd_staff', type: 'int4' },
+        { name: 'exports', type: 'int8' },
+        { name: 'taxes_paid', type: 'int8' },
+        { name: 'equity_financing', type: 'int8' },
       ],
       years,
     );
-    const titles = chunk.flatMap((e, i) => e.titles.map((t) => [ids[i], t.tier, t.level, t.batch, t.recognisedOn, t.validUntil, t.status, t.certificateNo]));
+    const titles = chunk.flatMap((e, i) =>
+      e.titles.map((t) => [ids[i], t.tier, t.level, t.batch, t.recognisedOn, t.validUntil, t.status, t.certificateNo]),
+    );
     await bulkInsert(
       tx,
       'enterprise_titles',
       [
-        { name: 'enterprise_id', type: 'uuid' }, { name: 'tier', type: 'text' }, { name: 'level', type: 'text' }, { name: 'batch', type: 'text' },
-        { name: 'recognised_on', type: 'date' }, { name: 'valid_until', type: 'date' }, { name: 'status', type: 'text' }, { name: 'certificate_no', type: 'text' },
+        { name: 'enterprise_id', type: 'uuid' },
+        { name: 'tier', type: 'text' },
+        { name: 'level', type: 'text' },
+        { name: 'batch', type: 'text' },
+        { name: 'recognised_on', type: 'date' },
+        { name: 'valid_until', type: 'date' },
+        { name: 'status', type: 'text' },
+        { name: 'certificate_no', type: 'text' },
       ],
       titles,
     );
@@ -61,8 +132,12 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
       tx,
       'enterprise_honours',
       [
-        { name: 'enterprise_id', type: 'uuid' }, { name: 'kind', type: 'text' }, { name: 'name', type: 'text' }, { name: 'level', type: 'text' },
-        { name: 'obtained_on', type: 'date' }, { name: 'valid_until', type: 'date' },
+        { name: 'enterprise_id', type: 'uuid' },
+        { name: 'kind', type: 'text' },
+        { name: 'name', type: 'text' },
+        { name: 'level', type: 'text' },
+        { name: 'obtained_on', type: 'date' },
+        { name: 'valid_until', type: 'date' },
       ],
       honours,
     );

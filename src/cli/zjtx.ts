@@ -5,8 +5,8 @@ import { type Database, openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { buildApp } from '../server/app.js';
-import { failInterruptedJobs } from '../server/jobs.js';
 import { type Config, loadConfig } from '../server/config.js';
+import { failInterruptedJobs } from '../server/jobs.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js';
 
 async function open(config: Config): Promise<Database> {

@@ -58,7 +58,12 @@ function numberToPlainText(n: number): string | null {
   const [int, frac = ''] = mantissa.replace('-', '').split('.');
   const digits = int + frac;
   const point = int.length + e;
-  const out = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const out =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (negative ? '-' : '') + out;
 }
 

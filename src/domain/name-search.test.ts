@@ -8,7 +8,10 @@ describe('name search pairs', () => {
   it('finds a query whose pairs are all in the name', () => {
     const indexed = new Set(characterPairs('重庆西山科技股份有限公司'));
     for (const q of ['西山', '西山科技', '山科', '有限公司']) {
-      expect(characterPairs(q).every((p) => indexed.has(p)), q).toBe(true);
+      expect(
+        characterPairs(q).every((p) => indexed.has(p)),
+        q,
+      ).toBe(true);
     }
     expect(characterPairs('东山').every((p) => indexed.has(p))).toBe(false);
   });

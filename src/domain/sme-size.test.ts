@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifySize, SECTORS, type Sector, sectorOfIndustry, type SizeClass } from './sme-size.js';
+import { classifySize, SECTORS, type Sector, type SizeClass, sectorOfIndustry } from './sme-size.js';
 
 const WAN = 10_000;
-const f = (employees: number, revenueWan: number, assetsWan = 0) => ({ employees, revenue: revenueWan * WAN, totalAssets: assetsWan * WAN });
+const f = (employees: number, revenueWan: number, assetsWan = 0) => ({
+  employees,
+  revenue: revenueWan * WAN,
+  totalAssets: assetsWan * WAN,
+});
 
 // Each row: sector, employees, revenue (万元), assets (万元), expected. Both sides of every edge.
 const TABLE: [Sector, number, number, number, SizeClass][] = [
@@ -123,7 +127,11 @@ describe('SME size classification (300号)', () => {
         fc.integer({ min: 0, max: 500_000_000 }),
         (sector, employees, revenue, assets, moreEmployees, moreMoney) => {
           const before = classifySize(sector, { employees, revenue, totalAssets: assets });
-          const after = classifySize(sector, { employees: employees + moreEmployees, revenue: revenue + moreMoney, totalAssets: assets + moreMoney });
+          const after = classifySize(sector, {
+            employees: employees + moreEmployees,
+            revenue: revenue + moreMoney,
+            totalAssets: assets + moreMoney,
+          });
           return order.indexOf(after) >= order.indexOf(before);
         },
       ),

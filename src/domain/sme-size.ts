@@ -57,20 +57,72 @@ interface SectorRule {
 
 const RULES: Record<Sector, SectorRule> = {
   agriculture: { ceiling: { revenue: 20000 }, medium: { revenue: 500 }, small: { revenue: 50 } },
-  industry: { ceiling: { employees: 1000, revenue: 40000 }, medium: { employees: 300, revenue: 2000 }, small: { employees: 20, revenue: 300 } },
-  construction: { ceiling: { revenue: 80000, assets: 80000 }, medium: { revenue: 6000, assets: 5000 }, small: { revenue: 300, assets: 300 } },
-  wholesale: { ceiling: { employees: 200, revenue: 40000 }, medium: { employees: 20, revenue: 5000 }, small: { employees: 5, revenue: 1000 } },
+  industry: {
+    ceiling: { employees: 1000, revenue: 40000 },
+    medium: { employees: 300, revenue: 2000 },
+    small: { employees: 20, revenue: 300 },
+  },
+  construction: {
+    ceiling: { revenue: 80000, assets: 80000 },
+    medium: { revenue: 6000, assets: 5000 },
+    small: { revenue: 300, assets: 300 },
+  },
+  wholesale: {
+    ceiling: { employees: 200, revenue: 40000 },
+    medium: { employees: 20, revenue: 5000 },
+    small: { employees: 5, revenue: 1000 },
+  },
   retail: { ceiling: { employees: 300, revenue: 20000 }, medium: { employees: 50, revenue: 500 }, small: { employees: 10, revenue: 100 } },
-  transport: { ceiling: { employees: 1000, revenue: 30000 }, medium: { employees: 300, revenue: 3000 }, small: { employees: 20, revenue: 200 } },
-  warehousing: { ceiling: { employees: 200, revenue: 30000 }, medium: { employees: 100, revenue: 1000 }, small: { employees: 20, revenue: 100 } },
-  postal: { ceiling: { employees: 1000, revenue: 30000 }, medium: { employees: 300, revenue: 2000 }, small: { employees: 20, revenue: 100 } },
-  accommodation: { ceiling: { employees: 300, revenue: 10000 }, medium: { employees: 100, revenue: 2000 }, small: { employees: 10, revenue: 100 } },
-  catering: { ceiling: { employees: 300, revenue: 10000 }, medium: { employees: 100, revenue: 2000 }, small: { employees: 10, revenue: 100 } },
-  information_transmission: { ceiling: { employees: 2000, revenue: 100000 }, medium: { employees: 100, revenue: 1000 }, small: { employees: 10, revenue: 100 } },
-  software_it: { ceiling: { employees: 300, revenue: 10000 }, medium: { employees: 100, revenue: 1000 }, small: { employees: 10, revenue: 50 } },
-  real_estate: { ceiling: { revenue: 200000, assets: 10000 }, medium: { revenue: 1000, assets: 5000 }, small: { revenue: 100, assets: 2000 } },
-  property_management: { ceiling: { employees: 1000, revenue: 5000 }, medium: { employees: 300, revenue: 1000 }, small: { employees: 100, revenue: 500 } },
-  leasing_business: { ceiling: { employees: 300, assets: 120000 }, medium: { employees: 100, assets: 8000 }, small: { employees: 10, assets: 100 } },
+  transport: {
+    ceiling: { employees: 1000, revenue: 30000 },
+    medium: { employees: 300, revenue: 3000 },
+    small: { employees: 20, revenue: 200 },
+  },
+  warehousing: {
+    ceiling: { employees: 200, revenue: 30000 },
+    medium: { employees: 100, revenue: 1000 },
+    small: { employees: 20, revenue: 100 },
+  },
+  postal: {
+    ceiling: { employees: 1000, revenue: 30000 },
+    medium: { employees: 300, revenue: 2000 },
+    small: { employees: 20, revenue: 100 },
+  },
+  accommodation: {
+    ceiling: { employees: 300, revenue: 10000 },
+    medium: { employees: 100, revenue: 2000 },
+    small: { employees: 10, revenue: 100 },
+  },
+  catering: {
+    ceiling: { employees: 300, revenue: 10000 },
+    medium: { employees: 100, revenue: 2000 },
+    small: { employees: 10, revenue: 100 },
+  },
+  information_transmission: {
+    ceiling: { employees: 2000, revenue: 100000 },
+    medium: { employees: 100, revenue: 1000 },
+    small: { employees: 10, revenue: 100 },
+  },
+  software_it: {
+    ceiling: { employees: 300, revenue: 10000 },
+    medium: { employees: 100, revenue: 1000 },
+    small: { employees: 10, revenue: 50 },
+  },
+  real_estate: {
+    ceiling: { revenue: 200000, assets: 10000 },
+    medium: { revenue: 1000, assets: 5000 },
+    small: { revenue: 100, assets: 2000 },
+  },
+  property_management: {
+    ceiling: { employees: 1000, revenue: 5000 },
+    medium: { employees: 300, revenue: 1000 },
+    small: { employees: 100, revenue: 500 },
+  },
+  leasing_business: {
+    ceiling: { employees: 300, assets: 120000 },
+    medium: { employees: 100, assets: 8000 },
+    small: { employees: 10, assets: 100 },
+  },
   other: { ceiling: { employees: 300 }, medium: { employees: 100 }, small: { employees: 10 } },
 };
 
@@ -84,7 +136,7 @@ export interface SizeFacts {
 
 const WAN = 10_000;
 
-function valueOf(facts: SizeFacts, metric: Metric): number {
+function metricValue(facts: SizeFacts, metric: Metric): number {
   return metric === 'employees' ? facts.employees : metric === 'revenue' ? facts.revenue : facts.totalAssets;
 }
 
@@ -92,7 +144,7 @@ function valueOf(facts: SizeFacts, metric: Metric): number {
 const threshold = (metric: Metric, value: number) => (metric === 'employees' ? value : value * WAN);
 
 const reachesAll = (facts: SizeFacts, bound: Bound) =>
-  (Object.entries(bound) as [Metric, number][]).every(([m, v]) => valueOf(facts, m) >= threshold(m, v));
+  (Object.entries(bound) as [Metric, number][]).every(([m, v]) => metricValue(facts, m) >= threshold(m, v));
 
 /**
  * The size class of the regulation. Large when the ceiling is reached on every metric it names;

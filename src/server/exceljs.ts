@@ -20,7 +20,6 @@ async function* decodeAcrossChunks(iterable: AsyncIterable<Buffer | string>): As
   if (rest) yield rest;
 }
 
-// biome-ignore lint/style/noNonNullAssertion: the module was just loaded, so it is in the cache.
 require.cache[parseSaxPath]!.exports = (iterable: AsyncIterable<Buffer | string>) => originalParseSax(decodeAcrossChunks(iterable));
 
 const ExcelJS = require('exceljs') as typeof ExcelJSModule;

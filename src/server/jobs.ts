@@ -9,10 +9,17 @@ import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 
 export type JobRow = typeof importJobs.$inferSelect;
+
+/** The stored file of a job as a Buffer (PGlite hands bytea over as a plain Uint8Array). */
+export const jobFile = (job: JobRow): Buffer => Buffer.from(job.file as Uint8Array);
 export type JobProgress = (phase: string, processedRows: number) => void;
 export type JobRunner = (job: JobRow, actor: Actor, progress: JobProgress) => Promise<unknown>;
 
-export async function createJob(ctx: AppContext, actor: Actor, values: { kind: string; mode: string; fileName: string; file: Buffer }): Promise<JobRow> {
+export async function createJob(
+  ctx: AppContext,
+  actor: Actor,
+  values: { kind: string; mode: string; fileName: string; file: Buffer },
+): Promise<JobRow> {
   const [job] = await ctx.db
     .insert(importJobs)
     .values({ ...values, createdBy: actor.userId, actor: { ...actor, ip: actor.ip ?? null } })
@@ -38,8 +45,12 @@ export function runJob(ctx: AppContext, job: JobRow, runner: JobRunner): void {
     await ctx.db.update(importJobs).set({ status: 'running', updatedAt: new Date() }).where(eq(importJobs.id, job.id));
     try {
       const result = await runner(job, actor, progress);
-      await ctx.db.update(importJobs).set({ status: 'done', phase: 'done', result: result as object, updatedAt: new Date() }).where(eq(importJobs.id, job.id));
+      await ctx.db
+        .update(importJobs)
+        .set({ status: 'done', phase: 'done', result: result as object, updatedAt: new Date() })
+        .where(eq(importJobs.id, job.id));
     } catch (error) {
+      if (!(error instanceof AppError)) console.error(`job ${job.id} failed`, error);
       const body =
         error instanceof AppError
           ? { code: error.code, message: error.message, details: error.details }
@@ -60,6 +71,10 @@ export async function findJob(db: DbOrTx, actor: Actor, id: string): Promise<Job
 export async function failInterruptedJobs(db: DbOrTx): Promise<void> {
   await db
     .update(importJobs)
-    .set({ status: 'failed', error: { code: 'JOB_INTERRUPTED', message: '服务重启，导入任务中断，未写入任何数据，请重新导入' }, updatedAt: new Date() })
+    .set({
+      status: 'failed',
+      error: { code: 'JOB_INTERRUPTED', message: '服务重启，导入任务中断，未写入任何数据，请重新导入' },
+      updatedAt: new Date(),
+    })
     .where(and(sql`${importJobs.status} in ('queued', 'running')`, sql`${importJobs.updatedAt} < now() - interval '10 minutes'`));
 }

@@ -18,6 +18,8 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage'));
 const ReferencePage = lazy(() => import('./pages/ReferencePage'));
+const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +46,8 @@ function Routed() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/enterprises" element={<EnterprisesPage />} />
+          <Route path="/enterprises/import" element={<ImportPage />} />
+          <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/reference" element={<ReferencePage />} />

@@ -106,7 +106,10 @@ export const enterpriseTitles = pgTable(
     source: text('source').notNull().default('import'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('enterprise_titles_unique').on(t.enterpriseId, t.tier, t.recognisedOn), index('enterprise_titles_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    unique('enterprise_titles_unique').on(t.enterpriseId, t.tier, t.recognisedOn),
+    index('enterprise_titles_enterprise_idx').on(t.enterpriseId),
+  ],
 );
 
 /** Qualifications and honours: 高新技术企业, 科技型企业, 单项冠军, 数字化车间 … with validity. */

@@ -1,5 +1,5 @@
 export * from './audit.js';
 export * from './enterprises.js';
+export * from './jobs.js';
 export * from './reference.js';
 export * from './users.js';
-export * from './jobs.js';

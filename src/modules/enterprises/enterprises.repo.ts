@@ -36,9 +36,10 @@ function searchCondition(q: string): SQL | undefined {
   const contains = sql`lower(${enterprises.name}) like ${`%${escapeLike(normalised)}%`}`;
   const pairs = characterPairs(normalised);
   // The GIN index narrows to names holding every pair; the LIKE keeps those where they are adjacent.
-  const byName = pairs.length && pairs[0].length === 2
-    ? and(sql`${enterprises.searchVector} @@ plainto_tsquery('simple', ${pairs.join(' ')})`, contains)
-    : contains;
+  const byName =
+    pairs.length && pairs[0].length === 2
+      ? and(sql`${enterprises.searchVector} @@ plainto_tsquery('simple', ${pairs.join(' ')})`, contains)
+      : contains;
   return byUscc ? or(byUscc, byName) : byName;
 }
 
@@ -62,7 +63,9 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   return and(...conditions.filter((c): c is SQL => c !== undefined));
 }
 
-const latestRevenue = sql<number | null>`(select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id} and y.year = ${enterprises.latestYear})`.mapWith(
+const latestRevenue = sql<
+  number | null
+>`(select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id} and y.year = ${enterprises.latestYear})`.mapWith(
   (v) => (v === null ? null : Number(v)),
 );
 
@@ -137,11 +140,19 @@ export function selectYears(db: DbOrTx, enterpriseId: string) {
 }
 
 export function selectTitles(db: DbOrTx, enterpriseId: string) {
-  return db.select().from(enterpriseTitles).where(eq(enterpriseTitles.enterpriseId, enterpriseId)).orderBy(desc(enterpriseTitles.recognisedOn));
+  return db
+    .select()
+    .from(enterpriseTitles)
+    .where(eq(enterpriseTitles.enterpriseId, enterpriseId))
+    .orderBy(desc(enterpriseTitles.recognisedOn));
 }
 
 export function selectHonours(db: DbOrTx, enterpriseId: string) {
-  return db.select().from(enterpriseHonours).where(eq(enterpriseHonours.enterpriseId, enterpriseId)).orderBy(desc(enterpriseHonours.obtainedOn));
+  return db
+    .select()
+    .from(enterpriseHonours)
+    .where(eq(enterpriseHonours.enterpriseId, enterpriseId))
+    .orderBy(desc(enterpriseHonours.obtainedOn));
 }
 
 export async function insertEnterprise(db: DbOrTx, values: EnterpriseInsert): Promise<EnterpriseRow> {
@@ -178,7 +189,12 @@ export async function upsertYears(db: DbOrTx, enterpriseId: string, years: Omit<
 export async function selectEnterprisesByUscc(db: DbOrTx, usccs: string[]): Promise<EnterpriseRow[]> {
   const out: EnterpriseRow[] = [];
   for (let i = 0; i < usccs.length; i += 10_000) {
-    out.push(...(await db.select().from(enterprises).where(sql`${enterprises.uscc} = any(${sql.param(usccs.slice(i, i + 10_000))}::text[])`)));
+    out.push(
+      ...(await db
+        .select()
+        .from(enterprises)
+        .where(sql`${enterprises.uscc} = any(${sql.param(usccs.slice(i, i + 10_000))}::text[])`)),
+    );
   }
   return out;
 }
@@ -186,7 +202,12 @@ export async function selectEnterprisesByUscc(db: DbOrTx, usccs: string[]): Prom
 export async function selectYearsOf(db: DbOrTx, ids: string[]): Promise<YearRow[]> {
   const out: YearRow[] = [];
   for (let i = 0; i < ids.length; i += 10_000) {
-    out.push(...(await db.select().from(enterpriseYears).where(sql`${enterpriseYears.enterpriseId} = any(${sql.param(ids.slice(i, i + 10_000))}::uuid[])`)));
+    out.push(
+      ...(await db
+        .select()
+        .from(enterpriseYears)
+        .where(sql`${enterpriseYears.enterpriseId} = any(${sql.param(ids.slice(i, i + 10_000))}::uuid[])`)),
+    );
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { RoutePlugin } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
 import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
-import { getEnterpriseDetail } from './get-enterprise.js';
 import { exportEnterprises } from './export-enterprises.js';
+import { getEnterpriseDetail } from './get-enterprise.js';
 import { listEnterprises } from './list-enterprises.js';
 import { createEnterprise, updateEnterprise } from './save-enterprise.js';
 

@@ -20,16 +20,22 @@ const count = z.number().int('应为整数').min(0, '不能为负数');
 
 /** Facts the evaluation needs (criteria.md §1–§3, §6), as the enterprise or an officer declares them. */
 export const enterpriseFacts = z.strictObject({
-  ip: z
-    .strictObject({ classI: count, classIHighValue: count, classISelfDeveloped: count, classII: count })
-    .partial()
-    .optional(),
+  ip: z.strictObject({ classI: count, classIHighValue: count, classISelfDeveloped: count, classII: count }).partial().optional(),
   rdInstitution: z.enum(RD_INSTITUTION_LEVELS).optional(),
   awards: z
-    .array(z.strictObject({ level: z.enum(['national', 'provincial']), rank: z.number().int().min(1).max(20), year: z.number().int().min(1949).max(2100) }))
+    .array(
+      z.strictObject({
+        level: z.enum(['national', 'provincial']),
+        rank: z.number().int().min(1).max(20),
+        year: z.number().int().min(1949).max(2100),
+      }),
+    )
     .max(50)
     .optional(),
-  makerContest: z.strictObject({ level: z.enum(['national', 'provincial']), result: text(50), year: z.number().int().min(2012).max(2100) }).nullable().optional(),
+  makerContest: z
+    .strictObject({ level: z.enum(['national', 'provincial']), result: text(50), year: z.number().int().min(2012).max(2100) })
+    .nullable()
+    .optional(),
   digitalLevel: z.number().int().min(0).max(6).optional(),
   quality: z
     .strictObject({ provincialAward: z.boolean(), managementCertified: z.boolean(), ownBrand: z.boolean(), standards: z.boolean() })
@@ -55,7 +61,12 @@ const enterpriseFields = {
   nicheEntryYear: z.number().int().min(1949).max(2100).nullable().optional(),
   listingStatus: z.enum(LISTING_STATUSES).optional(),
   contactName: text(50).nullable().optional(),
-  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确').nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确')
+    .nullable()
+    .optional(),
   facts: enterpriseFacts.optional(),
 };
 
@@ -80,7 +91,9 @@ export const updateEnterpriseBody = z.strictObject({
   ...Object.fromEntries(Object.entries(enterpriseFields).map(([k, v]) => [k, (v as z.ZodType).optional()])),
   years: z.array(yearInput).max(30).optional(),
 }) as unknown as z.ZodType<
-  { version: number; uscc?: string; usccOverrideReason?: string; years?: z.infer<typeof yearInput>[] } & Partial<z.infer<typeof createEnterpriseBody>>
+  { version: number; uscc?: string; usccOverrideReason?: string; years?: z.infer<typeof yearInput>[] } & Partial<
+    z.infer<typeof createEnterpriseBody>
+  >
 >;
 
 export const SORTS = ['name', '-name', 'established', '-established', 'revenue', '-revenue', 'updated', '-updated'] as const;
@@ -90,7 +103,10 @@ export const listQuery = z.strictObject({
   district: z.string().max(16).optional(),
   zone: z.string().max(16).optional(),
   tier: z.enum([...TIERS, 'none']).optional(),
-  industry: z.string().regex(/^([A-T]|\d{2})$/, '行业应为门类字母（如 C）或大类代码（如 39）').optional(),
+  industry: z
+    .string()
+    .regex(/^([A-T]|\d{2})$/, '行业应为门类字母（如 C）或大类代码（如 39）')
+    .optional(),
   cluster: z.string().max(8).optional(),
   size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
   establishedFrom: z.coerce.number().int().min(1900).max(2100).optional(),

@@ -1,11 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import ExcelJS from '../../server/exceljs.js';
 import { districts, enterprises, enterpriseYears } from '../../db/schema/index.js';
 import { formatWan } from '../../domain/amounts.js';
 import { YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
+import ExcelJS from '../../server/exceljs.js';
 import { listClusters, listDistricts } from '../reference/list-reference.js';
 import { listConditions } from './enterprises.repo.js';
 import { LISTING_LABELS, type ListQuery } from './enterprises.schemas.js';

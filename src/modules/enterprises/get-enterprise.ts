@@ -12,7 +12,11 @@ export async function getEnterprise(ctx: AppContext, actor: Actor | null, id: st
   requireAccess(actor, 'enterprise.read');
   const enterprise = await selectEnterpriseById(ctx.db, id);
   if (!enterprise) throw notFound('企业');
-  requireAccess(actor, 'enterprise.read', { enterpriseId: enterprise.id, districtCode: enterprise.districtCode, zoneCode: enterprise.zoneCode });
+  requireAccess(actor, 'enterprise.read', {
+    enterpriseId: enterprise.id,
+    districtCode: enterprise.districtCode,
+    zoneCode: enterprise.zoneCode,
+  });
   return enterprise;
 }
 

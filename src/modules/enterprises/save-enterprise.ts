@@ -1,5 +1,5 @@
-import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
 import { todayInShanghai } from '../../domain/dates.js';
+import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
 import { checkUscc, normalizeUscc } from '../../domain/uscc.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
@@ -55,7 +55,8 @@ async function checkUsccFor(ctx: AppContext, actor: Actor, raw: string, override
 /** District and zone: both must exist, the district must be a 区县 and the zone a functional zone. */
 async function checkPlace(ctx: AppContext, districtCode: string, zoneCode: string | null | undefined) {
   const district = await requireDistrict(ctx, districtCode, 'districtCode');
-  if (district.kind === 'zone') throw invalid('DISTRICT_IS_ZONE', 'districtCode', `${district.name}是功能区，请填写企业注册地所在区县，功能区填在“功能区”一栏`);
+  if (district.kind === 'zone')
+    throw invalid('DISTRICT_IS_ZONE', 'districtCode', `${district.name}是功能区，请填写企业注册地所在区县，功能区填在“功能区”一栏`);
   if (zoneCode) {
     const zone = await requireDistrict(ctx, zoneCode, 'zoneCode');
     if (zone.kind !== 'zone') throw invalid('ZONE_UNKNOWN', 'zoneCode', `${zone.name}不是功能区`);
@@ -81,7 +82,11 @@ function checkDates(input: EnterpriseInput) {
 
 const yearRow = (y: YearInput) => ({ year: y.year, ...Object.fromEntries(YEAR_FIELDS.map((f) => [f, y[f] ?? null])) });
 
-export async function createEnterprise(ctx: AppContext, actor: Actor | null, input: EnterpriseInput & { uscc: string; name: string; districtCode: string; industryCode: string }) {
+export async function createEnterprise(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: EnterpriseInput & { uscc: string; name: string; districtCode: string; industryCode: string },
+) {
   const who = requireAccess(actor, 'enterprise.create', { districtCode: input.districtCode, zoneCode: input.zoneCode });
   const { uscc, usccOverrideReason } = await checkUsccFor(ctx, who, input.uscc, input.usccOverrideReason);
   await checkPlace(ctx, input.districtCode, input.zoneCode);
@@ -101,7 +106,12 @@ export async function createEnterprise(ctx: AppContext, actor: Actor | null, inp
       ...deriveSize(input.industryCode, years),
     });
     await upsertYears(tx, created.id, years.map(yearRow));
-    await writeAudit(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: { ...publicFields(created), years } });
+    await writeAudit(tx, who, {
+      action: 'enterprise.create',
+      entityType: 'enterprise',
+      entityId: created.id,
+      after: { ...publicFields(created), years },
+    });
     return created;
   });
 }
@@ -111,10 +121,15 @@ const OFFICER_ONLY_FIELDS = ['uscc', 'districtCode', 'zoneCode'] as const;
 
 export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id: string, input: EnterpriseInput & { version: number }) {
   const before = await getEnterprise(ctx, actor, id);
-  const who = requireAccess(actor, 'enterprise.write', { enterpriseId: before.id, districtCode: before.districtCode, zoneCode: before.zoneCode });
+  const who = requireAccess(actor, 'enterprise.write', {
+    enterpriseId: before.id,
+    districtCode: before.districtCode,
+    zoneCode: before.zoneCode,
+  });
   if (who.role === 'enterprise') {
     const field = OFFICER_ONLY_FIELDS.find((f) => input[f] !== undefined && input[f] !== before[f]);
-    if (field) throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
+    if (field)
+      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
   }
   const districtCode = input.districtCode ?? before.districtCode;
   const zoneCode = input.zoneCode === undefined ? before.zoneCode : input.zoneCode;

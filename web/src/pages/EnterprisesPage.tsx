@@ -1,10 +1,17 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Select, Space, Table, Typography } from 'antd';
-import { api, type District, type Page, query } from '../api';
+import { Button, Cascader, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { api, type Page, query } from '../api';
+import { SIZE_LABELS, TIER_COLORS, TIER_LABELS, wan } from '../labels';
+import { useReference } from '../reference';
 import { useSession } from '../session';
 import { useUrlState } from '../useUrlState';
+import { EnterpriseForm } from './EnterpriseForm';
 
-interface EnterpriseRow {
+export interface EnterpriseRow {
   id: string;
   uscc: string;
   name: string;
@@ -12,63 +19,199 @@ interface EnterpriseRow {
   districtName: string;
   zoneCode: string | null;
   industryCode: string | null;
+  industryName: string | null;
+  clusterCode: string | null;
   establishedOn: string | null;
+  sizeClass: string | null;
+  currentTier: string | null;
+  latestYear: number | null;
+  latestRevenue: number | null;
 }
+
+const FILTERS = ['q', 'district', 'zone', 'tier', 'industry', 'cluster', 'size', 'establishedFrom', 'establishedTo'] as const;
 
 export default function EnterprisesPage() {
   const { user } = useSession();
-  const [state, setState] = useUrlState(['q', 'district', 'page', 'pageSize'] as const);
+  const navigate = useNavigate();
+  const ref = useReference();
+  const [state, setState] = useUrlState([...FILTERS, 'sort', 'page', 'pageSize'] as const);
+  const [creating, setCreating] = useState(false);
   const page = Number(state.page ?? 1);
   const pageSize = Number(state.pageSize ?? 20);
-  const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts') });
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, state[k]]));
   const list = useQuery({
     queryKey: ['enterprises', state],
-    queryFn: () => api<Page<EnterpriseRow>>(`/api/enterprises${query({ q: state.q, district: state.district, page, pageSize })}`),
+    queryFn: () => api<Page<EnterpriseRow>>(`/api/enterprises${query({ ...filters, sort: state.sort, page, pageSize })}`),
   });
-  const districtName = (code: string | null) => districts.data?.find((d) => d.code === code)?.name ?? code ?? '';
+  const isOfficer = user?.role === 'city_admin' || user?.role === 'district_admin';
+  // An enterprise user has one enterprise: its page is the list.
+  if (user?.role === 'enterprise' && user.enterpriseId) return <Navigate to={`/enterprises/${user.enterpriseId}`} replace />;
+  const sections = ref.industries.filter((i) => i.level === 'section');
+  const industryOptions = sections.map((s) => ({
+    value: s.code,
+    label: `${s.code} ${s.name}`,
+    children: ref.industries.filter((i) => i.parentCode === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+  }));
+  const industryValue = state.industry
+    ? /^\d/.test(state.industry)
+      ? [ref.industries.find((i) => i.code === state.industry)?.parentCode ?? '', state.industry]
+      : [state.industry]
+    : undefined;
+  const sortOrder = (key: string): SortOrder | undefined =>
+    state.sort === key ? 'ascend' : state.sort === `-${key}` ? 'descend' : undefined;
+
   return (
     <>
-      <Typography.Title level={3}>{user?.role === 'enterprise' ? '本企业信息' : '企业库'}</Typography.Title>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search
-          placeholder="企业名称或统一社会信用代码"
-          allowClear
-          defaultValue={state.q}
-          onSearch={(q) => setState({ q })}
-          style={{ width: 320 }}
-        />
-        {user?.role === 'city_admin' && (
-          <Select
-            placeholder="区县 / 功能区"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={state.district}
-            onChange={(district) => setState({ district })}
-            options={districts.data?.map((d) => ({ value: d.code, label: d.name }))}
-            style={{ width: 220 }}
-          />
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3}>{user?.role === 'enterprise' ? '本企业信息' : '企业库'}</Typography.Title>
+        {isOfficer && (
+          <Space>
+            <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增企业
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/enterprises/import')}>
+              导入
+            </Button>
+            <Button type="primary" icon={<DownloadOutlined />} href={`/api/enterprises/export${query(filters)}`} data-testid="export">
+              导出筛选结果
+            </Button>
+          </Space>
         )}
       </Space>
+      {isOfficer && (
+        <Space style={{ marginBottom: 16 }} wrap>
+          <Input.Search
+            placeholder="企业名称（任意部分）或信用代码"
+            allowClear
+            defaultValue={state.q}
+            onSearch={(q) => setState({ q })}
+            style={{ width: 280 }}
+          />
+          {user?.role === 'city_admin' && (
+            <Select
+              placeholder="区县"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={state.district}
+              onChange={(district) => setState({ district })}
+              options={ref.districts.filter((d) => d.kind !== 'zone').map((d) => ({ value: d.code, label: d.name }))}
+              style={{ width: 140 }}
+            />
+          )}
+          <Select
+            placeholder="功能区"
+            allowClear
+            value={state.zone}
+            onChange={(zone) => setState({ zone })}
+            options={ref.districts.filter((d) => d.kind === 'zone').map((d) => ({ value: d.code, label: d.name }))}
+            style={{ width: 190 }}
+          />
+          <Select
+            placeholder="梯度称号"
+            allowClear
+            value={state.tier}
+            onChange={(tier) => setState({ tier })}
+            options={[...Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label })), { value: 'none', label: '暂无称号' }]}
+            style={{ width: 170 }}
+          />
+          <Cascader
+            placeholder="行业（门类 / 大类）"
+            changeOnSelect
+            value={industryValue}
+            options={industryOptions}
+            onChange={(v) => setState({ industry: v ? String(v[v.length - 1]) : undefined })}
+            style={{ width: 240 }}
+            showSearch
+          />
+          <Select
+            placeholder='"33618"集群'
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={state.cluster}
+            onChange={(cluster) => setState({ cluster })}
+            options={ref.clusters.map((c) => ({ value: c.code, label: c.name }))}
+            style={{ width: 180 }}
+          />
+          <Select
+            placeholder="企业规模"
+            allowClear
+            value={state.size}
+            onChange={(size) => setState({ size })}
+            options={Object.entries(SIZE_LABELS).map(([value, label]) => ({ value, label }))}
+            style={{ width: 110 }}
+          />
+          <Space.Compact>
+            <InputNumber
+              placeholder="成立年份从"
+              value={state.establishedFrom ? Number(state.establishedFrom) : null}
+              onChange={(v) => setState({ establishedFrom: v ?? undefined })}
+              style={{ width: 110 }}
+            />
+            <InputNumber
+              placeholder="至"
+              value={state.establishedTo ? Number(state.establishedTo) : null}
+              onChange={(v) => setState({ establishedTo: v ?? undefined })}
+              style={{ width: 80 }}
+            />
+          </Space.Compact>
+        </Space>
+      )}
       <Table<EnterpriseRow>
         rowKey="id"
+        size="middle"
         loading={list.isLoading}
         dataSource={list.data?.items}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = s?.order ? String(s.columnKey) : undefined;
+          setState({ sort: key ? (s.order === 'descend' ? `-${key}` : key) : undefined });
+        }}
         columns={[
-          { title: '企业名称', dataIndex: 'name' },
-          { title: '统一社会信用代码', dataIndex: 'uscc', width: 200 },
-          { title: '区县', dataIndex: 'districtName', width: 120 },
-          { title: '功能区', dataIndex: 'zoneCode', width: 160, render: (code) => (code ? districtName(code) : '') },
-          { title: '行业大类', dataIndex: 'industryCode', width: 90 },
-          { title: '成立日期', dataIndex: 'establishedOn', width: 120 },
+          {
+            title: '企业名称',
+            key: 'name',
+            sorter: true,
+            sortOrder: sortOrder('name'),
+            render: (_, e) => <Link to={`/enterprises/${e.id}`}>{e.name}</Link>,
+          },
+          { title: '统一社会信用代码', dataIndex: 'uscc', width: 190 },
+          { title: '区县', dataIndex: 'districtName', width: 100 },
+          { title: '行业', dataIndex: 'industryName', ellipsis: true, width: 180 },
+          {
+            title: '梯度称号',
+            dataIndex: 'currentTier',
+            width: 150,
+            render: (t) => (t ? <Tag color={TIER_COLORS[t]}>{TIER_LABELS[t]}</Tag> : ''),
+          },
+          { title: '规模', dataIndex: 'sizeClass', width: 70, render: (s) => (s ? SIZE_LABELS[s] : '—') },
+          {
+            title: '营业收入（万元）',
+            key: 'revenue',
+            align: 'right',
+            width: 150,
+            sorter: true,
+            sortOrder: sortOrder('revenue'),
+            render: (_, e) => (e.latestRevenue === null ? '—' : `${wan(e.latestRevenue)}（${e.latestYear}）`),
+          },
+          {
+            title: '成立日期',
+            dataIndex: 'establishedOn',
+            key: 'established',
+            width: 110,
+            sorter: true,
+            sortOrder: sortOrder('established'),
+          },
         ]}
         pagination={{
           current: page,
           pageSize,
           total: list.data?.total,
-          showTotal: (total) => `共 ${total} 家`,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 家`,
           onChange: (p, size) => setState({ page: p, pageSize: size }, false),
         }}
       />
+      {creating && <EnterpriseForm onClose={() => setCreating(false)} onSaved={(id) => navigate(`/enterprises/${id}`)} />}
     </>
   );
 }

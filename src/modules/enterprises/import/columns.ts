@@ -16,11 +16,29 @@ export interface ImportColumn {
 }
 
 export const IMPORT_COLUMNS: ImportColumn[] = [
-  { key: 'uscc', header: '统一社会信用代码', kind: 'uscc', aliases: ['信用代码', '社会信用代码', '统一代码', '统一社会信用代码证号'], required: true },
+  {
+    key: 'uscc',
+    header: '统一社会信用代码',
+    kind: 'uscc',
+    aliases: ['信用代码', '社会信用代码', '统一代码', '统一社会信用代码证号'],
+    required: true,
+  },
   { key: 'name', header: '企业名称', kind: 'text', aliases: ['单位名称', '企业全称', '名称', '公司名称'], required: true, maxLength: 100 },
-  { key: 'districtCode', header: '所属区县', kind: 'district', aliases: ['区县', '所在区县', '区县名称', '注册地区县', '行政区划'], required: true },
+  {
+    key: 'districtCode',
+    header: '所属区县',
+    kind: 'district',
+    aliases: ['区县', '所在区县', '区县名称', '注册地区县', '行政区划'],
+    required: true,
+  },
   { key: 'zoneCode', header: '功能区', kind: 'zone', aliases: ['所属功能区', '园区'] },
-  { key: 'industryCode', header: '行业大类代码', kind: 'industry', aliases: ['行业代码', '国民经济行业代码', '所属行业', '行业', '行业大类'], required: true },
+  {
+    key: 'industryCode',
+    header: '行业大类代码',
+    kind: 'industry',
+    aliases: ['行业代码', '国民经济行业代码', '所属行业', '行业', '行业大类'],
+    required: true,
+  },
   { key: 'clusterCode', header: '产业集群', kind: 'cluster', aliases: ['33618集群', '所属集群', '集群'] },
   { key: 'establishedOn', header: '成立日期', kind: 'date', aliases: ['成立时间', '注册日期', '成立年月'], required: true },
   { key: 'registeredCapital', header: '注册资本（万元）', kind: 'amount', aliases: ['注册资本', '注册资金'] },
@@ -40,11 +58,23 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'totalAssets', header: '资产总额（万元）', kind: 'amount', aliases: ['资产总额', '总资产'], yearField: 'totalAssets' },
   { key: 'totalLiabilities', header: '负债总额（万元）', kind: 'amount', aliases: ['负债总额', '总负债'], yearField: 'totalLiabilities' },
   { key: 'rdExpense', header: '研发费用（万元）', kind: 'amount', aliases: ['研发费用', '研发投入', 'R&D经费'], yearField: 'rdExpense' },
-  { key: 'employees', header: '从业人员（人）', kind: 'count', aliases: ['从业人员', '职工人数', '员工人数', '从业人数'], yearField: 'employees' },
+  {
+    key: 'employees',
+    header: '从业人员（人）',
+    kind: 'count',
+    aliases: ['从业人员', '职工人数', '员工人数', '从业人数'],
+    yearField: 'employees',
+  },
   { key: 'rdStaff', header: '研发人员（人）', kind: 'count', aliases: ['研发人员', '研发人员数'], yearField: 'rdStaff' },
   { key: 'exports', header: '出口额（万元）', kind: 'amount', aliases: ['出口额', '出口交货值'], yearField: 'exports' },
   { key: 'taxesPaid', header: '纳税额（万元）', kind: 'amount', aliases: ['纳税额', '纳税总额', '实缴税金'], yearField: 'taxesPaid' },
-  { key: 'equityFinancing', header: '新增股权融资（万元）', kind: 'amount', aliases: ['新增股权融资', '股权融资额'], yearField: 'equityFinancing' },
+  {
+    key: 'equityFinancing',
+    header: '新增股权融资（万元）',
+    kind: 'amount',
+    aliases: ['新增股权融资', '股权融资额'],
+    yearField: 'equityFinancing',
+  },
 ];
 
 /** Header text folded for matching: full-width → half-width, no spaces, brackets unified, unit removed. */

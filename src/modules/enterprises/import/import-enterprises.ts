@@ -1,9 +1,9 @@
 // The enterprise import: preview (what would change, what is wrong) and commit (all or nothing).
 import { randomUUID } from 'node:crypto';
+import { type BulkColumn, bulkInsert, bulkUpdate } from '../../../db/bulk.js';
 import type { DbOrTx } from '../../../db/database.js';
-import { bulkInsert, bulkUpdate, type BulkColumn } from '../../../db/bulk.js';
-import { checkYearValues, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearValues } from '../../../domain/enterprise-rules.js';
 import { todayInShanghai } from '../../../domain/dates.js';
+import { checkYearValues, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearValues } from '../../../domain/enterprise-rules.js';
 import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
@@ -29,8 +29,21 @@ export interface ImportResult {
 
 const MAX_ERRORS_RETURNED = 5000;
 const ENTERPRISE_FIELDS = [
-  'name', 'districtCode', 'zoneCode', 'industryCode', 'clusterCode', 'establishedOn', 'registeredCapital', 'legalRepresentative',
-  'address', 'mainProduct', 'nicheMarket', 'nicheEntryYear', 'listingStatus', 'contactName', 'contactPhone',
+  'name',
+  'districtCode',
+  'zoneCode',
+  'industryCode',
+  'clusterCode',
+  'establishedOn',
+  'registeredCapital',
+  'legalRepresentative',
+  'address',
+  'mainProduct',
+  'nicheMarket',
+  'nicheEntryYear',
+  'listingStatus',
+  'contactName',
+  'contactPhone',
 ] as const satisfies readonly (keyof ParsedEnterprise & keyof EnterpriseRow)[];
 type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number];
 
@@ -56,17 +69,32 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
         if (value === undefined) continue;
         const known = group.enterprise[field];
         if (known !== undefined && known !== value) {
-          errors.push({ row: row.rowNumber, column: field, code: 'IMPORT_ROWS_DISAGREE', message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致` });
+          errors.push({
+            row: row.rowNumber,
+            column: field,
+            code: 'IMPORT_ROWS_DISAGREE',
+            message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致`,
+          });
         } else (group.enterprise as unknown as Record<string, unknown>)[field] = value;
       }
     }
     if (row.year) {
       const earlier = group.years.get(row.year.year);
       if (earlier) {
-        errors.push({ row: row.rowNumber, column: '年度', code: 'IMPORT_DUPLICATE_ROW', message: `与第 ${earlier.rowNumber} 行重复：同一企业同一年度只能有一行` });
+        errors.push({
+          row: row.rowNumber,
+          column: '年度',
+          code: 'IMPORT_DUPLICATE_ROW',
+          message: `与第 ${earlier.rowNumber} 行重复：同一企业同一年度只能有一行`,
+        });
       } else group.years.set(row.year.year, { rowNumber: row.rowNumber, values: row.year });
     } else if (group.firstRow !== row.rowNumber) {
-      errors.push({ row: row.rowNumber, column: '统一社会信用代码', code: 'IMPORT_DUPLICATE_ROW', message: `与第 ${group.firstRow} 行的统一社会信用代码重复` });
+      errors.push({
+        row: row.rowNumber,
+        column: '统一社会信用代码',
+        code: 'IMPORT_DUPLICATE_ROW',
+        message: `与第 ${group.firstRow} 行的统一社会信用代码重复`,
+      });
     }
   }
   return groups;
@@ -75,7 +103,11 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 interface Plan {
-  inserts: { id: string; row: Omit<EnterpriseRow, 'id' | 'searchVector' | 'version' | 'createdAt' | 'updatedAt' | 'facts' | 'usccOverrideReason'>; years: YearRow[] }[];
+  inserts: {
+    id: string;
+    row: Omit<EnterpriseRow, 'id' | 'searchVector' | 'version' | 'createdAt' | 'updatedAt' | 'facts' | 'usccOverrideReason'>;
+    years: YearRow[];
+  }[];
   updates: { before: EnterpriseRow; after: EnterpriseRow; changedFields: EnterpriseField[]; years: YearRow[]; changedYears: number[] }[];
   unchanged: number;
 }
@@ -84,7 +116,10 @@ interface Plan {
 async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors: ImportError[]): Promise<Plan> {
   const existing = new Map((await selectEnterprisesByUscc(db, [...groups.keys()])).map((e) => [e.uscc, e]));
   const existingYears = new Map<string, YearRow[]>();
-  for (const y of await selectYearsOf(db, [...existing.values()].map((e) => e.id))) {
+  for (const y of await selectYearsOf(
+    db,
+    [...existing.values()].map((e) => e.id),
+  )) {
     const list = existingYears.get(y.enterpriseId) ?? [];
     list.push(y);
     existingYears.set(y.enterpriseId, list);
@@ -95,14 +130,20 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     const before = existing.get(group.uscc);
     const e = group.enterprise;
     if (before && !inScope(scope, { enterpriseId: before.id, districtCode: before.districtCode, zoneCode: before.zoneCode })) {
-      errors.push({ row: group.firstRow, column: '统一社会信用代码', code: 'IMPORT_OUT_OF_SCOPE', message: `该企业已登记在其他区县（${before.name}），不能由本区县导入修改` });
+      errors.push({
+        row: group.firstRow,
+        column: '统一社会信用代码',
+        code: 'IMPORT_OUT_OF_SCOPE',
+        message: `该企业已登记在其他区县（${before.name}），不能由本区县导入修改`,
+      });
       continue;
     }
     if (!before) {
       const missing = (['districtCode', 'industryCode', 'establishedOn'] as const).filter((f) => e[f] === undefined);
       if (missing.length) {
         const labels = { districtCode: '所属区县', industryCode: '行业大类代码', establishedOn: '成立日期' };
-        for (const f of missing) errors.push({ row: group.firstRow, column: labels[f], code: 'REQUIRED', message: `新企业必须填写${labels[f]}` });
+        for (const f of missing)
+          errors.push({ row: group.firstRow, column: labels[f], code: 'REQUIRED', message: `新企业必须填写${labels[f]}` });
         continue;
       }
     }
@@ -122,7 +163,12 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
         (merged as Record<string, unknown>)[f] = values[f];
       }
       for (const p of checkYearValues(values.year, merged, currentYear)) {
-        errors.push({ row: rowNumber, column: YEAR_FIELD_LABELS[p.field as keyof typeof YEAR_FIELD_LABELS] ?? p.field, code: p.code, message: `${p.message}（含库中已有数据）` });
+        errors.push({
+          row: rowNumber,
+          column: YEAR_FIELD_LABELS[p.field as keyof typeof YEAR_FIELD_LABELS] ?? p.field,
+          code: p.code,
+          message: `${p.message}（含库中已有数据）`,
+        });
         yearProblem = true;
       }
       if (changed) {
@@ -133,7 +179,11 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     if (yearProblem) continue;
     const years = [...byYear.values()];
     const industryCode = e.industryCode ?? before?.industryCode ?? null;
-    const derived = { ...deriveSize(industryCode, years), ...deriveFromIndustry(industryCode), ...deriveFromName(e.name ?? before?.name ?? '') };
+    const derived = {
+      ...deriveSize(industryCode, years),
+      ...deriveFromIndustry(industryCode),
+      ...deriveFromName(e.name ?? before?.name ?? ''),
+    };
     if (!before) {
       result.inserts.push({
         id,
@@ -167,7 +217,12 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     Object.assign(after, derived);
     if (after.zoneCode !== before.zoneCode || after.districtCode !== before.districtCode) {
       if (!inScope(scope, { districtCode: after.districtCode, zoneCode: after.zoneCode })) {
-        errors.push({ row: group.firstRow, column: '所属区县', code: 'IMPORT_OUT_OF_SCOPE', message: '不能把企业改到您管辖范围以外的区县' });
+        errors.push({
+          row: group.firstRow,
+          column: '所属区县',
+          code: 'IMPORT_OUT_OF_SCOPE',
+          message: '不能把企业改到您管辖范围以外的区县',
+        });
         continue;
       }
     }
@@ -181,38 +236,103 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
 }
 
 const ENTERPRISE_COLUMNS: BulkColumn[] = [
-  { name: 'uscc', type: 'text' }, { name: 'name', type: 'text' }, { name: 'district_code', type: 'text' }, { name: 'zone_code', type: 'text' },
-  { name: 'industry_code', type: 'text' }, { name: 'sector', type: 'text' }, { name: 'cluster_code', type: 'text' }, { name: 'established_on', type: 'date' },
-  { name: 'registered_capital', type: 'int8' }, { name: 'legal_representative', type: 'text' }, { name: 'address', type: 'text' },
-  { name: 'main_product', type: 'text' }, { name: 'niche_market', type: 'text' }, { name: 'niche_entry_year', type: 'int4' },
-  { name: 'listing_status', type: 'text' }, { name: 'contact_name', type: 'text' }, { name: 'contact_phone', type: 'text' },
-  { name: 'size_class', type: 'text' }, { name: 'latest_year', type: 'int4' }, { name: 'search_text', type: 'text' },
+  { name: 'uscc', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'district_code', type: 'text' },
+  { name: 'zone_code', type: 'text' },
+  { name: 'industry_code', type: 'text' },
+  { name: 'sector', type: 'text' },
+  { name: 'cluster_code', type: 'text' },
+  { name: 'established_on', type: 'date' },
+  { name: 'registered_capital', type: 'int8' },
+  { name: 'legal_representative', type: 'text' },
+  { name: 'address', type: 'text' },
+  { name: 'main_product', type: 'text' },
+  { name: 'niche_market', type: 'text' },
+  { name: 'niche_entry_year', type: 'int4' },
+  { name: 'listing_status', type: 'text' },
+  { name: 'contact_name', type: 'text' },
+  { name: 'contact_phone', type: 'text' },
+  { name: 'size_class', type: 'text' },
+  { name: 'latest_year', type: 'int4' },
+  { name: 'search_text', type: 'text' },
 ];
 const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
-  r.uscc, r.name, r.districtCode, r.zoneCode, r.industryCode, r.sector, r.clusterCode, r.establishedOn, r.registeredCapital, r.legalRepresentative,
-  r.address, r.mainProduct, r.nicheMarket, r.nicheEntryYear, r.listingStatus, r.contactName, r.contactPhone, r.sizeClass, r.latestYear, r.searchText,
+  r.uscc,
+  r.name,
+  r.districtCode,
+  r.zoneCode,
+  r.industryCode,
+  r.sector,
+  r.clusterCode,
+  r.establishedOn,
+  r.registeredCapital,
+  r.legalRepresentative,
+  r.address,
+  r.mainProduct,
+  r.nicheMarket,
+  r.nicheEntryYear,
+  r.listingStatus,
+  r.contactName,
+  r.contactPhone,
+  r.sizeClass,
+  r.latestYear,
+  r.searchText,
 ];
 const YEAR_COLUMNS: BulkColumn[] = [
-  { name: 'enterprise_id', type: 'uuid' }, { name: 'year', type: 'int4' },
-  ...YEAR_FIELDS.map((f) => ({ name: f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type: f === 'employees' || f === 'rdStaff' ? ('int4' as const) : ('int8' as const) })),
+  { name: 'enterprise_id', type: 'uuid' },
+  { name: 'year', type: 'int4' },
+  ...YEAR_FIELDS.map((f) => ({
+    name: f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    type: f === 'employees' || f === 'rdStaff' ? ('int4' as const) : ('int8' as const),
+  })),
 ];
 const yearValues = (y: YearRow) => [y.enterpriseId, y.year, ...YEAR_FIELDS.map((f) => y[f] ?? null)];
 
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
-  await bulkInsert(tx, 'enterprises', [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_COLUMNS], p.inserts.map((i) => [i.id, ...enterpriseValues(i.row)]));
-  await bulkUpdate(tx, 'enterprises', { name: 'id', type: 'uuid' }, ENTERPRISE_COLUMNS, p.updates.map((u) => [u.after.id, ...enterpriseValues(u.after)]), {
-    extraSet: 'version = e.version + 1, updated_at = now()',
-  });
+  await bulkInsert(
+    tx,
+    'enterprises',
+    [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_COLUMNS],
+    p.inserts.map((i) => [i.id, ...enterpriseValues(i.row)]),
+  );
+  await bulkUpdate(
+    tx,
+    'enterprises',
+    { name: 'id', type: 'uuid' },
+    ENTERPRISE_COLUMNS,
+    p.updates.map((u) => [u.after.id, ...enterpriseValues(u.after)]),
+    {
+      extraSet: 'version = e.version + 1, updated_at = now()',
+    },
+  );
   const years = [...p.inserts.flatMap((i) => i.years.map((y) => ({ ...y, enterpriseId: i.id }))), ...p.updates.flatMap((u) => u.years)];
   await bulkInsert(tx, 'enterprise_years', YEAR_COLUMNS, years.map(yearValues), {
-    onConflict: `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2).map((c) => `${c.name} = excluded.${c.name}`).join(', ')}, updated_at = now()`,
+    onConflict: `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
+      .map((c) => `${c.name} = excluded.${c.name}`)
+      .join(', ')}, updated_at = now()`,
   });
   // One history entry per enterprise (its timeline), one for the import as a whole.
   const actorName = `${actor.displayName}（${actor.username}）`;
   const audit = [
-    ...p.inserts.map((i) => [actor.userId, actorName, actor.role, 'enterprise.import_create', 'enterprise', i.id, null, { ...i.row, searchText: undefined, years: i.years.map((y) => y.year), file: fileName }, actor.ip ?? null]),
+    ...p.inserts.map((i) => [
+      actor.userId,
+      actorName,
+      actor.role,
+      'enterprise.import_create',
+      'enterprise',
+      i.id,
+      null,
+      { ...i.row, searchText: undefined, years: i.years.map((y) => y.year), file: fileName },
+      actor.ip ?? null,
+    ]),
     ...p.updates.map((u) => [
-      actor.userId, actorName, actor.role, 'enterprise.import_update', 'enterprise', u.before.id,
+      actor.userId,
+      actorName,
+      actor.role,
+      'enterprise.import_update',
+      'enterprise',
+      u.before.id,
       Object.fromEntries(u.changedFields.map((f) => [f, u.before[f]])),
       { ...Object.fromEntries(u.changedFields.map((f) => [f, u.after[f]])), years: u.changedYears, file: fileName },
       actor.ip ?? null,
@@ -222,13 +342,32 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
     tx,
     'audit_log',
     [
-      { name: 'actor_id', type: 'uuid' }, { name: 'actor_name', type: 'text' }, { name: 'actor_role', type: 'text' }, { name: 'action', type: 'text' },
-      { name: 'entity_type', type: 'text' }, { name: 'entity_id', type: 'text' }, { name: 'before', type: 'jsonb' }, { name: 'after', type: 'jsonb' }, { name: 'ip', type: 'text' },
+      { name: 'actor_id', type: 'uuid' },
+      { name: 'actor_name', type: 'text' },
+      { name: 'actor_role', type: 'text' },
+      { name: 'action', type: 'text' },
+      { name: 'entity_type', type: 'text' },
+      { name: 'entity_id', type: 'text' },
+      { name: 'before', type: 'jsonb' },
+      { name: 'after', type: 'jsonb' },
+      { name: 'ip', type: 'text' },
     ],
-    [...audit, [actor.userId, actorName, actor.role, 'enterprise.import', 'import', null, null, { file: fileName, created: p.inserts.length, updated: p.updates.length, unchanged: p.unchanged }, actor.ip ?? null]],
+    [
+      ...audit,
+      [
+        actor.userId,
+        actorName,
+        actor.role,
+        'enterprise.import',
+        'import',
+        null,
+        null,
+        { file: fileName, created: p.inserts.length, updated: p.updates.length, unchanged: p.unchanged },
+        actor.ip ?? null,
+      ],
+    ],
   );
 }
-
 
 /** Reads, checks and compares a file; with mode 'commit' and no errors, writes it in one transaction. */
 export async function importEnterprises(
@@ -266,7 +405,12 @@ export async function importEnterprises(
   return ctx.db.transaction(async (tx) => {
     const { p, result } = await run(tx);
     if (result.errorCount > 0) {
-      throw new AppError('IMPORT_HAS_ERRORS', 400, `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`, result);
+      throw new AppError(
+        'IMPORT_HAS_ERRORS',
+        400,
+        `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`,
+        result,
+      );
     }
     progress('writing', rows.length);
     await write(tx, who, p, file.fileName);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireAccess } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import type { RoutePlugin } from '../../../server/http.js';
-import { createJob, findJob, runJob } from '../../../server/jobs.js';
+import { createJob, findJob, jobFile, runJob } from '../../../server/jobs.js';
 import { errorBody, uuid } from '../../../server/validation.js';
 import { type ImportResult, importEnterprises } from './import-enterprises.js';
 import type { ImportError } from './parse-rows.js';
@@ -31,17 +31,25 @@ async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; 
   const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
   if (!part) throw new AppError('IMPORT_FILE_MISSING', 400, '没有收到文件：请选择要导入的文件');
   const buffer = await part.toBuffer();
-  if (part.file.truncated) throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
+  if (part.file.truncated)
+    throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
   return { buffer, fileName: part.filename || 'upload' };
 }
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const importRoutes: RoutePlugin = async (app, { ctx }) => {
-  app.get('/api/enterprises/import-template', { schema: { tags: ['企业库导入导出'], summary: '下载企业导入模板（xlsx）' } }, async (request, reply) => {
-    requireAccess(request.actor, 'enterprise.read');
-    return reply.type(XLSX).header('content-disposition', attachment('企业信息导入模板.xlsx')).send(await importTemplate());
-  });
+  app.get(
+    '/api/enterprises/import-template',
+    { schema: { tags: ['企业库导入导出'], summary: '下载企业导入模板（xlsx）' } },
+    async (request, reply) => {
+      requireAccess(request.actor, 'enterprise.read');
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment('企业信息导入模板.xlsx'))
+        .send(await importTemplate());
+    },
+  );
 
   app.post(
     '/api/enterprises/import',
@@ -72,20 +80,31 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       const actor = requireAccess(request.actor, 'enterprise.import');
       const file = await uploadedFile(request);
       const job = await createJob(ctx, actor, { kind: 'enterprises', mode: 'preview', fileName: file.fileName, file: file.buffer });
-      runJob(ctx, job, (j, who, progress) => importEnterprises(ctx, who, { buffer: j.file as Buffer, fileName: j.fileName }, 'preview', progress));
+      runJob(ctx, job, (j, who, progress) =>
+        importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'preview', progress),
+      );
       return reply.code(202).send({ id: job.id });
     },
   );
 
   app.post(
     '/api/enterprises/import-jobs/:id/commit',
-    { schema: { tags: ['企业库导入导出'], summary: '确认导入已预览的文件（后台任务）', params: z.strictObject({ id: uuid() }), response: { 202: z.object({ id: z.string() }), ...errors } } },
+    {
+      schema: {
+        tags: ['企业库导入导出'],
+        summary: '确认导入已预览的文件（后台任务）',
+        params: z.strictObject({ id: uuid() }),
+        response: { 202: z.object({ id: z.string() }), ...errors },
+      },
+    },
     async (request, reply) => {
       const actor = requireAccess(request.actor, 'enterprise.import');
       const previewed = await findJob(ctx.db, actor, request.params.id);
       if (previewed.status !== 'done' || !previewed.file) throw new AppError('IMPORT_NOT_PREVIEWED', 400, '请先完成预览再确认导入');
-      const job = await createJob(ctx, actor, { kind: previewed.kind, mode: 'commit', fileName: previewed.fileName, file: previewed.file });
-      runJob(ctx, job, (j, who, progress) => importEnterprises(ctx, who, { buffer: j.file as Buffer, fileName: j.fileName }, 'commit', progress));
+      const job = await createJob(ctx, actor, { kind: previewed.kind, mode: 'commit', fileName: previewed.fileName, file: jobFile(previewed) });
+      runJob(ctx, job, (j, who, progress) =>
+        importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'commit', progress),
+      );
       return reply.code(202).send({ id: job.id });
     },
   );
@@ -137,7 +156,10 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       const result = job.result as ImportResult | null;
       const details = (job.error as { details?: ImportResult } | null)?.details;
       const list: ImportError[] = result?.errors ?? details?.errors ?? [];
-      return reply.type(XLSX).header('content-disposition', attachment(`导入错误报告-${job.fileName}.xlsx`)).send(await errorReport(list));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment(`导入错误报告-${job.fileName}.xlsx`))
+        .send(await errorReport(list));
     },
   );
 };

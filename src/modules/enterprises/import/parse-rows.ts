@@ -3,9 +3,9 @@
 import { parseAmount, parseCount } from '../../../domain/amounts.js';
 import { parseDate, todayInShanghai } from '../../../domain/dates.js';
 import { buildDistrictMatcher, type DistrictRef } from '../../../domain/districts.js';
-import { checkYearValues, YEAR_FIELD_LABELS, type YearField, type YearValues } from '../../../domain/enterprise-rules.js';
+import { checkYearValues, type YearField, type YearValues } from '../../../domain/enterprise-rules.js';
 import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
-import { type Scope, inScope } from '../../../server/access.js';
+import { inScope, type Scope } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import { LISTING_LABELS, LISTING_STATUSES } from '../enterprises.schemas.js';
 import { type MatchedHeader, matchHeaders } from './columns.js';
@@ -67,7 +67,18 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
     clusterByKey.set(c.name, c.code);
   }
   const listingByLabel = new Map<string, string>(Object.entries(LISTING_LABELS).map(([k, v]) => [v, k]));
-  for (const [k, v] of [['否', 'unlisted'], ['是', 'main_board'], ['上市', 'main_board'], ['拟上市', 'preparing'], ['新三板', 'neeq'], ['北交所', 'bse'], ['科创板', 'star'], ['创业板', 'gem'], ['主板', 'main_board']]) listingByLabel.set(k, v);
+  for (const [k, v] of [
+    ['否', 'unlisted'],
+    ['是', 'main_board'],
+    ['上市', 'main_board'],
+    ['拟上市', 'preparing'],
+    ['新三板', 'neeq'],
+    ['北交所', 'bse'],
+    ['科创板', 'star'],
+    ['创业板', 'gem'],
+    ['主板', 'main_board'],
+  ])
+    listingByLabel.set(k, v);
   const today = todayInShanghai();
   const currentYear = Number(today.slice(0, 4));
 
@@ -117,20 +128,24 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
           break;
         }
         case 'text':
-          if (h.column.maxLength && text.length > h.column.maxLength) fail(h, 'TOO_LONG', `${h.column.header}不能超过 ${h.column.maxLength} 个字符`);
-          else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) fail(h, 'CONTROL_CHARACTER', `${h.column.header}含有不允许的控制字符`);
+          if (h.column.maxLength && text.length > h.column.maxLength)
+            fail(h, 'TOO_LONG', `${h.column.header}不能超过 ${h.column.maxLength} 个字符`);
+          else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
+            fail(h, 'CONTROL_CHARACTER', `${h.column.header}含有不允许的控制字符`);
           else (enterprise as Record<string, unknown>)[key] = text;
           break;
         case 'district': {
           const code = district.match(text);
           if (!code) fail(h, 'DISTRICT_UNKNOWN', `未知的区县“${text}”`);
-          else if (district.isZone(code)) fail(h, 'DISTRICT_IS_ZONE', `“${text}”是功能区：所属区县请填写注册地所在区县，功能区填在“功能区”一栏`);
+          else if (district.isZone(code))
+            fail(h, 'DISTRICT_IS_ZONE', `“${text}”是功能区：所属区县请填写注册地所在区县，功能区填在“功能区”一栏`);
           else enterprise.districtCode = code;
           break;
         }
         case 'zone': {
           const code = district.match(text);
-          if (!code || !district.isZone(code)) fail(h, 'ZONE_UNKNOWN', `未知的功能区“${text}”：应为两江新区、西部科学城重庆高新区或万盛经开区`);
+          if (!code || !district.isZone(code))
+            fail(h, 'ZONE_UNKNOWN', `未知的功能区“${text}”：应为两江新区、西部科学城重庆高新区或万盛经开区`);
           else enterprise.zoneCode = code;
           break;
         }
@@ -163,7 +178,8 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
         }
         case 'year': {
           const n = parseCount(raw as string | number);
-          if (n === null || n < 1949 || n > currentYear) fail(h, 'YEAR_INVALID', `${h.column.header}“${text}”无效：应为 1949～${currentYear} 之间的年份`);
+          if (n === null || n < 1949 || n > currentYear)
+            fail(h, 'YEAR_INVALID', `${h.column.header}“${text}”无效：应为 1949～${currentYear} 之间的年份`);
           else if (key === 'year') year = n;
           else enterprise.nicheEntryYear = n;
           break;
@@ -171,7 +187,14 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
         case 'amount': {
           const parsed = parseAmount(raw as string | number, h.unit);
           if ('problem' in parsed) {
-            const why = parsed.problem === 'too_precise' ? (h.unit === 'wan' ? '万元最多保留 4 位小数' : '金额以元为单位，不能有小数') : parsed.problem === 'too_large' ? '数值过大' : '不是有效数字';
+            const why =
+              parsed.problem === 'too_precise'
+                ? h.unit === 'wan'
+                  ? '万元最多保留 4 位小数'
+                  : '金额以元为单位，不能有小数'
+                : parsed.problem === 'too_large'
+                  ? '数值过大'
+                  : '不是有效数字';
             fail(h, 'AMOUNT_INVALID', `${h.column.header}“${text}”${why}`);
           } else if (h.column.yearField) yearValues[h.column.yearField] = parsed.yuan;
           else if (parsed.yuan < 0) fail(h, 'AMOUNT_NEGATIVE', `${h.column.header}不能为负数`);
@@ -203,7 +226,8 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
       rowErrors.push({ row: rowNumber, column: h.header, code: 'IMPORT_OUT_OF_SCOPE', message: '该企业不属于您管辖的区县，不能导入' });
     }
     if (rowErrors.length) errors.push(...rowErrors);
-    else rows.push({ rowNumber, enterprise: enterprise as ParsedEnterprise, year: year !== undefined ? { year, ...yearValues } : undefined });
+    else
+      rows.push({ rowNumber, enterprise: enterprise as ParsedEnterprise, year: year !== undefined ? { year, ...yearValues } : undefined });
   }
   if (!headers) {
     throw new AppError(
@@ -217,7 +241,12 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
       const [, startRow, endRow] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range) ?? [];
       // A title merged across the top of the sheet is fine; merges among the data are not.
       if (Number(endRow) <= headerRow) continue;
-      errors.push({ row: Number(startRow), column: range, code: 'MERGED_CELLS', message: `${range} 是合并单元格（第 ${startRow}～${endRow} 行）：请取消合并并在每一行填写` });
+      errors.push({
+        row: Number(startRow),
+        column: range,
+        code: 'MERGED_CELLS',
+        message: `${range} 是合并单元格（第 ${startRow}～${endRow} 行）：请取消合并并在每一行填写`,
+      });
     }
   }
   return { rows, errors, columns: headers.map((h) => h.column.key) };

@@ -2,8 +2,8 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Row } from 'exceljs';
-import ExcelJS from '../../../server/exceljs.js';
 import { AppError } from '../../../server/errors.js';
+import ExcelJS from '../../../server/exceljs.js';
 import { assertNotZipBomb, findMergedRanges, readZipDirectory } from './zip-inspect.js';
 
 export type Cell = string | number | Date | boolean | null;
@@ -27,7 +27,8 @@ const mismatch = () => new AppError('IMPORT_FILE_TYPE_MISMATCH', 400, '文件内
 
 export async function readTable(buffer: Buffer, fileName: string): Promise<Table> {
   if (buffer.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '文件为空');
-  if (buffer.length > MAX_FILE_BYTES) throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
+  if (buffer.length > MAX_FILE_BYTES)
+    throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   const isZip = buffer.readUInt32LE(0) === 0x04034b50;
   const isOldExcel = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
@@ -37,7 +38,8 @@ export async function readTable(buffer: Buffer, fileName: string): Promise<Table
     return readXlsx(buffer);
   }
   if (extension === 'xlsx' || extension === 'xls') throw mismatch();
-  if (extension !== 'csv' && extension !== 'txt') throw new AppError('IMPORT_FILE_TYPE_UNSUPPORTED', 400, '只支持 Excel（.xlsx）和 CSV 文件');
+  if (extension !== 'csv' && extension !== 'txt')
+    throw new AppError('IMPORT_FILE_TYPE_UNSUPPORTED', 400, '只支持 Excel（.xlsx）和 CSV 文件');
   return readCsv(buffer);
 }
 
@@ -45,7 +47,10 @@ async function readXlsx(buffer: Buffer): Promise<Table> {
   const entries = readZipDirectory(buffer);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw mismatch();
   assertNotZipBomb(entries);
-  const sheets = entries.map((e) => e.name).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort();
+  const sheets = entries
+    .map((e) => e.name)
+    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    .sort();
   const merged = await findMergedRanges(buffer, entries, sheets[0] ?? 'xl/worksheets/sheet1.xml');
   async function* rows(): AsyncGenerator<TableRow> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {

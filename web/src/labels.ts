@@ -1,0 +1,25 @@
+/** Labels of codes the API returns (official terms, glossary.md). */
+export const TIER_LABELS: Record<string, string> = {
+  innovative: '创新型中小企业',
+  srdi: '专精特新中小企业',
+  little_giant: '专精特新"小巨人"',
+};
+export const TIER_COLORS: Record<string, string> = { innovative: 'blue', srdi: 'geekblue', little_giant: 'gold' };
+export const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
+export const LISTING_LABELS: Record<string, string> = {
+  unlisted: '未上市',
+  preparing: '拟上市（辅导备案）',
+  neeq: '新三板挂牌',
+  bse: '北交所上市',
+  main_board: '沪深主板上市',
+  star: '科创板上市',
+  gem: '创业板上市',
+  overseas: '境外上市',
+};
+export const TITLE_STATUS: Record<string, string> = { valid: '有效', expired: '已过期', revoked: '已撤销' };
+
+/** Whole yuan → 万元 with separators, as officers read amounts. */
+export function wan(yuan: number | null | undefined, digits = 2): string {
+  if (yuan === null || yuan === undefined) return '—';
+  return (yuan / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+}

@@ -1,0 +1,246 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, roleLabel } from '../api';
+import { LISTING_LABELS, TIER_COLORS, TIER_LABELS, TITLE_STATUS, wan } from '../labels';
+import { useReference } from '../reference';
+import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
+
+type YearRow = { year: number; yoy: Record<string, number | null> } & Record<string, number | null>;
+interface Detail extends EditableEnterprise {
+  districtName: string;
+  zoneName: string | null;
+  sizeClassLabel: string | null;
+  isSme: boolean | null;
+  currentTier: string | null;
+  usccOverrideReason: string | null;
+  years: YearRow[];
+  titles: {
+    id: string;
+    tier: string;
+    level: string;
+    batch: string | null;
+    recognisedOn: string;
+    validUntil: string | null;
+    status: string;
+    certificateNo: string | null;
+  }[];
+  honours: { id: string; name: string; level: string | null; obtainedOn: string | null; validUntil: string | null }[];
+  history: {
+    id: number;
+    at: string;
+    actorName: string | null;
+    actorRole: string | null;
+    action: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
+}
+
+const INDICATORS: [string, string, 'money' | 'count'][] = [
+  ['revenue', '营业收入（万元）', 'money'],
+  ['mainRevenue', '主营业务收入（万元）', 'money'],
+  ['totalProfit', '利润总额（万元）', 'money'],
+  ['netProfit', '净利润（万元）', 'money'],
+  ['totalAssets', '资产总额（万元）', 'money'],
+  ['totalLiabilities', '负债总额（万元）', 'money'],
+  ['rdExpense', '研发费用（万元）', 'money'],
+  ['employees', '从业人员（人）', 'count'],
+  ['rdStaff', '研发人员（人）', 'count'],
+  ['exports', '出口额（万元）', 'money'],
+  ['taxesPaid', '纳税额（万元）', 'money'],
+  ['equityFinancing', '新增股权融资（万元）', 'money'],
+];
+const ACTIONS: Record<string, string> = {
+  'enterprise.create': '新增企业',
+  'enterprise.update': '修改企业信息',
+  'enterprise.import_create': '导入新增',
+  'enterprise.import_update': '导入更新',
+  'enterprise.titles_import': '导入称号',
+};
+
+function YoY({ value }: { value: number | null | undefined }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <span style={{ color: value >= 0 ? '#cf1322' : '#389e0d', fontSize: 12, marginLeft: 4 }}>
+      {value >= 0 ? `+${value}%` : `${value}%`}
+    </span>
+  );
+}
+
+export default function EnterpriseDetailPage() {
+  const { id } = useParams();
+  const client = useQueryClient();
+  const ref = useReference();
+  const [editing, setEditing] = useState(false);
+  const detail = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Detail>(`/api/enterprises/${id}`) });
+  if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
+  const e = detail.data;
+  if (!e) return null;
+  const years = [...e.years].sort((a, b) => a.year - b.year);
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ marginBottom: 0 }}>
+          {e.name} {e.currentTier && <Tag color={TIER_COLORS[e.currentTier]}>{TIER_LABELS[e.currentTier]}</Tag>}
+        </Typography.Title>
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          编辑
+        </Button>
+      </Space>
+      {e.isSme === false && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          title="按《中小企业划型标准规定》，该企业最新年度为大型企业，不属于中小企业，不能参加梯度培育认定。"
+        />
+      )}
+      <Card style={{ marginTop: 16 }}>
+        <Descriptions column={3} size="small">
+          <Descriptions.Item label="统一社会信用代码">{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label="所属区县">
+            {e.districtName}
+            {e.zoneName ? ` · ${e.zoneName}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="行业">
+            {e.industryCode ? `${e.industryCode} ${ref.industryName(e.industryCode)}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="产业集群">{ref.clusterName(e.clusterCode) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="成立日期">{e.establishedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="注册资本">{e.registeredCapital === null ? '—' : `${wan(e.registeredCapital)} 万元`}</Descriptions.Item>
+          <Descriptions.Item label="企业规模">{e.sizeClassLabel ?? '—（缺少年度数据）'}</Descriptions.Item>
+          <Descriptions.Item label="法定代表人">{e.legalRepresentative ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="上市情况">{LISTING_LABELS[e.listingStatus] ?? e.listingStatus}</Descriptions.Item>
+          <Descriptions.Item label="主导产品">{e.mainProduct ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="细分市场">
+            {e.nicheMarket ?? '—'}
+            {e.nicheEntryYear ? `（${e.nicheEntryYear} 年进入）` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="联系人">{[e.contactName, e.contactPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="注册地址" span={3}>
+            {e.address ?? '—'}
+          </Descriptions.Item>
+          {e.usccOverrideReason && (
+            <Descriptions.Item label="信用代码说明" span={3}>
+              校验位不符，经市经信委确认：{e.usccOverrideReason}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Tabs
+        style={{ marginTop: 16 }}
+        items={[
+          {
+            key: 'years',
+            label: '年度指标',
+            children: (
+              <Table
+                rowKey="key"
+                size="small"
+                pagination={false}
+                dataSource={INDICATORS.map(([key, label]) => ({ key, label }))}
+                columns={[
+                  { title: '指标', dataIndex: 'label', width: 200 },
+                  ...years.map((y) => ({
+                    title: `${y.year} 年`,
+                    key: String(y.year),
+                    align: 'right' as const,
+                    render: (_: unknown, row: { key: string }) => {
+                      const kind = INDICATORS.find(([k]) => k === row.key)?.[2];
+                      const v = y[row.key];
+                      return (
+                        <>
+                          {kind === 'count' ? (v ?? '—') : wan(v)}
+                          <YoY value={y.yoy[row.key]} />
+                        </>
+                      );
+                    },
+                  })),
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'titles',
+            label: `称号（${e.titles.length}）`,
+            children: (
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={e.titles}
+                columns={[
+                  { title: '称号', dataIndex: 'tier', render: (t) => <Tag color={TIER_COLORS[t]}>{TIER_LABELS[t] ?? t}</Tag> },
+                  { title: '级别', dataIndex: 'level', render: (l) => (l === 'national' ? '国家级' : '市级') },
+                  { title: '批次', dataIndex: 'batch' },
+                  { title: '认定日期', dataIndex: 'recognisedOn' },
+                  { title: '有效期至', dataIndex: 'validUntil' },
+                  { title: '状态', dataIndex: 'status', render: (s) => TITLE_STATUS[s] ?? s },
+                  { title: '证书编号', dataIndex: 'certificateNo' },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'honours',
+            label: `资质荣誉（${e.honours.length}）`,
+            children: (
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={e.honours}
+                columns={[
+                  { title: '名称', dataIndex: 'name' },
+                  {
+                    title: '级别',
+                    dataIndex: 'level',
+                    render: (l) => (l === 'national' ? '国家级' : l === 'municipal' ? '市级' : (l ?? '')),
+                  },
+                  { title: '取得日期', dataIndex: 'obtainedOn' },
+                  { title: '有效期至', dataIndex: 'validUntil', render: (v) => v ?? '长期' },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'history',
+            label: '变更记录',
+            children: (
+              <Timeline
+                items={e.history.map((h) => ({
+                  children: (
+                    <>
+                      <div>
+                        {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName ?? '系统'}（{roleLabel(h.actorRole ?? '')}）·{' '}
+                        {ACTIONS[h.action] ?? h.action}
+                      </div>
+                      {h.before && Object.keys(h.before).length > 0 && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {Object.keys(h.before)
+                            .map((k) => `${k}：${JSON.stringify(h.before?.[k])} → ${JSON.stringify(h.after?.[k])}`)
+                            .join('；')}
+                        </Typography.Text>
+                      )}
+                    </>
+                  ),
+                }))}
+              />
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <EnterpriseForm
+          enterprise={e}
+          onClose={() => setEditing(false)}
+          onSaved={() => client.invalidateQueries({ queryKey: ['enterprise', id] })}
+        />
+      )}
+    </>
+  );
+}

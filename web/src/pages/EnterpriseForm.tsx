@@ -1,0 +1,186 @@
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ApiError, api } from '../api';
+import { LISTING_LABELS } from '../labels';
+import { useReference } from '../reference';
+import { useSession } from '../session';
+
+export interface EditableEnterprise {
+  id: string;
+  version: number;
+  uscc: string;
+  name: string;
+  districtCode: string;
+  zoneCode: string | null;
+  industryCode: string | null;
+  clusterCode: string | null;
+  establishedOn: string | null;
+  registeredCapital: number | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  mainProduct: string | null;
+  nicheMarket: string | null;
+  nicheEntryYear: number | null;
+  listingStatus: string;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+/** Create or edit an enterprise. Server errors land next to their field; a stale version says so. */
+export function EnterpriseForm({
+  enterprise,
+  onClose,
+  onSaved,
+}: {
+  enterprise?: EditableEnterprise;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const ref = useReference();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const isEnterpriseUser = user?.role === 'enterprise';
+
+  const submit = async (values: Record<string, unknown>) => {
+    setSaving(true);
+    const body: Record<string, unknown> = {
+      ...values,
+      establishedOn: values.establishedOn ? (values.establishedOn as dayjs.Dayjs).format('YYYY-MM-DD') : undefined,
+      registeredCapital:
+        values.registeredCapital === null || values.registeredCapital === undefined
+          ? null
+          : Math.round(Number(values.registeredCapital) * 10_000),
+      zoneCode: values.zoneCode ?? null,
+      clusterCode: values.clusterCode ?? null,
+    };
+    for (const k of Object.keys(body)) if (body[k] === '' || body[k] === undefined) delete body[k];
+    if (isEnterpriseUser) {
+      delete body.uscc;
+      delete body.districtCode;
+      delete body.zoneCode;
+    }
+    try {
+      const saved = enterprise
+        ? await api<{ id: string }>(`/api/enterprises/${enterprise.id}`, {
+            method: 'PATCH',
+            body: { ...body, version: enterprise.version },
+          })
+        : await api<{ id: string }>('/api/enterprises', { method: 'POST', body });
+      message.success('已保存');
+      onSaved(saved.id);
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const details = error.details as { field?: string; fields?: { field: string; message: string }[] } | undefined;
+        const fields = details?.fields ?? (details?.field ? [{ field: details.field, message: error.message }] : []);
+        const known = fields.filter((f) => !f.field.includes('.'));
+        if (known.length) form.setFields(known.map((f) => ({ name: f.field, errors: [f.message] })));
+        else message.error(error.message);
+      } else message.error('保存失败，请稍后重试');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={enterprise ? `编辑：${enterprise.name}` : '新增企业'}
+      width={760}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okText="保存"
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          enterprise
+            ? {
+                ...enterprise,
+                establishedOn: enterprise.establishedOn ? dayjs(enterprise.establishedOn) : undefined,
+                registeredCapital: enterprise.registeredCapital === null ? null : enterprise.registeredCapital / 10_000,
+              }
+            : { listingStatus: 'unlisted' }
+        }
+        style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}
+      >
+        <Form.Item
+          name="uscc"
+          label="统一社会信用代码"
+          rules={[
+            { required: true, message: '请输入统一社会信用代码' },
+            { len: 18, message: '应为 18 位' },
+          ]}
+        >
+          <Input disabled={isEnterpriseUser} maxLength={18} />
+        </Form.Item>
+        <Form.Item name="name" label="企业名称" rules={[{ required: true, message: '请输入企业名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="districtCode" label="所属区县" rules={[{ required: true, message: '请选择区县' }]}>
+          <Select
+            disabled={isEnterpriseUser}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={ref.districts.filter((d) => d.kind !== 'zone').map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="zoneCode" label="功能区">
+          <Select
+            disabled={isEnterpriseUser}
+            allowClear
+            options={ref.districts.filter((d) => d.kind === 'zone').map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="industryCode" label="行业（国民经济行业大类）" rules={[{ required: true, message: '请选择行业' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={ref.industries.filter((i) => i.level === 'division').map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="clusterCode" label='"33618"产业集群'>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={ref.clusters.map((c) => ({ value: c.code, label: c.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="establishedOn" label="成立日期" rules={[{ required: true, message: '请选择成立日期' }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+        <Form.Item name="registeredCapital" label="注册资本（万元）">
+          <InputNumber min={0} precision={4} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="legalRepresentative" label="法定代表人">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="listingStatus" label="上市情况">
+          <Select options={Object.entries(LISTING_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="mainProduct" label="主导产品">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="nicheMarket" label="细分市场">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="nicheEntryYear" label="进入细分市场年份">
+          <InputNumber min={1949} max={dayjs().year()} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="address" label="注册地址">
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="contactName" label="联系人">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="contactPhone" label="联系电话">
+          <Input maxLength={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
