@@ -29,7 +29,8 @@ export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
 /** Name (any part, via the pair index) or the start of the USCC. */
 function searchCondition(q: string): SQL | undefined {
   const normalised = normaliseForSearch(q);
-  if (!normalised) return undefined;
+  // Only punctuation: match it literally (it is in no name, usually).
+  if (!normalised) return sql`${enterprises.name} like ${`%${escapeLike(q)}%`}`;
   const byUscc = /^[0-9a-z]{2,18}$/.test(normalised)
     ? and(gte(enterprises.uscc, normalised.toUpperCase()), lt(enterprises.uscc, `${normalised.toUpperCase()}~`))
     : undefined;

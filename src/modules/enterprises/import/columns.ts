@@ -1,7 +1,21 @@
 // The columns of the enterprise import and export, with the ways offices write their headers.
 import type { YearField } from '../../../domain/enterprise-rules.js';
 
-export type ColumnKind = 'uscc' | 'text' | 'district' | 'zone' | 'industry' | 'cluster' | 'date' | 'amount' | 'count' | 'year' | 'listing';
+export type ColumnKind =
+  | 'uscc'
+  | 'text'
+  | 'district'
+  | 'zone'
+  | 'industry'
+  | 'cluster'
+  | 'date'
+  | 'amount'
+  | 'count'
+  | 'year'
+  | 'listing'
+  | 'tier'
+  | 'level'
+  | 'status';
 
 export interface ImportColumn {
   key: string;
@@ -86,9 +100,6 @@ export function headerKey(text: string): { key: string; unit: 'wan' | 'yuan' | n
   return { key, unit: unitText === '万元' ? 'wan' : unitText === '元' ? 'yuan' : null };
 }
 
-const LOOKUP = new Map<string, ImportColumn>();
-for (const c of IMPORT_COLUMNS) for (const name of [c.header, ...c.aliases]) LOOKUP.set(headerKey(name).key, c);
-
 export interface MatchedHeader {
   column: ImportColumn;
   index: number;
@@ -97,14 +108,22 @@ export interface MatchedHeader {
   header: string;
 }
 
-/** Matches a header row; returns the recognised columns and how many there were. */
-export function matchHeaders(cells: unknown[]): MatchedHeader[] {
+/** A matcher for a header row against these columns (their headers and aliases, folded). */
+export function headerMatcher(columns: ImportColumn[]) {
+  const lookup = new Map<string, ImportColumn>();
+  for (const c of columns) for (const name of [c.header, ...c.aliases]) lookup.set(headerKey(name).key, c);
+  return (cells: unknown[]) => matchHeaderCells(lookup, cells);
+}
+
+export const matchHeaders = headerMatcher(IMPORT_COLUMNS);
+
+function matchHeaderCells(lookup: Map<string, ImportColumn>, cells: unknown[]): MatchedHeader[] {
   const matched: MatchedHeader[] = [];
   const seen = new Set<string>();
   cells.forEach((cell, index) => {
     if (cell === null || cell === undefined || cell === '') return;
     const { key, unit } = headerKey(String(cell));
-    const column = LOOKUP.get(key);
+    const column = lookup.get(key);
     if (!column || seen.has(column.key)) return;
     seen.add(column.key);
     matched.push({ column, index, unit: unit === 'yuan' ? 'yuan' : 'wan', header: String(cell).trim() });

@@ -1,12 +1,14 @@
 import '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { TIERS } from '../../../domain/enterprise-rules.js';
 import { requireAccess } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import type { RoutePlugin } from '../../../server/http.js';
 import { createJob, findJob, jobFile, runJob } from '../../../server/jobs.js';
 import { errorBody, uuid } from '../../../server/validation.js';
 import { type ImportResult, importEnterprises } from './import-enterprises.js';
+import { importTitles } from './import-titles.js';
 import type { ImportError } from './parse-rows.js';
 import { MAX_FILE_BYTES } from './read-table.js';
 import { errorReport, importTemplate } from './workbooks.js';
@@ -65,6 +67,20 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     async (request) => importEnterprises(ctx, request.actor, await uploadedFile(request), request.query.mode),
   );
 
+  app.post(
+    '/api/enterprises/titles/import',
+    {
+      schema: {
+        tags: ['企业库导入导出'],
+        summary: '导入称号名单（如一批“小巨人”名单）：按信用代码或企业名称匹配企业库中的企业',
+        consumes: ['multipart/form-data'],
+        querystring: modeQuery.extend({ tier: z.enum(TIERS, '称号应为 innovative、srdi 或 little_giant').optional() }),
+        response: { 200: importResult, ...errors },
+      },
+    },
+    async (request) => importTitles(ctx, request.actor, await uploadedFile(request), request.query.mode, request.query.tier),
+  );
+
   // The same as a job with progress, for the browser: start, poll, commit, download the error report.
   app.post(
     '/api/enterprises/import-jobs',
@@ -101,10 +117,13 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       const actor = requireAccess(request.actor, 'enterprise.import');
       const previewed = await findJob(ctx.db, actor, request.params.id);
       if (previewed.status !== 'done' || !previewed.file) throw new AppError('IMPORT_NOT_PREVIEWED', 400, '请先完成预览再确认导入');
-      const job = await createJob(ctx, actor, { kind: previewed.kind, mode: 'commit', fileName: previewed.fileName, file: jobFile(previewed) });
-      runJob(ctx, job, (j, who, progress) =>
-        importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'commit', progress),
-      );
+      const job = await createJob(ctx, actor, {
+        kind: previewed.kind,
+        mode: 'commit',
+        fileName: previewed.fileName,
+        file: jobFile(previewed),
+      });
+      runJob(ctx, job, (j, who, progress) => importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'commit', progress));
       return reply.code(202).send({ id: job.id });
     },
   );
