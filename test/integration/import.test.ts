@@ -131,8 +131,11 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     const byRow: Record<number, { code: string; column: string; message: string }> = {};
     for (const e of errors) byRow[e.row] ??= e;
     expect(byRow[2]).toMatchObject({ code: 'ENTERPRISE_USCC_INVALID', column: '统一社会信用代码' });
-    expect(byRow[4]).toMatchObject({ code: 'IMPORT_DUPLICATE_ROW' });
-    expect(byRow[4].message).toMatch(/第 3 行/);
+    const row4 = errors.filter((e: { row: number }) => e.row === 4);
+    expect(row4).toEqual([
+      expect.objectContaining({ code: 'IMPORT_ROWS_DISAGREE', column: '企业名称' }),
+      expect.objectContaining({ code: 'IMPORT_DUPLICATE_ROW', message: expect.stringMatching(/第 3 行/) }),
+    ]);
     expect(byRow[5]).toMatchObject({ code: 'DISTRICT_UNKNOWN', column: '所属区县' });
     expect(byRow[6]).toMatchObject({ code: 'AMOUNT_NEGATIVE', column: '营业收入（万元）' });
     expect(byRow[7]).toMatchObject({ code: 'MAIN_REVENUE_ABOVE_REVENUE', message: '主营业务收入不能大于营业收入' });
@@ -141,8 +144,8 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect(byRow[10]).toMatchObject({ code: 'AMOUNT_INVALID' });
     expect(byRow[10].message).toMatch(/4 位小数/);
     expect(byRow[11]).toMatchObject({ code: 'INDUSTRY_UNKNOWN' });
-    // Row 6 has two problems: the negative revenue, and so the main revenue above it.
-    expect(errorCount).toBe(11);
+    // Row 4 has two problems (another name, same year); row 6 too (negative revenue, so main revenue above it).
+    expect(errorCount).toBe(12);
     const commit = await upload(file, 'bad.xlsx', 'commit');
     expect(commit.statusCode).toBe(400);
     expect(commit.json().code).toBe('IMPORT_HAS_ERRORS');

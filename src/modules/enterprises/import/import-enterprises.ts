@@ -11,6 +11,7 @@ import type { JobProgress } from '../../../server/jobs.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import { type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
+import { IMPORT_COLUMNS } from './columns.js';
 import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows } from './parse-rows.js';
 import { readTable } from './read-table.js';
 
@@ -71,7 +72,7 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
         if (known !== undefined && known !== value) {
           errors.push({
             row: row.rowNumber,
-            column: field,
+            column: IMPORT_COLUMNS.find((c) => c.key === field)?.header ?? field,
             code: 'IMPORT_ROWS_DISAGREE',
             message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致`,
           });
