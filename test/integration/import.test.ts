@@ -144,8 +144,13 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect(byRow[10]).toMatchObject({ code: 'AMOUNT_INVALID' });
     expect(byRow[10].message).toMatch(/4 位小数/);
     expect(byRow[11]).toMatchObject({ code: 'INDUSTRY_UNKNOWN' });
-    // Row 4 has two problems (another name, same year); row 6 too (negative revenue, so main revenue above it).
-    expect(errorCount).toBe(12);
+    // Row 4: another name for the same code, and the same year again. Row 6: negative revenue, so the main revenue is above it.
+    expect(errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual([
+      '2:ENTERPRISE_USCC_INVALID', '4:IMPORT_ROWS_DISAGREE', '4:IMPORT_DUPLICATE_ROW', '5:DISTRICT_UNKNOWN', '6:AMOUNT_NEGATIVE',
+      '6:MAIN_REVENUE_ABOVE_REVENUE', '7:MAIN_REVENUE_ABOVE_REVENUE', '8:RD_STAFF_ABOVE_EMPLOYEES', '9:DATE_IN_FUTURE', '10:AMOUNT_INVALID',
+      '11:INDUSTRY_UNKNOWN',
+    ]);
+    expect(errorCount).toBe(11);
     const commit = await upload(file, 'bad.xlsx', 'commit');
     expect(commit.statusCode).toBe(400);
     expect(commit.json().code).toBe('IMPORT_HAS_ERRORS');
