@@ -143,6 +143,18 @@ describe('SME size classification (300号)', () => {
   });
 });
 
+describe('figures each rule needs', () => {
+  it.each([
+    ['industry', ['employees', 'revenue']],
+    ['construction', ['revenue', 'totalAssets']],
+    ['agriculture', ['revenue']],
+    ['leasing_business', ['employees', 'totalAssets']],
+    ['other', ['employees']],
+  ] as const)('%s → %o', (sector, metrics) => {
+    expect(sizeMetricsOf(sector).sort()).toEqual([...metrics].sort());
+  });
+});
+
 describe('sector of an industry division', () => {
   it.each([
     ['01', 'agriculture'],

@@ -160,6 +160,14 @@ export function classifySize(sector: Sector, facts: SizeFacts): SizeClass {
 
 export const isSme = (size: SizeClass) => size !== 'large';
 
+/** The yearly figures a sector's rule looks at (工业: people and revenue; 建筑业: revenue and assets …). */
+export function sizeMetricsOf(sector: Sector): (keyof SizeFacts)[] {
+  const rule = RULES[sector];
+  const metrics = new Set<Metric>();
+  for (const bound of [rule.ceiling, rule.medium, rule.small]) for (const m of Object.keys(bound) as Metric[]) metrics.add(m);
+  return [...metrics].map((m) => (m === 'assets' ? 'totalAssets' : m));
+}
+
 /**
  * The sector of the size rules for a 国民经济行业分类 大类 (two-digit division code).
  * 300号 names sectors by 门类 and, inside some, by 大类; this maps each division.

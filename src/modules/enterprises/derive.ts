@@ -1,6 +1,6 @@
 import { YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
 import { searchTextOf } from '../../domain/name-search.js';
-import { classifySize, type SizeClass, sectorOfIndustry } from '../../domain/sme-size.js';
+import { classifySize, type SizeClass, sectorOfIndustry, sizeMetricsOf } from '../../domain/sme-size.js';
 
 /** Columns that follow from others: kept in the row so that lists can filter and sort on them. */
 export function deriveFromName(name: string) {
@@ -20,9 +20,10 @@ export function deriveSize(
   if (!withData.length) return { latestYear: null, sizeClass: null };
   const latest = withData.reduce((a, b) => (b.year > a.year ? b : a));
   const sector = industryCode ? sectorOfIndustry(industryCode) : 'other';
-  if (latest.employees == null || latest.revenue == null || latest.totalAssets == null) return { latestYear: latest.year, sizeClass: null };
+  // Only the figures the sector's rule uses must be there.
+  if (sizeMetricsOf(sector).some((m) => latest[m] == null)) return { latestYear: latest.year, sizeClass: null };
   return {
     latestYear: latest.year,
-    sizeClass: classifySize(sector, { employees: latest.employees, revenue: latest.revenue, totalAssets: latest.totalAssets }),
+    sizeClass: classifySize(sector, { employees: latest.employees ?? 0, revenue: latest.revenue ?? 0, totalAssets: latest.totalAssets ?? 0 }),
   };
 }

@@ -1,0 +1,91 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
+import { makeUscc } from '../../src/domain/uscc.js';
+import { launchBrowser } from '../support/browser.js';
+import { readXlsx, xlsx } from '../support/files.js';
+import { type Harness, startHarness } from '../support/harness.js';
+
+const OUT = 'test-results';
+const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '行业大类代码', '成立日期', '年度', '营业收入（万元）', '从业人员（人）'];
+const uscc = (n: number) => makeUscc('500153', `MC${String(n).padStart(6, '0')}`);
+
+describe('the registry in a real browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    h = await startHarness('pglite');
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    mkdirSync(OUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function logIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    await page.goto(baseUrl);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+
+  it('uploads a file, shows the errors, gives the error report, then commits a corrected file', async () => {
+    const page = await logIn('rongchang.admin');
+    await page.goto(`${baseUrl}/enterprises/import`);
+    const bad = await xlsx([HEADERS, [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60], [uscc(2), '重庆浏览器测试二号有限公司', '火星区', '39', '2016-05-01', 2025, '900', 30]]);
+    writeFileSync(`${OUT}/bad.xlsx`, bad);
+    await page.locator('input[type=file]').setInputFiles(`${OUT}/bad.xlsx`);
+    const job = page.getByTestId('import-job');
+    await expect.poll(() => job.getByText('未知的区县“火星区”').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载错误报告/ }).click()]);
+    const reportPath = `${OUT}/error-report.xlsx`;
+    await download.saveAs(reportPath);
+    const report = await readXlsx(readFileSync(reportPath));
+    expect(report[1]).toEqual([3, '所属区县', 'DISTRICT_UNKNOWN', '未知的区县“火星区”']);
+    await page.screenshot({ path: `${OUT}/import-preview-errors.png`, fullPage: true });
+
+    const good = await xlsx([HEADERS, [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60], [uscc(2), '重庆浏览器测试二号有限公司', '荣昌', '39', '2016-05-01', 2025, '900', 30]]);
+    writeFileSync(`${OUT}/good.xlsx`, good);
+    await page.locator('input[type=file]').setInputFiles(`${OUT}/good.xlsx`);
+    const confirm = page.getByRole('button', { name: /确认导入/ });
+    await expect.poll(() => confirm.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await h.count('select count(*) as n from enterprises where uscc = any($1)', [[uscc(1), uscc(2)]])).toBe(0);
+    await confirm.click();
+    await page.getByTestId('import-done').waitFor({ timeout: 15_000 });
+    expect(await h.count('select count(*) as n from enterprises where uscc = any($1)', [[uscc(1), uscc(2)]])).toBe(2);
+    await page.screenshot({ path: `${OUT}/import-done.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('finds an enterprise by part of its name, opens its page and exports the filtered list', async () => {
+    const page = await logIn('rongchang.admin');
+    await page.goto(`${baseUrl}/enterprises`);
+    const search = page.getByPlaceholder('企业名称（任意部分）或信用代码');
+    await search.fill('浏览器测试二号');
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('link', { name: '重庆浏览器测试二号有限公司' }).count()).toBe(1);
+    expect(page.url()).toContain('q=');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+    await download.saveAs(`${OUT}/export.xlsx`);
+    const rows = await readXlsx(readFileSync(`${OUT}/export.xlsx`));
+    expect(rows.map((r) => r[1])).toEqual(['企业名称', '重庆浏览器测试二号有限公司']);
+    await page.getByRole('link', { name: '重庆浏览器测试二号有限公司' }).click();
+    await expect.poll(() => page.getByText('900').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await expect.poll(() => page.getByText(/导入新增/).count()).toBe(1);
+    await page.screenshot({ path: `${OUT}/enterprise-page.png`, fullPage: true });
+    await page.close();
+  });
+});
