@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifySize, SECTORS, type Sector, type SizeClass, sectorOfIndustry } from './sme-size.js';
+import { classifySize, SECTORS, type Sector, type SizeClass, sectorOfIndustry, sizeMetricsOf } from './sme-size.js';
 
 const WAN = 10_000;
 const f = (employees: number, revenueWan: number, assetsWan = 0) => ({

@@ -2,14 +2,14 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
 import { IMPORT_COLUMNS } from '../../src/modules/enterprises/import/columns.js';
-import { multipart, readXlsx, xlsx } from '../support/files.js';
+import { type CellInput, multipart, readXlsx, xlsx } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
 const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '行业大类代码', '成立日期', '年度', '营业收入（万元）', '主营业务收入（万元）', '从业人员（人）', '研发人员（人）', '资产总额（万元）'];
 const code = (area: string, n: number) => makeUscc(area, `MB${String(n).padStart(6, '0')}`);
-const row = (n: number, over: Partial<Record<string, unknown>> = {}) => {
-  const base: Record<string, unknown> = {
+const row = (n: number, over: Partial<Record<string, CellInput>> = {}): CellInput[] => {
+  const base: Record<string, CellInput> = {
     uscc: code('500153', n),
     name: `重庆测试导入${n}号科技有限公司`,
     district: '荣昌区',
