@@ -56,5 +56,6 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
     );
     await writeAudit(tx, null, { action: 'demo.seed', entityType: 'system', after: { ...written, users: DEMO_ACCOUNTS.length } });
   });
+  await database.maintain(['enterprises', 'enterprise_years', 'enterprise_titles', 'enterprise_honours']);
   return { enterprises: total, accounts: DEMO_ACCOUNTS };
 }

@@ -38,6 +38,7 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
         { name: 'facts', type: 'jsonb' },
         { name: 'size_class', type: 'text' },
         { name: 'latest_year', type: 'int4' },
+        { name: 'latest_revenue', type: 'int8' },
         { name: 'current_tier', type: 'text' },
         { name: 'search_text', type: 'text' },
       ],
@@ -65,6 +66,7 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
           e.facts,
           size.sizeClass,
           size.latestYear,
+          size.latestRevenue,
           currentTierOf(e.titles, TODAY),
           deriveFromName(e.name).searchText,
         ];

@@ -44,6 +44,11 @@ export interface Database {
   queryPrepared<T = Record<string, unknown>>(name: string, text: string, params: PreparedParam[]): Promise<T[]>;
   /** Runs fn while holding a PostgreSQL session advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Refreshes planner statistics after a bulk write (and, on PGlite, which has no autovacuum,
+   * the visibility map too), so that lists keep using their indexes.
+   */
+  maintain(tables: string[]): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -80,6 +85,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           client.release();
         }
       },
+      maintain: async (tables) => {
+        for (const t of tables) await pool.query(`analyze "${t.replaceAll('"', '')}"`);
+      },
       close: () => pool.end(),
     };
   }
@@ -106,6 +114,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // One embedded database has one process: nothing to lock against.
     withAdvisoryLock: (_key, fn) => fn(),
     dumpDataDir: () => client.dumpDataDir('none'),
+    maintain: async (tables) => {
+      for (const t of tables) await client.exec(`vacuum analyze "${t.replaceAll('"', '')}"`);
+    },
     close: () => client.close(),
   };
 }

@@ -42,7 +42,8 @@ export function organizationCodeCheckChar(body8: string): string {
 
 /** Builds a valid code for a company (9 1) registered by the authority of `areaCode`. Demo and tests. */
 export function makeUscc(areaCode: string, organizationBody8: string): string {
-  if (!/^\d{6}$/.test(areaCode) || !/^[0-9A-HJ-NPQRTUWXY]{8}$/.test(organizationBody8)) throw new Error(`not a valid code body: ${areaCode} ${organizationBody8}`);
+  if (!/^\d{6}$/.test(areaCode) || !/^[0-9A-HJ-NPQRTUWXY]{8}$/.test(organizationBody8))
+    throw new Error(`not a valid code body: ${areaCode} ${organizationBody8}`);
   const first17 = `91${areaCode}${organizationBody8}${organizationCodeCheckChar(organizationBody8)}`;
   return first17 + usccCheckChar(first17);
 }

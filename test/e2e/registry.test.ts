@@ -42,7 +42,11 @@ describe('the registry in a real browser', () => {
   it('uploads a file, shows the errors, gives the error report, then commits a corrected file', async () => {
     const page = await logIn('rongchang.admin');
     await page.goto(`${baseUrl}/enterprises/import`);
-    const bad = await xlsx([HEADERS, [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60], [uscc(2), '重庆浏览器测试二号有限公司', '火星区', '39', '2016-05-01', 2025, '900', 30]]);
+    const bad = await xlsx([
+      HEADERS,
+      [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60],
+      [uscc(2), '重庆浏览器测试二号有限公司', '火星区', '39', '2016-05-01', 2025, '900', 30],
+    ]);
     writeFileSync(`${OUT}/bad.xlsx`, bad);
     await page.locator('input[type=file]').setInputFiles(`${OUT}/bad.xlsx`);
     const job = page.getByTestId('import-job');
@@ -56,7 +60,11 @@ describe('the registry in a real browser', () => {
     expect(report[1]).toEqual([3, '所属区县', 'DISTRICT_UNKNOWN', '未知的区县“火星区”']);
     await page.screenshot({ path: `${OUT}/import-preview-errors.png`, fullPage: true });
 
-    const good = await xlsx([HEADERS, [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60], [uscc(2), '重庆浏览器测试二号有限公司', '荣昌', '39', '2016-05-01', 2025, '900', 30]]);
+    const good = await xlsx([
+      HEADERS,
+      [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60],
+      [uscc(2), '重庆浏览器测试二号有限公司', '荣昌', '39', '2016-05-01', 2025, '900', 30],
+    ]);
     writeFileSync(`${OUT}/good.xlsx`, good);
     await page.locator('input[type=file]').setInputFiles(`${OUT}/good.xlsx`);
     const confirm = page.getByRole('button', { name: /确认导入/ });

@@ -31,8 +31,24 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     industryCode: '35',
     establishedOn: '2007-03-15',
     years: [
-      { year: 2024, revenue: 300_000_000, mainRevenue: 290_000_000, totalAssets: 600_000_000, employees: 520, rdStaff: 150, rdExpense: 40_000_000 },
-      { year: 2025, revenue: 330_000_000, mainRevenue: 320_000_000, totalAssets: 650_000_000, employees: 560, rdStaff: 160, rdExpense: 45_000_000 },
+      {
+        year: 2024,
+        revenue: 300_000_000,
+        mainRevenue: 290_000_000,
+        totalAssets: 600_000_000,
+        employees: 520,
+        rdStaff: 150,
+        rdExpense: 40_000_000,
+      },
+      {
+        year: 2025,
+        revenue: 330_000_000,
+        mainRevenue: 320_000_000,
+        totalAssets: 650_000_000,
+        employees: 560,
+        rdStaff: 160,
+        rdExpense: 45_000_000,
+      },
     ],
   };
 
@@ -41,7 +57,15 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     xishanId = created.json().id;
     const detail = (await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json();
-    expect(detail).toMatchObject({ uscc: XISHAN, districtCode: '500112', sector: 'industry', sizeClass: 'medium', latestYear: 2025, isSme: true, sizeClassLabel: '中型' });
+    expect(detail).toMatchObject({
+      uscc: XISHAN,
+      districtCode: '500112',
+      sector: 'industry',
+      sizeClass: 'medium',
+      latestYear: 2025,
+      isSme: true,
+      sizeClassLabel: '中型',
+    });
     expect(detail.years[0]).toMatchObject({ year: 2025, revenue: 330_000_000 });
     expect(detail.years[0].yoy.revenue).toBe(10);
     expect(detail.history[0]).toMatchObject({ action: 'enterprise.create', actorName: '渝北区经信委（yubei.admin）' });
@@ -50,7 +74,10 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
   it('finds it by any part of its Chinese name and by USCC prefix', async () => {
     for (const q of ['西山', '西山科技', '山科', XISHAN.slice(0, 10), XISHAN.slice(0, 10).toLowerCase()]) {
       const found = await call(city, 'GET', `/api/enterprises?q=${encodeURIComponent(q)}`);
-      expect(found.json().items.map((e: { id: string }) => e.id), q).toContain(xishanId);
+      expect(
+        found.json().items.map((e: { id: string }) => e.id),
+        q,
+      ).toContain(xishanId);
     }
     const none = await call(city, 'GET', `/api/enterprises?q=${encodeURIComponent('东山科技')}`);
     expect(none.json().items.map((e: { id: string }) => e.id)).not.toContain(xishanId);
@@ -58,14 +85,18 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
 
   it('filters by district, tier, industry section and division, size, founding year, and sorts by revenue', async () => {
     const q = (s: string) => call(city, 'GET', `/api/enterprises?pageSize=200&${s}`).then((r) => r.json());
-    expect((await q('industry=C')).items.every((e: { industryCode: string }) => Number(e.industryCode) >= 13 && Number(e.industryCode) <= 43)).toBe(true);
+    expect(
+      (await q('industry=C')).items.every((e: { industryCode: string }) => Number(e.industryCode) >= 13 && Number(e.industryCode) <= 43),
+    ).toBe(true);
     expect((await q('industry=35')).items.every((e: { industryCode: string }) => e.industryCode === '35')).toBe(true);
     expect((await q('size=medium')).items.map((e: { id: string }) => e.id)).toContain(xishanId);
     expect((await q('tier=srdi')).items.every((e: { currentTier: string }) => e.currentTier === 'srdi')).toBe(true);
     expect((await q('tier=none')).items.every((e: { currentTier: string | null }) => e.currentTier === null)).toBe(true);
     const founded = await q('establishedFrom=2007&establishedTo=2007');
     expect(founded.items.every((e: { establishedOn: string }) => e.establishedOn.startsWith('2007'))).toBe(true);
-    const sorted = (await q('sort=-revenue')).items.map((e: { latestRevenue: number | null }) => e.latestRevenue).filter((v: number | null) => v !== null);
+    const sorted = (await q('sort=-revenue')).items
+      .map((e: { latestRevenue: number | null }) => e.latestRevenue)
+      .filter((v: number | null) => v !== null);
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     const bad = await call(city, 'GET', '/api/enterprises?industry=ZZ');
     expect(bad.statusCode).toBe(400);
@@ -90,7 +121,10 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect(district.json().code).toBe('ENTERPRISE_USCC_INVALID');
     const noReason = await call(city, 'POST', '/api/enterprises', legacy);
     expect(noReason.json().code).toBe('ENTERPRISE_USCC_INVALID');
-    const accepted = await call(city, 'POST', '/api/enterprises', { ...legacy, usccOverrideReason: '2015 年福建试点期间合法核发，已核对营业执照' });
+    const accepted = await call(city, 'POST', '/api/enterprises', {
+      ...legacy,
+      usccOverrideReason: '2015 年福建试点期间合法核发，已核对营业执照',
+    });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().usccOverrideReason).toMatch(/福建试点/);
   });
@@ -105,7 +139,12 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     [{ industryCode: '99' }, 'INDUSTRY_UNKNOWN', 'industryCode'],
   ])('refuses %o with %s and writes nothing', async (change, code, field) => {
     const before = await h.count('select count(*) as n from enterprises');
-    const response = await call(city, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500101', 'MA7BAD01'), name: '坏数据测试公司', ...change });
+    const response = await call(city, 'POST', '/api/enterprises', {
+      ...base,
+      uscc: makeUscc('500101', 'MA7BAD01'),
+      name: '坏数据测试公司',
+      ...change,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code, details: { field } });
     expect(await h.count('select count(*) as n from enterprises')).toBe(before);
@@ -121,7 +160,11 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect(stale.json().message).toMatch(/已被他人修改/);
     const detail = (await call(city, 'GET', `/api/enterprises/${xishanId}`)).json();
     expect(detail.mainProduct).toBe('内窥镜手术器械');
-    expect(detail.history[0]).toMatchObject({ action: 'enterprise.update', before: { mainProduct: null }, after: { mainProduct: '内窥镜手术器械' } });
+    expect(detail.history[0]).toMatchObject({
+      action: 'enterprise.update',
+      before: { mainProduct: null },
+      after: { mainProduct: '内窥镜手术器械' },
+    });
   });
 
   it("keeps officers in their district: another district's enterprise is 404 to read and to edit, and cannot be moved out", async () => {
@@ -130,7 +173,12 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect((await call(rongchang, 'PATCH', `/api/enterprises/${xishanId}`, { version, name: '越权' })).statusCode).toBe(404);
     const move = await call(yubei, 'PATCH', `/api/enterprises/${xishanId}`, { version, districtCode: '500153' });
     expect(move.statusCode).toBe(403);
-    const create = await call(rongchang, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500112', 'MA7QUT01'), name: '越区新建', years: [] });
+    const create = await call(rongchang, 'POST', '/api/enterprises', {
+      ...base,
+      uscc: makeUscc('500112', 'MA7QUT01'),
+      name: '越区新建',
+      years: [],
+    });
     expect(create.statusCode).toBe(403);
   });
 
@@ -145,6 +193,8 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
       expect(refused.json().code).toBe('ENTERPRISE_FIELD_FORBIDDEN');
     }
     expect((await call(enterpriseUser, 'PATCH', `/api/enterprises/${xishanId}`, { version: 1, name: 'x' })).statusCode).toBe(404);
-    expect((await call(enterpriseUser, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500153', 'MA7ENT01'), years: [] })).statusCode).toBe(403);
+    expect(
+      (await call(enterpriseUser, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500153', 'MA7ENT01'), years: [] })).statusCode,
+    ).toBe(403);
   });
 });

@@ -6,7 +6,19 @@ import { type CellInput, multipart, readXlsx, xlsx } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
-const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '行业大类代码', '成立日期', '年度', '营业收入（万元）', '主营业务收入（万元）', '从业人员（人）', '研发人员（人）', '资产总额（万元）'];
+const HEADERS = [
+  '统一社会信用代码',
+  '企业名称',
+  '所属区县',
+  '行业大类代码',
+  '成立日期',
+  '年度',
+  '营业收入（万元）',
+  '主营业务收入（万元）',
+  '从业人员（人）',
+  '研发人员（人）',
+  '资产总额（万元）',
+];
 const code = (area: string, n: number) => makeUscc(area, `MB${String(n).padStart(6, '0')}`);
 const row = (n: number, over: Partial<Record<string, CellInput>> = {}): CellInput[] => {
   const base: Record<string, CellInput> = {
@@ -23,7 +35,19 @@ const row = (n: number, over: Partial<Record<string, CellInput>> = {}): CellInpu
     assets: '3000',
     ...over,
   };
-  return [base.uscc, base.name, base.district, base.industry, base.established, base.year, base.revenue, base.mainRevenue, base.employees, base.rdStaff, base.assets];
+  return [
+    base.uscc,
+    base.name,
+    base.district,
+    base.industry,
+    base.established,
+    base.year,
+    base.revenue,
+    base.mainRevenue,
+    base.employees,
+    base.rdStaff,
+    base.assets,
+  ];
 };
 
 describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
@@ -40,7 +64,12 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
 
   async function upload(file: Buffer, name: string, mode: 'preview' | 'commit', cookie = city, url = '/api/enterprises/import') {
     const body = await multipart(file, name);
-    return h.app.inject({ method: 'POST', url: `${url}${url.includes('?') ? '&' : '?'}mode=${mode}`, headers: { cookie, ...body.headers }, payload: body.payload });
+    return h.app.inject({
+      method: 'POST',
+      url: `${url}${url.includes('?') ? '&' : '?'}mode=${mode}`,
+      headers: { cookie, ...body.headers },
+      payload: body.payload,
+    });
   }
   const counts = async () => [
     await h.count('select count(*) as n from enterprises'),
@@ -61,9 +90,26 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     const file = await xlsx(
       [
         ['荣昌区2025年专精特新培育企业名单', null, null, null],
-        ['统一社会信用代码', '企业名称', ' 所属 区县 ', '行业代码', '成立时间', '年度', '营业收入（万元）', '主营业务收入(万元)', '从业人员', '研发人员', '资产总额（万元）'],
+        [
+          '统一社会信用代码',
+          '企业名称',
+          ' 所属 区县 ',
+          '行业代码',
+          '成立时间',
+          '年度',
+          '营业收入（万元）',
+          '主营业务收入(万元)',
+          '从业人员',
+          '研发人员',
+          '资产总额（万元）',
+        ],
         row(1),
-        row(2, { district: '梁平县', established: new Date(Date.UTC(2012, 5, 18)), revenue: 86.25, mainRevenue: { formula: 'G4*0.9', result: 77.625 } }),
+        row(2, {
+          district: '梁平县',
+          established: new Date(Date.UTC(2012, 5, 18)),
+          revenue: 86.25,
+          mainRevenue: { formula: 'G4*0.9', result: 77.625 },
+        }),
         row(3, { district: '500153', industry: '39 计算机、通信和其他电子设备制造业', established: '2018年3月9日' }),
       ],
       { merges: ['A1:D1'] },
@@ -81,7 +127,7 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     );
     expect(one).toEqual({ revenue: '12345678', main_revenue: '12000000' });
     const [two] = await h.database.query<{ district_code: string; established_on: string; main_revenue: string }>(
-      "select e.district_code, e.established_on::text, y.main_revenue::text from enterprises e join enterprise_years y on y.enterprise_id = e.id where e.uscc = $1",
+      'select e.district_code, e.established_on::text, y.main_revenue::text from enterprises e join enterprise_years y on y.enterprise_id = e.id where e.uscc = $1',
       [code('500153', 2)],
     );
     expect(two).toEqual({ district_code: '500155', established_on: '2012-06-18', main_revenue: '776250' });
@@ -93,7 +139,12 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
   });
 
   it('changes nothing when the same file is imported twice', async () => {
-    const file = await xlsx([HEADERS, row(1), row(2, { district: '梁平县', established: '2012-06-18', revenue: 86.25, mainRevenue: 77.625 }), row(3, { established: '2018-03-09' })]);
+    const file = await xlsx([
+      HEADERS,
+      row(1),
+      row(2, { district: '梁平县', established: '2012-06-18', revenue: 86.25, mainRevenue: 77.625 }),
+      row(3, { established: '2018-03-09' }),
+    ]);
     const before = await counts();
     const again = await upload(file, 'again.xlsx', 'commit');
     expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3, committed: true });
@@ -146,8 +197,16 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect(byRow[11]).toMatchObject({ code: 'INDUSTRY_UNKNOWN' });
     // Row 4: another name for the same code, and the same year again. Row 6: negative revenue, so the main revenue is above it.
     expect(errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual([
-      '2:ENTERPRISE_USCC_INVALID', '4:IMPORT_ROWS_DISAGREE', '4:IMPORT_DUPLICATE_ROW', '5:DISTRICT_UNKNOWN', '6:AMOUNT_NEGATIVE',
-      '6:MAIN_REVENUE_ABOVE_REVENUE', '7:MAIN_REVENUE_ABOVE_REVENUE', '8:RD_STAFF_ABOVE_EMPLOYEES', '9:DATE_IN_FUTURE', '10:AMOUNT_INVALID',
+      '2:ENTERPRISE_USCC_INVALID',
+      '4:IMPORT_ROWS_DISAGREE',
+      '4:IMPORT_DUPLICATE_ROW',
+      '5:DISTRICT_UNKNOWN',
+      '6:AMOUNT_NEGATIVE',
+      '6:MAIN_REVENUE_ABOVE_REVENUE',
+      '7:MAIN_REVENUE_ABOVE_REVENUE',
+      '8:RD_STAFF_ABOVE_EMPLOYEES',
+      '9:DATE_IN_FUTURE',
+      '10:AMOUNT_INVALID',
       '11:INDUSTRY_UNKNOWN',
     ]);
     expect(errorCount).toBe(11);
@@ -168,12 +227,26 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
   it.each([
     ['an empty sheet', async () => xlsx([]), 'x.xlsx', 'IMPORT_FILE_EMPTY'],
     ['a header only', async () => xlsx([HEADERS]), 'x.xlsx', 'IMPORT_FILE_EMPTY'],
-    ['no recognisable header', async () => xlsx([['甲', '乙'], ['1', '2']]), 'x.xlsx', 'IMPORT_HEADER_NOT_FOUND'],
+    [
+      'no recognisable header',
+      async () =>
+        xlsx([
+          ['甲', '乙'],
+          ['1', '2'],
+        ]),
+      'x.xlsx',
+      'IMPORT_HEADER_NOT_FOUND',
+    ],
     ['a CSV named .xlsx', async () => Buffer.from('统一社会信用代码,企业名称\n'), 'x.xlsx', 'IMPORT_FILE_TYPE_MISMATCH'],
     ['an xlsx named .csv', async () => xlsx([HEADERS, row(40)]), 'x.csv', 'IMPORT_FILE_TYPE_MISMATCH'],
     ['an old .xls', async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'x.xls', 'IMPORT_XLS_UNSUPPORTED'],
     ['a PDF', async () => Buffer.from('%PDF-1.4 ...'), 'x.pdf', 'IMPORT_FILE_TYPE_UNSUPPORTED'],
-    ['a broken zip', async () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), 'x.xlsx', 'IMPORT_FILE_CORRUPT'],
+    [
+      'a broken zip',
+      async () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]),
+      'x.xlsx',
+      'IMPORT_FILE_CORRUPT',
+    ],
     ['an empty file', async () => Buffer.alloc(0), 'x.xlsx', 'IMPORT_FILE_EMPTY'],
   ])('refuses %s with a Chinese message', async (_label, make, name, errorCode) => {
     const before = await counts();
@@ -191,7 +264,8 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     let offset = file.readUInt32LE(eocd + 16);
     while (file.readUInt32LE(offset) === 0x02014b50) {
       const nameLength = file.readUInt16LE(offset + 28);
-      if (file.toString('utf8', offset + 46, offset + 46 + nameLength).startsWith('xl/worksheets/')) file.writeUInt32LE(1_000_000_000, offset + 24);
+      if (file.toString('utf8', offset + 46, offset + 46 + nameLength).startsWith('xl/worksheets/'))
+        file.writeUInt32LE(1_000_000_000, offset + 24);
       offset += 46 + nameLength + file.readUInt16LE(offset + 30) + file.readUInt16LE(offset + 32);
     }
     const response = await upload(file, 'bomb.xlsx', 'preview');
@@ -229,7 +303,12 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
   it('runs as a job with progress and offers the errors as an xlsx report', async () => {
     const file = await xlsx([HEADERS, row(80), row(81, { district: '火星区' })]);
     const body = await multipart(file, 'job.xlsx');
-    const started = await h.app.inject({ method: 'POST', url: '/api/enterprises/import-jobs', headers: { cookie: city, ...body.headers }, payload: body.payload });
+    const started = await h.app.inject({
+      method: 'POST',
+      url: '/api/enterprises/import-jobs',
+      headers: { cookie: city, ...body.headers },
+      payload: body.payload,
+    });
     expect(started.statusCode).toBe(202);
     const { id } = started.json();
     let job: { status: string; result: { errorCount: number } | null } = { status: 'queued', result: null };
@@ -242,10 +321,16 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     const [header, first] = await readXlsx(report.rawPayload);
     expect(header).toEqual(['行号', '列', '错误代码', '说明']);
     expect(first).toEqual([3, '所属区县', 'DISTRICT_UNKNOWN', '未知的区县“火星区”']);
-    const refusedCommit = await h.app.inject({ method: 'POST', url: `/api/enterprises/import-jobs/${id}/commit`, headers: { cookie: city } });
+    const refusedCommit = await h.app.inject({
+      method: 'POST',
+      url: `/api/enterprises/import-jobs/${id}/commit`,
+      headers: { cookie: city },
+    });
     expect(refusedCommit.statusCode).toBe(202);
     // Another officer cannot see the job.
-    expect((await h.app.inject({ method: 'GET', url: `/api/enterprises/import-jobs/${id}`, headers: { cookie: rongchang } })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/enterprises/import-jobs/${id}`, headers: { cookie: rongchang } })).statusCode,
+    ).toBe(404);
   });
 
   it('imports a published title list by USCC or exact name and keeps the current tier in step', async () => {
@@ -267,14 +352,24 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
       ['重庆测试导入3号科技有限公司', null, '2025-08-01', 'GJ2025002'],
     ]);
     const body = await multipart(good, 'titles.xlsx');
-    const commit = await h.app.inject({ method: 'POST', url: '/api/enterprises/titles/import?mode=commit&tier=little_giant', headers: { cookie: city, ...body.headers }, payload: body.payload });
+    const commit = await h.app.inject({
+      method: 'POST',
+      url: '/api/enterprises/titles/import?mode=commit&tier=little_giant',
+      headers: { cookie: city, ...body.headers },
+      payload: body.payload,
+    });
     expect(commit.json()).toMatchObject({ created: 2, committed: true });
     const tiers = await h.database.query<{ current_tier: string; valid_until: string; level: string }>(
-      "select e.current_tier, t.valid_until::text, t.level from enterprises e join enterprise_titles t on t.enterprise_id = e.id where e.uscc = $1",
+      'select e.current_tier, t.valid_until::text, t.level from enterprises e join enterprise_titles t on t.enterprise_id = e.id where e.uscc = $1',
       [code('500153', 1)],
     );
     expect(tiers).toEqual([{ current_tier: 'little_giant', valid_until: '2028-08-01', level: 'national' }]);
-    const again = await h.app.inject({ method: 'POST', url: '/api/enterprises/titles/import?mode=commit&tier=little_giant', headers: { cookie: city, ...body.headers }, payload: body.payload });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/enterprises/titles/import?mode=commit&tier=little_giant',
+      headers: { cookie: city, ...body.headers },
+      payload: body.payload,
+    });
     expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 });

@@ -11,19 +11,25 @@ export function deriveFromIndustry(industryCode: string | null | undefined) {
   return { sector: industryCode ? sectorOfIndustry(industryCode) : 'other' };
 }
 
-/** Latest year with data and the size class it gives (null when a metric the rule needs is missing). */
+/** Latest year with data, its revenue, and the size class it gives (null when a metric the rule needs is missing). */
 export function deriveSize(
   industryCode: string | null | undefined,
   years: ({ year: number } & YearValues)[],
-): { latestYear: number | null; sizeClass: SizeClass | null } {
+): { latestYear: number | null; latestRevenue: number | null; sizeClass: SizeClass | null } {
   const withData = years.filter((y) => YEAR_FIELDS.some((f) => y[f] != null));
-  if (!withData.length) return { latestYear: null, sizeClass: null };
+  if (!withData.length) return { latestYear: null, latestRevenue: null, sizeClass: null };
   const latest = withData.reduce((a, b) => (b.year > a.year ? b : a));
   const sector = industryCode ? sectorOfIndustry(industryCode) : 'other';
   // Only the figures the sector's rule uses must be there.
-  if (sizeMetricsOf(sector).some((m) => latest[m] == null)) return { latestYear: latest.year, sizeClass: null };
+  const latestRevenue = latest.revenue ?? null;
+  if (sizeMetricsOf(sector).some((m) => latest[m] == null)) return { latestYear: latest.year, latestRevenue, sizeClass: null };
   return {
     latestYear: latest.year,
-    sizeClass: classifySize(sector, { employees: latest.employees ?? 0, revenue: latest.revenue ?? 0, totalAssets: latest.totalAssets ?? 0 }),
+    latestRevenue,
+    sizeClass: classifySize(sector, {
+      employees: latest.employees ?? 0,
+      revenue: latest.revenue ?? 0,
+      totalAssets: latest.totalAssets ?? 0,
+    }),
   };
 }

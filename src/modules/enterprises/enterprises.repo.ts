@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
@@ -37,11 +37,41 @@ function searchCondition(q: string): SQL | undefined {
   const contains = sql`lower(${enterprises.name}) like ${`%${escapeLike(normalised)}%`}`;
   const pairs = characterPairs(normalised);
   // The GIN index narrows to names holding every pair; the LIKE keeps those where they are adjacent.
-  const byName =
-    pairs.length && pairs[0].length === 2
-      ? and(sql`${enterprises.searchVector} @@ plainto_tsquery('simple', ${pairs.join(' ')})`, contains)
-      : contains;
+  const indexed = sql`${enterprises.searchVector} @@ plainto_tsquery('simple', ${pairs.join(' ')})`;
+  // A two-character query is one pair: the index alone is exact, no LIKE needed.
+  const byName = pairs.length === 1 && pairs[0].length === 2 ? indexed : pairs.length > 1 ? and(indexed, contains) : contains;
   return byUscc ? or(byUscc, byName) : byName;
+}
+
+/**
+ * The divisions of a GB/T 4754 section are consecutive codes (C = 13–43), so a section is a range:
+ * cheaper for the planner than a sub-select.
+ */
+const SECTION_RANGES: Record<string, [string, string]> = {
+  A: ['01', '05'],
+  B: ['06', '12'],
+  C: ['13', '43'],
+  D: ['44', '46'],
+  E: ['47', '50'],
+  F: ['51', '52'],
+  G: ['53', '60'],
+  H: ['61', '62'],
+  I: ['63', '65'],
+  J: ['66', '69'],
+  K: ['70', '70'],
+  L: ['71', '72'],
+  M: ['73', '75'],
+  N: ['76', '79'],
+  O: ['80', '82'],
+  P: ['83', '83'],
+  Q: ['84', '85'],
+  R: ['86', '90'],
+  S: ['91', '96'],
+  T: ['97', '97'],
+};
+function sectionCondition(section: string): SQL | undefined {
+  const [from, to] = SECTION_RANGES[section];
+  return and(gte(enterprises.industryCode, from), lte(enterprises.industryCode, to));
 }
 
 export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | undefined {
@@ -51,11 +81,7 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   if (filter.zone) conditions.push(eq(enterprises.zoneCode, filter.zone));
   if (filter.tier) conditions.push(filter.tier === 'none' ? isNull(enterprises.currentTier) : eq(enterprises.currentTier, filter.tier));
   if (filter.industry) {
-    conditions.push(
-      /^[A-T]$/.test(filter.industry)
-        ? inArray(enterprises.industryCode, sql`(select code from industries where parent_code = ${filter.industry})`)
-        : eq(enterprises.industryCode, filter.industry),
-    );
+    conditions.push(/^[A-T]$/.test(filter.industry) ? sectionCondition(filter.industry) : eq(enterprises.industryCode, filter.industry));
   }
   if (filter.cluster) conditions.push(eq(enterprises.clusterCode, filter.cluster));
   if (filter.size) conditions.push(eq(enterprises.sizeClass, filter.size));
@@ -84,7 +110,7 @@ export const listColumns = {
   sizeClass: enterprises.sizeClass,
   currentTier: enterprises.currentTier,
   latestYear: enterprises.latestYear,
-  latestRevenue,
+  latestRevenue: enterprises.latestRevenue,
   version: enterprises.version,
 };
 
@@ -97,9 +123,9 @@ function orderOf(sort: ListQuery['sort']) {
     case '-established':
       return [sql`${enterprises.establishedOn} desc nulls last`, asc(enterprises.id)];
     case 'revenue':
-      return [sql`${latestRevenue} asc nulls last`, asc(enterprises.id)];
+      return [sql`${enterprises.latestRevenue} asc nulls last`, asc(enterprises.id)];
     case '-revenue':
-      return [sql`${latestRevenue} desc nulls last`, asc(enterprises.id)];
+      return [sql`${enterprises.latestRevenue} desc nulls last`, asc(enterprises.id)];
     case 'updated':
       return [asc(enterprises.updatedAt), asc(enterprises.id)];
     case '-updated':

@@ -62,7 +62,7 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
     const { uscc } = row.enterprise;
     let group = groups.get(uscc);
     if (!group) {
-      group = { uscc, firstRow: row.rowNumber, enterprise: { ...row.enterprise }, years: new Map() };
+      group = { uscc, firstRow: row.rowNumber, enterprise: row.enterprise, years: new Map() };
       groups.set(uscc, group);
     } else {
       for (const field of ENTERPRISE_FIELDS) {
@@ -233,6 +233,7 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     }
     result.updates.push({ before, after, changedFields, years: changedYears.map((y) => byYear.get(y) as YearRow), changedYears });
   }
+  groups.clear(); // the plan holds what is needed from here on
   return result;
 }
 
@@ -256,6 +257,7 @@ const ENTERPRISE_COLUMNS: BulkColumn[] = [
   { name: 'contact_phone', type: 'text' },
   { name: 'size_class', type: 'text' },
   { name: 'latest_year', type: 'int4' },
+  { name: 'latest_revenue', type: 'int8' },
   { name: 'search_text', type: 'text' },
 ];
 const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
@@ -278,6 +280,7 @@ const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
   r.contactPhone,
   r.sizeClass,
   r.latestYear,
+  r.latestRevenue,
   r.searchText,
 ];
 const YEAR_COLUMNS: BulkColumn[] = [
@@ -290,84 +293,114 @@ const YEAR_COLUMNS: BulkColumn[] = [
 ];
 const yearValues = (y: YearRow) => [y.enterpriseId, y.year, ...YEAR_FIELDS.map((f) => y[f] ?? null)];
 
+const AUDIT_COLUMNS: BulkColumn[] = [
+  { name: 'actor_id', type: 'uuid' },
+  { name: 'actor_name', type: 'text' },
+  { name: 'actor_role', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'entity_type', type: 'text' },
+  { name: 'entity_id', type: 'text' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+  { name: 'ip', type: 'text' },
+];
+const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
+  .map((c) => `${c.name} = excluded.${c.name}`)
+  .join(', ')}, updated_at = now()`;
+/** Enterprises written per round trip: memory stays bounded whatever the size of the file. */
+const WRITE_CHUNK = 5000;
+
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
-  await bulkInsert(
-    tx,
-    'enterprises',
-    [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_COLUMNS],
-    p.inserts.map((i) => [i.id, ...enterpriseValues(i.row)]),
-  );
-  await bulkUpdate(
-    tx,
-    'enterprises',
-    { name: 'id', type: 'uuid' },
-    ENTERPRISE_COLUMNS,
-    p.updates.map((u) => [u.after.id, ...enterpriseValues(u.after)]),
-    {
-      extraSet: 'version = e.version + 1, updated_at = now()',
-    },
-  );
-  const years = [...p.inserts.flatMap((i) => i.years.map((y) => ({ ...y, enterpriseId: i.id }))), ...p.updates.flatMap((u) => u.years)];
-  await bulkInsert(tx, 'enterprise_years', YEAR_COLUMNS, years.map(yearValues), {
-    onConflict: `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
-      .map((c) => `${c.name} = excluded.${c.name}`)
-      .join(', ')}, updated_at = now()`,
-  });
-  // One history entry per enterprise (its timeline), one for the import as a whole.
   const actorName = `${actor.displayName}（${actor.username}）`;
-  const audit = [
-    ...p.inserts.map((i) => [
-      actor.userId,
-      actorName,
-      actor.role,
-      'enterprise.import_create',
-      'enterprise',
-      i.id,
-      null,
-      { ...i.row, searchText: undefined, years: i.years.map((y) => y.year), file: fileName },
-      actor.ip ?? null,
-    ]),
-    ...p.updates.map((u) => [
-      actor.userId,
-      actorName,
-      actor.role,
-      'enterprise.import_update',
-      'enterprise',
-      u.before.id,
-      Object.fromEntries(u.changedFields.map((f) => [f, u.before[f]])),
-      { ...Object.fromEntries(u.changedFields.map((f) => [f, u.after[f]])), years: u.changedYears, file: fileName },
-      actor.ip ?? null,
-    ]),
+  const auditRow = (action: string, id: string, before: unknown, after: unknown) => [
+    actor.userId,
+    actorName,
+    actor.role,
+    action,
+    'enterprise',
+    id,
+    before,
+    after,
+    actor.ip ?? null,
   ];
-  await bulkInsert(
-    tx,
-    'audit_log',
+  for (let start = 0; start < p.inserts.length; start += WRITE_CHUNK) {
+    const chunk = p.inserts.slice(start, start + WRITE_CHUNK);
+    await bulkInsert(
+      tx,
+      'enterprises',
+      [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_COLUMNS],
+      chunk.map((i) => [i.id, ...enterpriseValues(i.row)]),
+    );
+    await bulkInsert(
+      tx,
+      'enterprise_years',
+      YEAR_COLUMNS,
+      chunk.flatMap((i) => i.years.map((y) => yearValues({ ...y, enterpriseId: i.id }))),
+      {
+        onConflict: YEARS_ON_CONFLICT,
+      },
+    );
+    // One history entry per enterprise: its timeline.
+    await bulkInsert(
+      tx,
+      'audit_log',
+      AUDIT_COLUMNS,
+      chunk.map((i) =>
+        auditRow('enterprise.import_create', i.id, null, {
+          ...i.row,
+          searchText: undefined,
+          years: i.years.map((y) => y.year),
+          file: fileName,
+        }),
+      ),
+    );
+  }
+  for (let start = 0; start < p.updates.length; start += WRITE_CHUNK) {
+    const chunk = p.updates.slice(start, start + WRITE_CHUNK);
+    await bulkUpdate(
+      tx,
+      'enterprises',
+      { name: 'id', type: 'uuid' },
+      ENTERPRISE_COLUMNS,
+      chunk.map((u) => [u.after.id, ...enterpriseValues(u.after)]),
+      {
+        extraSet: 'version = e.version + 1, updated_at = now()',
+      },
+    );
+    await bulkInsert(
+      tx,
+      'enterprise_years',
+      YEAR_COLUMNS,
+      chunk.flatMap((u) => u.years.map(yearValues)),
+      { onConflict: YEARS_ON_CONFLICT },
+    );
+    await bulkInsert(
+      tx,
+      'audit_log',
+      AUDIT_COLUMNS,
+      chunk.map((u) =>
+        auditRow('enterprise.import_update', u.before.id, Object.fromEntries(u.changedFields.map((f) => [f, u.before[f]])), {
+          ...Object.fromEntries(u.changedFields.map((f) => [f, u.after[f]])),
+          years: u.changedYears,
+          file: fileName,
+        }),
+      ),
+    );
+  }
+  // And one for the import as a whole.
+  await bulkInsert(tx, 'audit_log', AUDIT_COLUMNS, [
     [
-      { name: 'actor_id', type: 'uuid' },
-      { name: 'actor_name', type: 'text' },
-      { name: 'actor_role', type: 'text' },
-      { name: 'action', type: 'text' },
-      { name: 'entity_type', type: 'text' },
-      { name: 'entity_id', type: 'text' },
-      { name: 'before', type: 'jsonb' },
-      { name: 'after', type: 'jsonb' },
-      { name: 'ip', type: 'text' },
+      actor.userId,
+      actorName,
+      actor.role,
+      'enterprise.import',
+      'import',
+      null,
+      null,
+      { file: fileName, created: p.inserts.length, updated: p.updates.length, unchanged: p.unchanged },
+      actor.ip ?? null,
     ],
-    [
-      ...audit,
-      [
-        actor.userId,
-        actorName,
-        actor.role,
-        'enterprise.import',
-        'import',
-        null,
-        null,
-        { file: fileName, created: p.inserts.length, updated: p.updates.length, unchanged: p.unchanged },
-        actor.ip ?? null,
-      ],
-    ],
-  );
+  ]);
 }
 
 /** Reads, checks and compares a file; with mode 'commit' and no errors, writes it in one transaction. */
@@ -382,10 +415,13 @@ export async function importEnterprises(
   const scope = scopeOf(who);
   const [districts, industries, clusters] = await Promise.all([listDistricts(ctx, who), listIndustries(ctx, who), listClusters(ctx, who)]);
   const table = await readTable(file.buffer, file.fileName);
-  const { rows, errors } = await parseRows(table, { districts, industries, clusters }, scope, (n) => progress('reading', n));
-  progress('checking', rows.length);
-  if (rows.length === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
-  const groups = groupRows(rows, errors);
+  const parsed = await parseRows(table, { districts, industries, clusters }, scope, (n) => progress('reading', n));
+  const { errors } = parsed;
+  const rowCount = parsed.rows.length;
+  progress('checking', rowCount);
+  if (rowCount === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
+  const groups = groupRows(parsed.rows, errors);
+  parsed.rows = []; // the groups hold what is needed; let the rows go
 
   const run = async (db: DbOrTx) => {
     const p = await plan(db, groups, scope, errors);
@@ -394,7 +430,7 @@ export async function importEnterprises(
       created: p.inserts.length,
       updated: p.updates.length,
       unchanged: p.unchanged,
-      rows: rows.length + new Set(errors.map((e) => e.row)).size,
+      rows: rowCount + new Set(errors.map((e) => e.row)).size,
       errors: errors.slice(0, MAX_ERRORS_RETURNED),
       errorCount: errors.length,
       committed: false,
@@ -403,7 +439,7 @@ export async function importEnterprises(
   };
 
   if (mode === 'preview') return (await run(ctx.db)).result;
-  return ctx.db.transaction(async (tx) => {
+  const committed = await ctx.db.transaction(async (tx) => {
     const { p, result } = await run(tx);
     if (result.errorCount > 0) {
       throw new AppError(
@@ -413,8 +449,11 @@ export async function importEnterprises(
         result,
       );
     }
-    progress('writing', rows.length);
+    progress('writing', rowCount);
     await write(tx, who, p, file.fileName);
     return { ...result, committed: true };
   });
+  // After commit: a large import changes the statistics the lists' query plans depend on.
+  if (committed.created + committed.updated > 1000) await ctx.database.maintain(['enterprises', 'enterprise_years']);
+  return committed;
 }

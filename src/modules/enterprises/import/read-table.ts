@@ -82,7 +82,9 @@ const tooManyRows = () => new AppError('IMPORT_TOO_MANY_ROWS', 400, `文件超�
 /** Formula cells give their cached result; rich text its text; errors nothing. */
 function plainCell(value: unknown): Cell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  // A fresh copy: the parser's strings are slices of whole XML chunks, and would keep them alive.
+  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('utf8');
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('result' in v) return plainCell(v.result);
