@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { seedDemo } from '../src/cli/demo-data.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { freshPostgres } from './databases.js';
 import { startServer } from './server-process.js';
 
 async function login(baseUrl: string): Promise<string> {
@@ -47,14 +50,18 @@ export async function benchFoundation(): Promise<void> {
     await loadMe(again.baseUrl, await login(again.baseUrl), 'PGlite');
     await again.stop();
 
-    const pgUrl = process.env.ZJTX_BENCH_DATABASE_URL;
-    if (pgUrl) {
-      const pg = await startServer({ DATABASE_URL: pgUrl }, port + 1);
+    if (process.env.ZJTX_BENCH_DATABASE_URL) {
+      const fresh = await freshPostgres();
+      await migrateDatabase(fresh.database);
+      await seedDemo(fresh.database);
+      await fresh.database.close();
+      const pg = await startServer({ DATABASE_URL: fresh.url }, port + 1);
       console.log(`  npm start on PostgreSQL: ready in ${(pg.readyMs / 1000).toFixed(2)} s`);
       await loadMe(pg.baseUrl, await login(pg.baseUrl), 'PostgreSQL');
       await pg.stop();
+      await fresh.drop().catch(() => {});
     } else {
-      console.log('  (set ZJTX_BENCH_DATABASE_URL=postgres://… with demo data loaded to measure on PostgreSQL too)');
+      console.log('  (set ZJTX_BENCH_DATABASE_URL=postgres://…/postgres, a role that may create databases, to measure on PostgreSQL too)');
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
