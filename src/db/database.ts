@@ -45,8 +45,8 @@ export interface Database {
   /** Runs fn while holding a PostgreSQL session advisory lock (one process at a time). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /**
-   * Refreshes planner statistics after a bulk write (and, on PGlite, which has no autovacuum,
-   * the visibility map too), so that lists keep using their indexes.
+   * Refreshes planner statistics and the visibility map after a bulk write (PGlite has no autovacuum,
+   * and on PostgreSQL it comes later), so that list totals stay index-only scans.
    */
   maintain(tables: string[]): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
@@ -86,7 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         }
       },
       maintain: async (tables) => {
-        for (const t of tables) await pool.query(`analyze "${t.replaceAll('"', '')}"`);
+        for (const t of tables) await pool.query(`vacuum analyze "${t.replaceAll('"', '')}"`);
       },
       close: () => pool.end(),
     };

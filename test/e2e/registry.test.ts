@@ -48,7 +48,7 @@ describe('the registry in a real browser', () => {
       [uscc(2), '重庆浏览器测试二号有限公司', '火星区', '39', '2016-05-01', 2025, '900', 30],
     ]);
     writeFileSync(`${OUT}/bad.xlsx`, bad);
-    await page.locator('input[type=file]').setInputFiles(`${OUT}/bad.xlsx`);
+    await page.locator('input[type=file]').first().setInputFiles(`${OUT}/bad.xlsx`);
     const job = page.getByTestId('import-job');
     await expect.poll(() => job.getByText('未知的区县“火星区”').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true);
@@ -66,7 +66,7 @@ describe('the registry in a real browser', () => {
       [uscc(2), '重庆浏览器测试二号有限公司', '荣昌', '39', '2016-05-01', 2025, '900', 30],
     ]);
     writeFileSync(`${OUT}/good.xlsx`, good);
-    await page.locator('input[type=file]').setInputFiles(`${OUT}/good.xlsx`);
+    await page.locator('input[type=file]').first().setInputFiles(`${OUT}/good.xlsx`);
     const confirm = page.getByRole('button', { name: /确认导入/ });
     await expect.poll(() => confirm.isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await h.count('select count(*) as n from enterprises where uscc = any($1)', [[uscc(1), uscc(2)]])).toBe(0);

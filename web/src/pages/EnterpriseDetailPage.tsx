@@ -18,6 +18,14 @@ interface Detail extends EditableEnterprise {
   currentTier: string | null;
   usccOverrideReason: string | null;
   years: YearRow[];
+  facts: {
+    ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };
+    rdInstitution?: string;
+    digitalLevel?: number;
+    quality?: { provincialAward?: boolean; managementCertified?: boolean; ownBrand?: boolean; standards?: boolean };
+    nicheMarketShare?: number;
+    domesticRank?: number;
+  };
   titles: {
     id: string;
     tier: string;
@@ -61,6 +69,15 @@ const ACTIONS: Record<string, string> = {
   'enterprise.import_update': '导入更新',
   'enterprise.titles_import': '导入称号',
 };
+
+const RD_LEVELS: Record<string, string> = {
+  none: '无',
+  below_municipal: '市级以下',
+  municipal: '市级',
+  provincial: '省级',
+  national: '国家级',
+};
+const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? '是' : '否');
 
 function YoY({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return null;
@@ -162,6 +179,29 @@ export default function EnterpriseDetailPage() {
                   })),
                 ]}
               />
+            ),
+          },
+          {
+            key: 'facts',
+            label: '评价相关信息',
+            children: (
+              <Descriptions column={3} size="small" bordered>
+                <Descriptions.Item label="Ⅰ类知识产权">{e.facts.ip?.classI ?? '—'} 项</Descriptions.Item>
+                <Descriptions.Item label="其中高价值">{e.facts.ip?.classIHighValue ?? '—'} 项</Descriptions.Item>
+                <Descriptions.Item label="其中自主研发">{e.facts.ip?.classISelfDeveloped ?? '—'} 项</Descriptions.Item>
+                <Descriptions.Item label="Ⅱ类知识产权">{e.facts.ip?.classII ?? '—'} 项</Descriptions.Item>
+                <Descriptions.Item label="研发机构">{RD_LEVELS[e.facts.rdInstitution ?? ''] ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="数字化水平">
+                  {e.facts.digitalLevel !== undefined ? `${e.facts.digitalLevel} 级` : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label="管理体系认证">{yesNo(e.facts.quality?.managementCertified)}</Descriptions.Item>
+                <Descriptions.Item label="自主品牌">{yesNo(e.facts.quality?.ownBrand)}</Descriptions.Item>
+                <Descriptions.Item label="参与制修订标准">{yesNo(e.facts.quality?.standards)}</Descriptions.Item>
+                <Descriptions.Item label="细分市场占有率">
+                  {e.facts.nicheMarketShare !== undefined ? `${e.facts.nicheMarketShare}%` : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label="国内排名">{e.facts.domesticRank ?? '—'}</Descriptions.Item>
+              </Descriptions>
             ),
           },
           {

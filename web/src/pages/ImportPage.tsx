@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { ApiError, api } from '../api';
 import { useUrlState } from '../useUrlState';
+import { TitleListImport } from './TitleListImport';
 
 interface ImportError {
   row: number;
@@ -150,6 +151,7 @@ export default function ImportPage() {
           )}
         </Card>
       )}
+      <TitleListImport />
     </>
   );
 }
