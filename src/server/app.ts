@@ -16,6 +16,7 @@ import { resolveActor } from '../modules/auth/resolve-actor.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js';
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -79,7 +80,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     },
   );
 
-  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, importRoutes, enterprisesRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, importRoutes, enterprisesRoutes, evaluationRoutes]) {
     await app.register(routes, { ctx });
   }
 

@@ -1,0 +1,86 @@
+// Collects indicators, conditions and what is missing while a rule set runs, then decides the
+// outcome: a failed hard condition wins over an open review question.
+import type { Context } from './context.js';
+import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult } from './types.js';
+
+export class ResultBuilder {
+  readonly indicators: IndicatorResult[] = [];
+  readonly conditions: ConditionResult[] = [];
+  readonly missing: MissingItem[] = [];
+
+  constructor(
+    readonly ctx: Context,
+    readonly tier: Tier,
+    readonly ruleSet: string,
+  ) {}
+
+  indicator(i: IndicatorResult): number {
+    this.indicators.push(i);
+    return i.points;
+  }
+
+  condition(id: string, name: string, met: boolean, detail: string, source: string): boolean {
+    this.conditions.push({ id, name, status: met ? 'met' : 'not_met', detail, source });
+    return met;
+  }
+
+  /** A condition a person decides; answered through reviewerAnswers[id]. */
+  review(id: string, name: string, question: string, source: string): boolean | null {
+    const answer = this.ctx.input.enterprise.reviewerAnswers[id];
+    if (answer === undefined) {
+      this.conditions.push({ id, name, status: 'needs_review', detail: '需人工审核', source, question });
+      return null;
+    }
+    this.conditions.push({
+      id,
+      name,
+      status: answer ? 'met' : 'not_met',
+      detail: answer ? '审核认定：符合' : '审核认定：不符合',
+      source,
+      question,
+    });
+    return answer;
+  }
+
+  need(id: string, message: string): void {
+    this.missing.push({ id, message });
+  }
+
+  /** Sums of the indicators of each category. */
+  categories(defs: { id: string; name: string; max: number; minimum?: number }[]): CategoryResult[] {
+    return defs.map((d) => ({ ...d, score: this.indicators.filter((i) => i.category === d.id).reduce((s, i) => s + i.points, 0) }));
+  }
+
+  finish(score: number | null, categories: CategoryResult[]): TierResult {
+    const failed = this.conditions.some((c) => c.status === 'not_met');
+    const open = this.conditions.some((c) => c.status === 'needs_review');
+    const outcome: Outcome = failed ? 'not_qualified' : open ? 'needs_review' : 'qualified';
+    return {
+      tier: this.tier,
+      ruleSet: this.ruleSet,
+      outcome,
+      score,
+      categories,
+      indicators: this.indicators,
+      conditions: this.conditions,
+      missing: outcome === 'qualified' ? [] : this.missing,
+    };
+  }
+}
+
+/** The SME test of 300号 applies to every tier (criteria.md §5a). */
+export function smeCondition(b: ResultBuilder): boolean {
+  const large = b.ctx.sizeClass === 'large';
+  if (!b.ctx.y0) {
+    b.condition('sme', '属于中小企业', false, `缺少 ${b.ctx.priorYear} 年度数据，无法判断企业规模`, '工信部联企业〔2011〕300号');
+    b.need('sme', `请填写 ${b.ctx.priorYear} 年度营业收入、从业人员和资产总额`);
+    return false;
+  }
+  return b.condition(
+    'sme',
+    '属于中小企业',
+    !large,
+    large ? '按《中小企业划型标准规定》为大型企业' : '符合中小企业划型标准',
+    '工信部联企业〔2011〕300号',
+  );
+}

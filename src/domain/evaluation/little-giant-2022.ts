@@ -1,0 +1,151 @@
+// 专精特新"小巨人"企业认定标准 (工信部企业〔2022〕63号 附件3), criteria.md §3. All conditions must hold.
+import { ResultBuilder, smeCondition } from './builder.js';
+import { type Context, recentAwards, recentEquity, wan } from './context.js';
+import { meanGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
+import type { TierResult } from './types.js';
+
+const SOURCE = '工信部企业〔2022〕63号 附件3';
+const WAN = 10_000;
+
+export const LITTLE_GIANT_2022 = {
+  id: 'little-giant-2022',
+  effectiveFrom: '2022-06-01',
+  minNicheYears: 3,
+  minMainShare: 70,
+  minMeanGrowth: 5,
+  maxDebt: 70,
+  minNicheShare: 10,
+  minClassI: 2,
+  /** R&D intensity by prior-year revenue: ≥1亿 → 3 %; 5000万–1亿 → 6 % (each of the last 2 years). */
+  rdByRevenue: { high: 10_000 * WAN, highPercent: 3, middle: 5000 * WAN, middlePercent: 6 },
+  /** Below 5000万: equity ≥ 8000万, two-year R&D ≥ 3000万, R&D staff ≥ 50 %. */
+  small: { equity2y: 8000 * WAN, rd2y: 3000 * WAN, rdStaffPercent: 50 },
+  makerTop: 50,
+};
+
+export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): TierResult {
+  const b = new ResultBuilder(ctx, 'little_giant', p.id);
+  const e = ctx.input.enterprise;
+  const { y0, y1, y2, priorYear } = ctx;
+  smeCondition(b);
+  b.condition(
+    'srdiSme',
+    '有效期内的专精特新中小企业',
+    e.qualifications.srdiSme,
+    e.qualifications.srdiSme ? '是' : '否：原则上须为专精特新中小企业',
+    SOURCE,
+  );
+
+  // 专业化
+  b.condition(
+    'niche',
+    `从事特定细分市场 ${p.minNicheYears} 年以上`,
+    e.yearsInNiche >= p.minNicheYears,
+    `${e.yearsInNiche} 年`,
+    `${SOURCE} 专业化`,
+  );
+  if (e.yearsInNiche < p.minNicheYears) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
+  if (!y0 || !y1 || !y2) {
+    b.condition('years', '近三年财务数据', false, `缺少 ${priorYear - 2}–${priorYear} 年度数据`, SOURCE);
+    b.need('years', `请填写 ${priorYear - 2}–${priorYear} 年度数据`);
+    return b.finish(null, []);
+  }
+  const shareOk = ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare);
+  b.condition(
+    'mainShare',
+    '主营业务收入占营业收入比重不低于 70%',
+    shareOk,
+    `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+    `${SOURCE} 专业化`,
+  );
+  const growthOk = meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth);
+  b.condition(
+    'mainGrowth',
+    '近 2 年主营业务收入平均增长率不低于 5%',
+    growthOk,
+    `${percentOf(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
+    `${SOURCE} 专业化`,
+  );
+
+  // 精细化
+  const debtOk = ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt);
+  b.condition('debtRatio', '资产负债率不高于 70%', debtOk, `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`, `${SOURCE} 精细化`);
+  b.condition(
+    'certification',
+    '取得相关管理体系认证或发达国家和地区产品认证',
+    e.quality.managementCertified,
+    e.quality.managementCertified ? '已取得' : '未取得',
+    `${SOURCE} 精细化`,
+  );
+  b.review(
+    'lg2022.infoSystem',
+    '至少 1 项核心业务采用信息系统支撑',
+    '企业是否至少有 1 项核心业务（研发设计、生产制造、供应链管理等）采用信息系统支撑？',
+    `${SOURCE} 精细化`,
+  );
+
+  // 特色化
+  const shareHigh = e.nicheMarketShare >= p.minNicheShare;
+  b.condition('nicheShare', '主导产品全国细分市场占有率达到 10% 以上', shareHigh, `${e.nicheMarketShare}%`, `${SOURCE} 特色化`);
+  if (!shareHigh) b.need('nicheShare', `细分市场占有率还差 ${Math.round((p.minNicheShare - e.nicheMarketShare) * 10) / 10} 个百分点`);
+  b.condition(
+    'ownBrand',
+    '拥有直接面向市场并具有竞争优势的自主品牌',
+    e.quality.ownBrand,
+    e.quality.ownBrand ? '有' : '无',
+    `${SOURCE} 特色化`,
+  );
+
+  // 创新能力: the general path (all three) or a direct path.
+  let rdOk: boolean;
+  let rdDetail: string;
+  if (y0.revenue >= p.rdByRevenue.middle) {
+    const percent = y0.revenue >= p.rdByRevenue.high ? p.rdByRevenue.highPercent : p.rdByRevenue.middlePercent;
+    rdOk = ratioAtLeast(y0.rdExpense, y0.revenue, percent) && ratioAtLeast(y1.rdExpense, y1.revenue, percent);
+    rdDetail = `营业收入 ${wan(y0.revenue)} 万元，近两年研发费用占比 ${percentOf(y1.rdExpense, y1.revenue)}% / ${percentOf(y0.rdExpense, y0.revenue)}%（各年需 ≥${percent}%）`;
+  } else {
+    const equity = recentEquity(ctx, 2) ?? 0;
+    const rd2y = y0.rdExpense + y1.rdExpense;
+    rdOk = equity >= p.small.equity2y && rd2y >= p.small.rd2y && ratioAtLeast(y0.rdStaff, y0.employees, p.small.rdStaffPercent);
+    rdDetail = `营业收入低于 5000 万元：近两年股权融资 ${wan(equity)} 万元、研发费用合计 ${wan(rd2y)} 万元、研发人员占比 ${percentOf(y0.rdStaff, y0.employees)}%`;
+  }
+  const institutionOk = e.rdInstitution !== 'none';
+  const ipOk = e.ip.classI >= p.minClassI;
+  const general = rdOk && institutionOk && ipOk;
+  const awards = recentAwards(ctx, 3).some((a) => a.level === 'national' && a.rank <= 3);
+  const maker =
+    e.makerContest !== null &&
+    e.makerContest.level === 'national' &&
+    e.makerContest.rank <= p.makerTop &&
+    e.makerContest.year > ctx.assessmentYear - 4;
+  const direct = awards || maker;
+  b.condition(
+    'innovation',
+    '创新能力（一般条件全部满足，或符合直通条件）',
+    general || direct,
+    direct
+      ? `符合直通条件：${awards ? '近三年国家级科技奖励（前三）' : '近三年"创客中国"全国 50 强'}`
+      : `${rdDetail}；研发机构：${institutionOk ? '有' : '无'}；Ⅰ类知识产权 ${e.ip.classI} 项（需 ≥${p.minClassI}）`,
+    `${SOURCE} 创新能力`,
+  );
+  if (!general && !direct) {
+    if (!ipOk) b.need('ip', `Ⅰ类知识产权还需 ${p.minClassI - e.ip.classI} 项`);
+    if (!institutionOk) b.need('rdInstitution', '需自建或与高校、科研机构联合建立研发机构');
+    if (!rdOk) b.need('rdIntensity', '研发投入未达到对应营业收入档次的要求');
+  }
+
+  // 产业链配套 and 主导产品所属领域: a person decides.
+  b.review(
+    'lg2022.chainRole',
+    '产业链配套',
+    '企业是否位于产业链关键环节，围绕重点产业链实现关键基础技术和产品的产业化应用，发挥"补短板""锻长板""填空白"等作用？',
+    `${SOURCE} 产业链配套`,
+  );
+  b.review(
+    'lg2022.productField',
+    '主导产品所属领域',
+    '主导产品是否属于"六基"领域、制造强国十大重点产业领域或网络强国建设的重点领域？',
+    `${SOURCE} 主导产品所属领域`,
+  );
+  return b.finish(null, []);
+}

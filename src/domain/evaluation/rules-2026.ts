@@ -1,0 +1,287 @@
+// 工信部企业〔2026〕2号 《优质中小企业梯度培育管理办法》 (in force 2026-04-01), criteria.md §6b–§6d:
+// 专精特新中小企业 and "小巨人" as conditions that must all hold (no 100-point table), and the
+// bottom tier 科技和创新型中小企业 = the 2022 innovative standard or the 科技型中小企业 standard.
+// Confidence medium (two secondary sources agree; verify against the official PDF).
+import { readAtLeast } from './bands.js';
+import { ResultBuilder, smeCondition } from './builder.js';
+import { type Context, recentAwards, recentEquity, wan } from './context.js';
+import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
+import { evaluateInnovative2022 } from './innovative-2022.js';
+import type { TierResult } from './types.js';
+
+const SOURCE = '工信部企业〔2026〕2号';
+const WAN = 10_000;
+
+export const SRDI_2026 = {
+  id: 'srdi-2026',
+  effectiveFrom: '2026-04-01',
+  minNicheYears: 3,
+  minRevenue: 1500 * WAN,
+  altEquity2y: 2000 * WAN,
+  minMainShare: 80,
+  maxDebt: 80,
+  minRdExpense: 100 * WAN,
+  minRdRatio: 3,
+  minDevelopmentScore: 50,
+};
+
+export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
+  const b = new ResultBuilder(ctx, 'srdi', p.id);
+  const e = ctx.input.enterprise;
+  const { y0, y1, priorYear } = ctx;
+  smeCondition(b);
+  const bottom = e.qualifications.innovativeSme || e.qualifications.techSme;
+  b.condition('bottomTier', '有效期内的科技和创新型中小企业', bottom, bottom ? '是' : '否', `${SOURCE} 附件1 一`);
+  b.condition('niche', '从事特定细分市场 3 年以上', e.yearsInNiche >= p.minNicheYears, `${e.yearsInNiche} 年`, `${SOURCE} 附件1 二`);
+  if (e.yearsInNiche < p.minNicheYears) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
+  if (!y0 || !y1) {
+    b.condition('years', '近两年财务数据', false, `缺少 ${priorYear - 1}–${priorYear} 年度数据`, SOURCE);
+    b.need('years', `请填写 ${priorYear - 1}–${priorYear} 年度数据`);
+    return b.finish(null, []);
+  }
+  const equity = recentEquity(ctx, 2) ?? 0;
+  const scale = y0.revenue >= p.minRevenue || equity >= p.altEquity2y;
+  b.condition(
+    'scale',
+    '上年营业收入不低于 1500 万元（或近 2 年新增股权融资不低于 2000 万元）',
+    scale,
+    `${wan(y0.revenue)} 万元`,
+    `${SOURCE} 附件1 三`,
+  );
+  if (!scale) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 1500 万元`);
+  b.condition(
+    'mainShare',
+    '主营业务收入占营业收入比重不低于 80%',
+    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
+    `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+    `${SOURCE} 附件1 四`,
+  );
+  b.condition(
+    'debtRatio',
+    '资产负债率不高于 80%',
+    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
+    `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+    `${SOURCE} 附件1 五`,
+  );
+  const rdYear = (y: typeof y0) => y.rdExpense >= p.minRdExpense && ratioAtLeast(y.rdExpense, y.revenue, p.minRdRatio);
+  b.condition(
+    'rd',
+    '近 2 年每年研发费用不低于 100 万元且不低于营业收入的 3%',
+    rdYear(y0) && rdYear(y1),
+    `${wan(y1.rdExpense)} / ${wan(y0.rdExpense)} 万元`,
+    `${SOURCE} 附件1 六`,
+  );
+  const waiver = recentAwards(ctx, 3).some((a) => a.rank <= 3) || e.rdInstitution === 'provincial' || e.rdInstitution === 'national';
+  b.condition(
+    'ip',
+    'Ⅰ类知识产权 1 项以上（或省级以上科技奖励前三、省部级以上研发机构）',
+    e.ip.classI >= 1 || waiver,
+    `Ⅰ类知识产权 ${e.ip.classI} 项`,
+    `${SOURCE} 附件1 七`,
+  );
+  if (e.ip.classI < 1 && !waiver) b.need('ip', 'Ⅰ类知识产权还需 1 项');
+  b.review('srdi2026.market', '细分市场地位', '主导产品在国内或国际细分市场占有率是否较高、具有一定知名度？', `${SOURCE} 附件1 八`);
+  const score = e.developmentScore;
+  b.condition(
+    'developmentScore',
+    '专精特新发展评价得分不低于 50 分',
+    score !== null && score >= p.minDevelopmentScore,
+    score === null ? '未提供平台评价得分' : `${score} 分`,
+    `${SOURCE}；工信厅企业〔2024〕75号`,
+  );
+  if (score === null || score < p.minDevelopmentScore)
+    b.need(
+      'developmentScore',
+      score === null ? '请填写国家平台的专精特新发展评价得分' : `发展评价得分还差 ${p.minDevelopmentScore - score} 分`,
+    );
+  return b.finish(null, []);
+}
+
+export const LITTLE_GIANT_2026 = {
+  id: 'little-giant-2026',
+  effectiveFrom: '2026-04-01',
+  minNicheYears: 3,
+  minRevenue: 5000 * WAN,
+  minMainShare: 90,
+  minCagr: 5,
+  maxDebt: 75,
+  minRd2y: 1200 * WAN,
+  minRdRatio: 3,
+  minClassI: 4,
+  minNicheShare: 10,
+  minDevelopmentScore: 60,
+};
+
+export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): TierResult {
+  const b = new ResultBuilder(ctx, 'little_giant', p.id);
+  const e = ctx.input.enterprise;
+  const { y0, y1, y2, priorYear } = ctx;
+  smeCondition(b);
+  b.condition(
+    'srdiSme',
+    '有效期内的专精特新中小企业',
+    e.qualifications.srdiSme,
+    e.qualifications.srdiSme ? '是' : '否',
+    `${SOURCE} 附件2 一`,
+  );
+  b.condition('niche', '从事特定细分市场 3 年以上', e.yearsInNiche >= p.minNicheYears, `${e.yearsInNiche} 年`, `${SOURCE} 附件2 一`);
+  if (!y0 || !y1 || !y2) {
+    b.condition('years', '近三年财务数据', false, `缺少 ${priorYear - 2}–${priorYear} 年度数据`, SOURCE);
+    b.need('years', `请填写 ${priorYear - 2}–${priorYear} 年度数据`);
+    return b.finish(null, []);
+  }
+  b.condition('revenue', '上年营业收入不低于 5000 万元', y0.revenue >= p.minRevenue, `${wan(y0.revenue)} 万元`, `${SOURCE} 附件2 二`);
+  if (y0.revenue < p.minRevenue) b.need('revenue', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 5000 万元`);
+  b.condition(
+    'mainShare',
+    '主营业务收入占营业收入比重不低于 90%',
+    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
+    `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+    `${SOURCE} 附件2 二`,
+  );
+  if (ctx.input.applicationType === 'new') {
+    b.condition(
+      'cagr',
+      '近 2 年营业收入复合增长率不低于 5%',
+      compoundGrowthAtLeast(y2.revenue, y0.revenue, p.minCagr),
+      `${wan(y2.revenue)} → ${wan(y0.revenue)} 万元`,
+      `${SOURCE} 附件2 二（复核不考察）`,
+    );
+  }
+  b.condition(
+    'debtRatio',
+    '资产负债率不高于 75%',
+    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
+    `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+    `${SOURCE} 附件2 二`,
+  );
+  const rd2y = y0.rdExpense + y1.rdExpense;
+  const rdOk =
+    rd2y >= p.minRd2y && ratioAtLeast(y0.rdExpense, y0.revenue, p.minRdRatio) && ratioAtLeast(y1.rdExpense, y1.revenue, p.minRdRatio);
+  b.condition('rd', '近 2 年研发费用合计不低于 1200 万元且每年不低于营业收入的 3%', rdOk, `合计 ${wan(rd2y)} 万元`, `${SOURCE} 附件2 三`);
+  if (rd2y < p.minRd2y) b.need('rd', `近 2 年研发费用合计还差 ${wan(p.minRd2y - rd2y)} 万元`);
+  const waiver = recentAwards(ctx, 3).some((a) => a.level === 'national' && a.rank <= 3);
+  b.condition(
+    'ip',
+    'Ⅰ类知识产权 4 项以上（或近三年国家级科技奖励前三）',
+    e.ip.classI >= p.minClassI || waiver,
+    `${e.ip.classI} 项`,
+    `${SOURCE} 附件2 四`,
+  );
+  if (e.ip.classI < p.minClassI && !waiver) b.need('ip', `Ⅰ类知识产权还需 ${p.minClassI - e.ip.classI} 项`);
+  const market = e.nicheMarketShare >= p.minNicheShare || (e.domesticRank !== null && e.domesticRank <= 3);
+  b.condition(
+    'market',
+    '细分市场占有率 10% 以上或国内前三',
+    market,
+    `占有率 ${e.nicheMarketShare}%${e.domesticRank ? `，国内第 ${e.domesticRank}` : ''}`,
+    `${SOURCE} 附件2 五`,
+  );
+  b.review(
+    'lg2026.field',
+    '所属领域与产业链地位',
+    '主导产品是否属于核心基础零部件、关键软件、先进基础工艺、关键基础材料等领域，或位于重点产业链关键环节？',
+    `${SOURCE} 附件2 六`,
+  );
+  const score = e.developmentScore;
+  b.condition(
+    'developmentScore',
+    '专精特新发展评价得分不低于 60 分',
+    score !== null && score >= p.minDevelopmentScore,
+    score === null ? '未提供平台评价得分' : `${score} 分`,
+    `${SOURCE} 附件2 七`,
+  );
+  if (score === null || score < p.minDevelopmentScore)
+    b.need(
+      'developmentScore',
+      score === null ? '请填写国家平台的专精特新发展评价得分' : `发展评价得分还差 ${p.minDevelopmentScore - score} 分`,
+    );
+  return b.finish(null, []);
+}
+
+/** 科技型中小企业 scoring (科技部), criteria.md §6d. R&D staff stand in for 科技人员. */
+export const TECH_SME = {
+  id: 'tech-sme',
+  maxEmployees: 500,
+  maxRevenue: 20_000 * WAN,
+  maxAssets: 20_000 * WAN,
+  passScore: 60,
+  staffBands: [
+    { percent: 30, points: 20 },
+    { percent: 25, points: 16 },
+    { percent: 20, points: 12 },
+    { percent: 15, points: 8 },
+    { percent: 10, points: 4 },
+  ],
+  rdBands: [
+    { percent: 6, points: 50 },
+    { percent: 5, points: 40 },
+    { percent: 4, points: 30 },
+    { percent: 3, points: 20 },
+    { percent: 2, points: 10 },
+  ],
+};
+
+export function evaluateBottomTier2026(ctx: Context): TierResult {
+  const innovative = evaluateInnovative2022(ctx);
+  const b = new ResultBuilder(ctx, 'innovative', 'bottom-2026');
+  const e = ctx.input.enterprise;
+  const y0 = ctx.y0;
+  let techScore: number | null = null;
+  let techOk = false;
+  if (y0) {
+    const sizeOk = y0.employees <= TECH_SME.maxEmployees && y0.revenue <= TECH_SME.maxRevenue && y0.totalAssets <= TECH_SME.maxAssets;
+    const staff = readAtLeast(y0.rdStaff, y0.employees, TECH_SME.staffBands);
+    const rd = readAtLeast(y0.rdExpense, y0.revenue, TECH_SME.rdBands);
+    const ip = e.ip.classI >= 1 ? 30 : [0, 6, 12, 18, 24][Math.min(4, e.ip.classII)];
+    b.indicator({
+      id: 'tech.staff',
+      name: '科技人员占职工总数比例',
+      category: 'tech',
+      value: percentOf(y0.rdStaff, y0.employees),
+      band: staff.band,
+      points: staff.points,
+      max: 20,
+      source: '科技型中小企业评价办法',
+    });
+    b.indicator({
+      id: 'tech.rd',
+      name: '研发费用占销售收入比例',
+      category: 'tech',
+      value: percentOf(y0.rdExpense, y0.revenue),
+      band: rd.band,
+      points: rd.points,
+      max: 50,
+      source: '科技型中小企业评价办法',
+    });
+    b.indicator({
+      id: 'tech.ip',
+      name: '知识产权',
+      category: 'tech',
+      value: `Ⅰ类 ${e.ip.classI}，Ⅱ类 ${e.ip.classII}`,
+      band: e.ip.classI >= 1 ? 'Ⅰ类' : `Ⅱ类 ${e.ip.classII} 项`,
+      points: ip,
+      max: 30,
+      source: '科技型中小企业评价办法',
+    });
+    techScore = staff.points + rd.points + ip;
+    const direct =
+      e.qualifications.highTech ||
+      e.rdInstitution === 'provincial' ||
+      e.rdInstitution === 'national' ||
+      recentAwards(ctx, 5).some((a) => a.level === 'national' && a.rank <= 3);
+    techOk = sizeOk && (direct || (techScore >= TECH_SME.passScore && staff.points > 0));
+  }
+  const innovativeOk = innovative.outcome === 'qualified';
+  b.conditions.push(...innovative.conditions.filter((c) => c.id === 'sme'));
+  b.condition(
+    'standard',
+    '符合创新型中小企业评价标准或科技型中小企业评价标准',
+    innovativeOk || techOk,
+    `创新型评价 ${innovative.score ?? '—'} 分（${innovativeOk ? '符合' : '不符合'}）；科技型评价 ${techScore ?? '—'} 分（${techOk ? '符合' : '不符合'}）`,
+    `${SOURCE} 第二章`,
+  );
+  b.indicators.unshift(...innovative.indicators);
+  if (!innovativeOk && !techOk) b.missing.push(...innovative.missing);
+  return b.finish(innovative.score, innovative.categories);
+}

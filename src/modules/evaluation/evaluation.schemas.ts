@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { SECTORS } from '../../domain/sme-size.js';
+
+const count = z.number().int('应为整数').min(0, '不能为负数');
+const yuan = z.number().int('以元为单位的整数');
+const award = z.strictObject({
+  level: z.enum(['national', 'provincial']),
+  rank: z.number().int().min(1).max(1000),
+  year: z.number().int().min(1949).max(2100),
+});
+
+export const previewBody = z.strictObject({
+  assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  applicationType: z.enum(['new', 'review'], '应为 new（新申请）或 review（复核）'),
+  enterprise: z.strictObject({
+    sector: z.enum(SECTORS, '行业门类不正确'),
+    yearsInNiche: z.number().min(0).max(200),
+    mainProductField: z.enum(['strategic_emerging', 'other']),
+    srdiField: z.enum(['key_chain', 'six_basics', 'none']),
+    ip: z.strictObject({ classI: count, classIHighValue: count, classISelfDeveloped: count, classII: count }),
+    rdInstitution: z.enum(['none', 'below_municipal', 'municipal', 'provincial', 'national']),
+    qualifications: z.strictObject({ highTech: z.boolean(), techSme: z.boolean(), innovativeSme: z.boolean(), srdiSme: z.boolean() }),
+    awards: z.array(award).max(50),
+    makerContest: award.nullable(),
+    digitalLevel: z.number().int().min(0).max(6),
+    quality: z.strictObject({
+      provincialAward: z.boolean(),
+      managementCertified: z.boolean(),
+      ownBrand: z.boolean(),
+      standards: z.boolean(),
+    }),
+    nicheMarketShare: z.number().min(0).max(100),
+    domesticRank: z.number().int().min(1).nullable().optional(),
+    featuredScore: z.number().min(0).max(15),
+    developmentScore: z.number().min(0).max(100).nullable(),
+    reviewerAnswers: z.record(z.string().max(64), z.boolean()),
+  }),
+  years: z
+    .array(
+      z.strictObject({
+        year: z.number().int().min(1949).max(2100),
+        revenue: yuan.min(0),
+        mainRevenue: yuan.min(0),
+        netProfit: yuan,
+        totalAssets: yuan.min(0),
+        totalLiabilities: yuan.min(0),
+        rdExpense: yuan.min(0),
+        employees: count,
+        rdStaff: count,
+        equityFinancing: yuan.min(0),
+      }),
+    )
+    .min(1, '至少填写 1 个年度')
+    .max(10),
+});
+
+const condition = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['met', 'not_met', 'needs_review']),
+  detail: z.string(),
+  source: z.string(),
+  question: z.string().optional(),
+});
+export const previewResponse = z.object({
+  sizeClass: z.enum(['large', 'medium', 'small', 'micro']),
+  results: z.array(
+    z.object({
+      tier: z.enum(['innovative', 'srdi', 'little_giant']),
+      ruleSet: z.string(),
+      outcome: z.enum(['qualified', 'not_qualified', 'needs_review']),
+      score: z.number().nullable(),
+      categories: z.array(
+        z.object({ id: z.string(), name: z.string(), score: z.number(), max: z.number(), minimum: z.number().optional() }),
+      ),
+      indicators: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          category: z.string(),
+          value: z.union([z.number(), z.string()]).nullable(),
+          band: z.string(),
+          points: z.number(),
+          max: z.number(),
+          source: z.string(),
+        }),
+      ),
+      conditions: z.array(condition),
+      missing: z.array(z.object({ id: z.string(), message: z.string() })),
+    }),
+  ),
+});
