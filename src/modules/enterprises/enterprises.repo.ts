@@ -90,12 +90,6 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   return and(...conditions.filter((c): c is SQL => c !== undefined));
 }
 
-const latestRevenue = sql<
-  number | null
->`(select y.revenue from enterprise_years y where y.enterprise_id = ${enterprises.id} and y.year = ${enterprises.latestYear})`.mapWith(
-  (v) => (v === null ? null : Number(v)),
-);
-
 export const listColumns = {
   id: enterprises.id,
   uscc: enterprises.uscc,
