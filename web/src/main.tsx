@@ -20,6 +20,7 @@ const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage'));
 const ReferencePage = lazy(() => import('./pages/ReferencePage'));
 const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -36,6 +37,17 @@ function Routed() {
   if (!user) {
     return (
       <Routes>
+        {/* The calculator is public: it stores nothing. */}
+        <Route
+          path="/calculator"
+          element={
+            <Suspense fallback={null}>
+              <div style={{ padding: 24 }}>
+                <SelfAssessmentPage />
+              </div>
+            </Suspense>
+          }
+        />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -51,6 +63,8 @@ function Routed() {
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/reference" element={<ReferencePage />} />
+          <Route path="/self-assessment" element={<SelfAssessmentPage />} />
+          <Route path="/calculator" element={<SelfAssessmentPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

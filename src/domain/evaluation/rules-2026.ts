@@ -2,7 +2,7 @@
 // 专精特新中小企业 and "小巨人" as conditions that must all hold (no 100-point table), and the
 // bottom tier 科技和创新型中小企业 = the 2022 innovative standard or the 科技型中小企业 standard.
 // Confidence medium (two secondary sources agree; verify against the official PDF).
-import { readAtLeast } from './bands.js';
+import { numeratorFor, readAtLeast } from './bands.js';
 import { ResultBuilder, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
 import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
@@ -71,6 +71,14 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
     `${wan(y1.rdExpense)} / ${wan(y0.rdExpense)} 万元`,
     `${SOURCE} 附件1 六`,
   );
+  for (const y of [y1, y0]) {
+    if (!rdYear(y)) {
+      b.need(
+        `rd.${y.year}`,
+        `${y.year} 年研发费用还差 ${wan(Math.max(p.minRdExpense, numeratorFor(y.revenue, p.minRdRatio)) - y.rdExpense)} 万元即可达到 100 万元且不低于营业收入的 3%`,
+      );
+    }
+  }
   const waiver = recentAwards(ctx, 3).some((a) => a.rank <= 3) || e.rdInstitution === 'provincial' || e.rdInstitution === 'national';
   b.condition(
     'ip',

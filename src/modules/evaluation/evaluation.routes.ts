@@ -1,10 +1,25 @@
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
 import type { RoutePlugin } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
+import { idParams } from '../enterprises/enterprises.schemas.js';
+import { buildEvaluationInput } from './build-input.js';
 import { previewBody, previewResponse } from './evaluation.schemas.js';
 import { previewEvaluation } from './preview-evaluation.js';
 
-export const evaluationRoutes: RoutePlugin = async (app) => {
+export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/api/evaluations/input/:id',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '企业库中某企业的测算输入（自评表单的预填内容；按数据权限）',
+        params: idParams,
+        response: { 200: previewBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    (request) => buildEvaluationInput(ctx, request.actor, request.params.id),
+  );
+
   app.post(
     '/api/evaluations/preview',
     {

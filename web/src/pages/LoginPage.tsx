@@ -43,6 +43,9 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+          <a href="/calculator">无需登录：梯度培育自评测算</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );
