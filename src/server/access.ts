@@ -53,6 +53,8 @@ const PERMISSIONS = {
   'enterprise.create': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'enterprise.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'enterprise.titles': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'evaluation.run': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'evaluation.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './enterprises.js';
+export * from './evaluations.js';
 export * from './jobs.js';
 export * from './reference.js';
 export * from './users.js';

@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
 import type { RoutePlugin } from '../../server/http.js';
-import { errorBody } from '../../server/validation.js';
+import { errorBody, paging } from '../../server/validation.js';
 import { idParams } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import { previewBody, previewResponse } from './evaluation.schemas.js';
+import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
 import { previewEvaluation } from './preview-evaluation.js';
+import { getRun, startBatchEvaluation } from './run-batch-evaluation.js';
 
 export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(
@@ -34,5 +37,119 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (request) =>
       previewEvaluation({ ...request.body, enterprise: { domesticRank: null, ...request.body.enterprise } } as EvaluationInput),
+  );
+
+  const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+  app.post(
+    '/api/evaluations/runs',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '对数据权限范围内全部企业运行批量评价（后台任务）',
+        body: z.strictObject({ assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional() }).nullish(),
+        response: { 202: z.object({ id: z.string(), total: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const run = await startBatchEvaluation(ctx, request.actor, request.body?.assessmentDate);
+      return reply.code(202).send({ id: run.id, total: run.total });
+    },
+  );
+
+  app.get(
+    '/api/evaluations/runs/:id',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '批量评价的进度和结果统计',
+        params: idParams,
+        response: {
+          200: z.object({
+            id: z.string(),
+            status: z.string(),
+            total: z.number(),
+            processed: z.number(),
+            assessmentDate: z.string(),
+            counts: z.unknown(),
+            error: z.unknown(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const run = await getRun(ctx, request.actor, request.params.id);
+      return {
+        id: run.id,
+        status: run.status,
+        total: run.total,
+        processed: run.processed,
+        assessmentDate: run.assessmentDate,
+        counts: run.counts,
+        error: run.error,
+      };
+    },
+  );
+
+  app.get(
+    '/api/evaluations/pool',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '后备库：已符合但未获得该称号、或差一项条件/几分即可达到的企业',
+        querystring: z.strictObject({
+          tier: z.enum(['innovative', 'srdi', 'little_giant']),
+          status: z.enum(['qualified', 'near']).optional(),
+          district: z.string().max(16).optional(),
+          industry: z
+            .string()
+            .regex(/^([A-T]|\d{2})$/)
+            .optional(),
+          ...paging,
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                enterpriseId: z.string(),
+                uscc: z.string(),
+                name: z.string(),
+                districtCode: z.string(),
+                districtName: z.string(),
+                industryCode: z.string().nullable(),
+                currentTier: z.string().nullable(),
+                tier: z.string(),
+                ruleSet: z.string(),
+                outcome: z.string(),
+                score: z.number().nullable(),
+                failed: z.array(z.string()),
+                missing: z.array(z.string()),
+                evaluatedAt: z.date(),
+              }),
+            ),
+            total: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (request) => listPipelinePool(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/evaluations/enterprise/:id',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '某企业最近一次评价（分梯度）及历次评价',
+        params: idParams,
+        response: {
+          200: z.object({ latest: z.array(z.looseObject({ tier: z.string() })), history: z.array(z.looseObject({ tier: z.string() })) }),
+          ...errors,
+        },
+      },
+    },
+    (request) => enterpriseEvaluations(ctx, request.actor, request.params.id),
   );
 };

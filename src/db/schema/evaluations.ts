@@ -1,0 +1,62 @@
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises.js';
+
+/** A batch evaluation over the enterprises in an officer's scope; also its job record (progress). */
+export const evaluationRuns = pgTable('evaluation_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  startedBy: uuid('started_by').notNull(),
+  actor: jsonb('actor').notNull(),
+  assessmentDate: date('assessment_date').notNull(),
+  /** queued | running | done | failed */
+  status: text('status').notNull().default('queued'),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  counts: jsonb('counts'),
+  error: jsonb('error'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** The latest evaluation of each enterprise for each tier, with its explanation. */
+export const evaluationResults = pgTable(
+  'evaluation_results',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    tier: text('tier').notNull(),
+    runId: uuid('run_id').notNull(),
+    ruleSet: text('rule_set').notNull(),
+    assessmentDate: date('assessment_date').notNull(),
+    outcome: text('outcome').notNull(),
+    score: integer('score'),
+    /** Ids of the conditions not met. */
+    failed: jsonb('failed').notNull(),
+    /** Points short of the pass score, for scored tiers. */
+    gap: integer('gap'),
+    /** Qualifies already, or one condition / a few points away (后备库). */
+    withinReach: boolean('within_reach').notNull(),
+    missing: jsonb('missing').notNull(),
+    /** Indicator points and condition statuses, for the "why". */
+    explanation: jsonb('explanation').notNull(),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.tier] }), index('evaluation_results_pool_idx').on(t.tier, t.withinReach, t.outcome)],
+);
+
+/** Every evaluation ever stored, small: the history of an enterprise's outcomes. */
+export const evaluationHistory = pgTable(
+  'evaluation_history',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    tier: text('tier').notNull(),
+    runId: uuid('run_id').notNull(),
+    ruleSet: text('rule_set').notNull(),
+    outcome: text('outcome').notNull(),
+    score: integer('score'),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_history_enterprise_idx').on(t.enterpriseId, t.evaluatedAt)],
+);

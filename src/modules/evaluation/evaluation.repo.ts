@@ -1,0 +1,100 @@
+import { desc, eq } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.js';
+import type { DbOrTx } from '../../db/database.js';
+import { evaluationHistory, evaluationResults, evaluationRuns } from '../../db/schema/index.js';
+
+export type RunRow = typeof evaluationRuns.$inferSelect;
+
+export async function insertRun(db: DbOrTx, values: typeof evaluationRuns.$inferInsert): Promise<RunRow> {
+  const [row] = await db.insert(evaluationRuns).values(values).returning();
+  return row;
+}
+
+export async function updateRun(db: DbOrTx, id: string, values: Partial<typeof evaluationRuns.$inferInsert>): Promise<void> {
+  await db.update(evaluationRuns).set(values).where(eq(evaluationRuns.id, id));
+}
+
+export async function selectRun(db: DbOrTx, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(evaluationRuns).where(eq(evaluationRuns.id, id)).limit(1);
+  return row;
+}
+
+export interface StoredResult {
+  enterpriseId: string;
+  tier: string;
+  ruleSet: string;
+  outcome: string;
+  score: number | null;
+  failed: string[];
+  gap: number | null;
+  withinReach: boolean;
+  missing: string[];
+  explanation: unknown;
+}
+
+/** Upserts the latest results and appends them to the history, one statement each. */
+export async function storeResults(db: DbOrTx, runId: string, assessmentDate: string, rows: StoredResult[]): Promise<void> {
+  await bulkInsert(
+    db,
+    'evaluation_results',
+    [
+      { name: 'enterprise_id', type: 'uuid' },
+      { name: 'tier', type: 'text' },
+      { name: 'run_id', type: 'uuid' },
+      { name: 'rule_set', type: 'text' },
+      { name: 'assessment_date', type: 'date' },
+      { name: 'outcome', type: 'text' },
+      { name: 'score', type: 'int4' },
+      { name: 'failed', type: 'jsonb' },
+      { name: 'gap', type: 'int4' },
+      { name: 'within_reach', type: 'bool' },
+      { name: 'missing', type: 'jsonb' },
+      { name: 'explanation', type: 'jsonb' },
+    ],
+    rows.map((r) => [
+      r.enterpriseId,
+      r.tier,
+      runId,
+      r.ruleSet,
+      assessmentDate,
+      r.outcome,
+      r.score,
+      r.failed,
+      r.gap,
+      r.withinReach,
+      r.missing,
+      r.explanation,
+    ]),
+    {
+      onConflict: `on conflict (enterprise_id, tier) do update set run_id = excluded.run_id, rule_set = excluded.rule_set, assessment_date = excluded.assessment_date,
+        outcome = excluded.outcome, score = excluded.score, failed = excluded.failed, gap = excluded.gap, within_reach = excluded.within_reach,
+        missing = excluded.missing, explanation = excluded.explanation, evaluated_at = now()`,
+    },
+  );
+  await bulkInsert(
+    db,
+    'evaluation_history',
+    [
+      { name: 'enterprise_id', type: 'uuid' },
+      { name: 'tier', type: 'text' },
+      { name: 'run_id', type: 'uuid' },
+      { name: 'rule_set', type: 'text' },
+      { name: 'outcome', type: 'text' },
+      { name: 'score', type: 'int4' },
+    ],
+    rows.map((r) => [r.enterpriseId, r.tier, runId, r.ruleSet, r.outcome, r.score]),
+  );
+}
+
+export function selectResultsOf(db: DbOrTx, enterpriseId: string) {
+  return db.select().from(evaluationResults).where(eq(evaluationResults.enterpriseId, enterpriseId));
+}
+
+export function selectHistoryOf(db: DbOrTx, enterpriseId: string) {
+  return db
+    .select()
+    .from(evaluationHistory)
+    .where(eq(evaluationHistory.enterpriseId, enterpriseId))
+    .orderBy(desc(evaluationHistory.evaluatedAt))
+    .limit(100);
+}

@@ -1,0 +1,92 @@
+// Batch evaluation over every enterprise in the officer's scope: a job with progress, results and
+// their explanations stored, and the pipeline pool (后备库) read from them.
+
+import { todayInShanghai } from '../../domain/dates.js';
+import { evaluate } from '../../domain/evaluation/evaluate.js';
+import type { TierResult } from '../../domain/evaluation/types.js';
+import { type Actor, requireAccess } from '../../server/access.js';
+import { writeAudit } from '../../server/audit.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { countEvaluable, evaluationFeed } from '../enterprises/evaluation-feed.js';
+import { insertRun, type RunRow, type StoredResult, selectRun, storeResults, updateRun } from './evaluation.repo.js';
+import { inputFromRegistry } from './registry-input.js';
+
+const PASS_SCORE = 60;
+/** "A few points away": the pipeline pool takes scored tiers this close to the pass mark. */
+export const NEAR_POINTS = 5;
+
+/** What the pool needs to know of a result, and a compact explanation (indicator points, condition statuses). */
+export function toStored(enterpriseId: string, r: TierResult): StoredResult {
+  const failed = r.conditions.filter((c) => c.status === 'not_met').map((c) => c.id);
+  const gap = r.score === null ? null : Math.max(0, PASS_SCORE - r.score);
+  const reachable = failed.length === 1 && failed[0] !== 'sme' && (failed[0] !== 'pass' || (gap ?? 0) <= NEAR_POINTS);
+  return {
+    enterpriseId,
+    tier: r.tier,
+    ruleSet: r.ruleSet,
+    outcome: r.outcome,
+    score: r.score,
+    failed,
+    gap,
+    withinReach: r.outcome !== 'not_qualified' || reachable,
+    missing: r.missing.map((m) => m.message),
+    explanation: { indicators: r.indicators.map((i) => [i.id, i.points, i.max]), conditions: r.conditions.map((c) => [c.id, c.status]) },
+  };
+}
+
+export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null, assessmentDate = todayInShanghai()): Promise<RunRow> {
+  const who = requireAccess(actor, 'evaluation.run');
+  const total = await countEvaluable(ctx, who);
+  const run = await ctx.db.transaction(async (tx) => {
+    const created = await insertRun(tx, { startedBy: who.userId, actor: { ...who, ip: who.ip ?? null }, assessmentDate, total });
+    await writeAudit(tx, who, {
+      action: 'evaluation.run',
+      entityType: 'evaluation_run',
+      entityId: created.id,
+      after: { assessmentDate, total },
+    });
+    return created;
+  });
+  setImmediate(() => {
+    executeRun(ctx, run, who).catch(async (error) => {
+      if (!(error instanceof AppError)) console.error(`evaluation run ${run.id} failed`, error);
+      await updateRun(ctx.db, run.id, {
+        status: 'failed',
+        error: { code: 'INTERNAL_ERROR', message: '批量评价中断，请重新运行' },
+        finishedAt: new Date(),
+      }).catch(() => {});
+    });
+  });
+  return run;
+}
+
+/** Runs the batch; returns the counts. Exported for the benchmark, which awaits it. */
+export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
+  await updateRun(ctx.db, run.id, { status: 'running' });
+  const counts = { enterprises: 0, qualified: { innovative: 0, srdi: 0, little_giant: 0 }, withinReach: 0 };
+  for await (const page of evaluationFeed(ctx, actor)) {
+    const rows: StoredResult[] = [];
+    for (const record of page) {
+      const result = evaluate(inputFromRegistry(record, run.assessmentDate));
+      for (const r of result.results) {
+        const stored = toStored(record.id, r);
+        if (r.outcome === 'qualified') counts.qualified[r.tier]++;
+        if (stored.withinReach) counts.withinReach++;
+        rows.push(stored);
+      }
+    }
+    await storeResults(ctx.db, run.id, run.assessmentDate, rows);
+    counts.enterprises += page.length;
+    await updateRun(ctx.db, run.id, { processed: counts.enterprises });
+  }
+  await updateRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
+  return counts;
+}
+
+export async function getRun(ctx: AppContext, actor: Actor | null, id: string): Promise<RunRow> {
+  const who = requireAccess(actor, 'evaluation.run');
+  const run = await selectRun(ctx.db, id);
+  if (!run || (run.startedBy !== who.userId && who.role !== 'city_admin')) throw notFound('评价任务');
+  return run;
+}
