@@ -21,6 +21,7 @@ const ReferencePage = lazy(() => import('./pages/ReferencePage'));
 const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
+const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,6 +65,7 @@ function Routed() {
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/reference" element={<ReferencePage />} />
           <Route path="/self-assessment" element={<SelfAssessmentPage />} />
+          <Route path="/evaluations/pool" element={<PipelinePoolPage />} />
           <Route path="/calculator" element={<SelfAssessmentPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

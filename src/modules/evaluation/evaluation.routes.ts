@@ -5,6 +5,7 @@ import { errorBody, paging } from '../../server/validation.js';
 import { idParams } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import { previewBody, previewResponse } from './evaluation.schemas.js';
+import { exportPool } from './export-pool.js';
 import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
 import { previewEvaluation } from './preview-evaluation.js';
 import { getRun, startBatchEvaluation } from './run-batch-evaluation.js';
@@ -135,6 +136,33 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     (request) => listPipelinePool(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/evaluations/pool/export',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '导出后备库（xlsx）',
+        querystring: z.strictObject({
+          tier: z.enum(['innovative', 'srdi', 'little_giant']),
+          status: z.enum(['qualified', 'near']).optional(),
+          district: z.string().max(16).optional(),
+          industry: z
+            .string()
+            .regex(/^([A-T]|\d{2})$/)
+            .optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportPool(ctx, request.actor, request.query);
+      const name = `后备库-${request.query.tier}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(stream);
+    },
   );
 
   app.get(

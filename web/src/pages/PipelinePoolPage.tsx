@@ -1,0 +1,160 @@
+import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Cascader, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api, type Page, query } from '../api';
+import { TIER_LABELS } from '../labels';
+import { useReference } from '../reference';
+import { useSession } from '../session';
+import { useUrlState } from '../useUrlState';
+
+interface PoolRow {
+  enterpriseId: string;
+  uscc: string;
+  name: string;
+  districtName: string;
+  industryCode: string | null;
+  currentTier: string | null;
+  outcome: string;
+  score: number | null;
+  missing: string[];
+  ruleSet: string;
+}
+interface Run {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  counts: { enterprises: number; qualified: Record<string, number>; withinReach: number } | null;
+}
+
+/** 后备库: who already qualifies for a tier they do not hold, and who is within reach. */
+export default function PipelinePoolPage() {
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const client = useQueryClient();
+  const ref = useReference();
+  const [state, setState] = useUrlState(['tier', 'status', 'district', 'industry', 'page', 'run'] as const);
+  const tier = state.tier ?? 'srdi';
+  const page = Number(state.page ?? 1);
+  const filters = { tier, status: state.status, district: state.district, industry: state.industry };
+  const pool = useQuery({
+    queryKey: ['pool', filters, page],
+    queryFn: () => api<Page<PoolRow>>(`/api/evaluations/pool${query({ ...filters, page, pageSize: 20 })}`),
+  });
+  const run = useQuery({
+    queryKey: ['run', state.run],
+    queryFn: () => api<Run>(`/api/evaluations/runs/${state.run}`),
+    enabled: Boolean(state.run),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 700),
+  });
+  const running = run.data && (run.data.status === 'queued' || run.data.status === 'running');
+  const runStatus = run.data?.status;
+  useEffect(() => {
+    if (runStatus === 'done') client.invalidateQueries({ queryKey: ['pool'] });
+  }, [runStatus, client]);
+
+  const start = async () => {
+    try {
+      const started = await api<{ id: string }>('/api/evaluations/runs', { method: 'POST', body: {} });
+      setState({ run: started.id }, false);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '启动失败');
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3}>后备库</Typography.Title>
+        <Space>
+          <Button icon={<PlayCircleOutlined />} loading={Boolean(running)} onClick={start}>
+            对{user?.role === 'city_admin' ? '全市' : '本区县'}企业运行批量评价
+          </Button>
+          <Button type="primary" icon={<DownloadOutlined />} href={`/api/evaluations/pool/export${query(filters)}`}>
+            导出
+          </Button>
+        </Space>
+      </Space>
+      {run.data && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={run.data.status === 'failed' ? 'error' : run.data.status === 'done' ? 'success' : 'info'}
+          showIcon
+          title={
+            run.data.status === 'done'
+              ? `批量评价完成：${run.data.counts?.enterprises ?? 0} 家企业；符合创新型 ${run.data.counts?.qualified.innovative ?? 0}、专精特新 ${run.data.counts?.qualified.srdi ?? 0}、小巨人 ${run.data.counts?.qualified.little_giant ?? 0}`
+              : run.data.status === 'failed'
+                ? '批量评价失败，请重新运行'
+                : `正在评价… ${run.data.processed} / ${run.data.total}（可离开本页，稍后回来查看）`
+          }
+          description={
+            running ? <Progress percent={run.data.total ? Math.round((run.data.processed / run.data.total) * 100) : 0} /> : undefined
+          }
+        />
+      )}
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Segmented
+          value={tier}
+          onChange={(v) => setState({ tier: String(v) })}
+          options={Object.entries(TIER_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Segmented
+          value={state.status ?? 'all'}
+          onChange={(v) => setState({ status: v === 'all' ? undefined : String(v) })}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'qualified', label: '已符合未认定' },
+            { value: 'near', label: '差一项或几分' },
+          ]}
+        />
+        <Cascader
+          placeholder="行业（门类 / 大类）"
+          changeOnSelect
+          options={ref.industries
+            .filter((i) => i.level === 'section')
+            .map((s) => ({
+              value: s.code,
+              label: `${s.code} ${s.name}`,
+              children: ref.industries.filter((d) => d.parentCode === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+            }))}
+          onChange={(v) => setState({ industry: v ? String(v[v.length - 1]) : undefined })}
+          style={{ width: 240 }}
+        />
+      </Space>
+      <Table<PoolRow>
+        rowKey="enterpriseId"
+        loading={pool.isLoading}
+        dataSource={pool.data?.items}
+        columns={[
+          { title: '企业名称', render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.name}</Link> },
+          { title: '区县', dataIndex: 'districtName', width: 90 },
+          { title: '现有称号', dataIndex: 'currentTier', width: 150, render: (t) => (t ? TIER_LABELS[t] : '无') },
+          {
+            title: '评价结论',
+            dataIndex: 'outcome',
+            width: 120,
+            render: (o) =>
+              o === 'qualified' ? (
+                <Tag color="green">已符合</Tag>
+              ) : o === 'needs_review' ? (
+                <Tag color="orange">待人工审核</Tag>
+              ) : (
+                <Tag color="gold">差一项</Tag>
+              ),
+          },
+          { title: '得分', dataIndex: 'score', width: 70, render: (s) => s ?? '—' },
+          { title: '还差什么', dataIndex: 'missing', render: (m: string[]) => m.join('；') || '—' },
+        ]}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: pool.data?.total,
+          showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 家`,
+          onChange: (p) => setState({ page: p }, false),
+        }}
+      />
+    </>
+  );
+}
