@@ -1,8 +1,10 @@
 // `npm run bench`: every speed goal of the issues, measured and printed. Two cores: run it alone.
+
+import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
 import { benchRegistry } from './registry.bench.js';
 
-const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation, registry: benchRegistry };
+const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation, registry: benchRegistry, evaluation: benchEvaluation };
 const only = process.argv.slice(2);
 
 console.log(`zjtx benchmarks — Node ${process.version}, ${new Date().toISOString()}`);

@@ -41,14 +41,23 @@ export function growthAtLeast(current: number, previous: number, percent: number
  */
 export function meanGrowthAtLeast(m0: number, m1: number, m2: number, percent: number): boolean {
   if (m0 <= 0 || m1 <= 0) return false;
-  const lhs = BigInt(m1 - m0) * BigInt(m1) + BigInt(m2 - m1) * BigInt(m0);
-  return lhs * 10_000n >= 2n * BigInt(Math.round(percent * 100)) * BigInt(m0) * BigInt(m1);
+  const p100 = Math.round(percent * 100);
+  // Doubles decide when the two sides are clearly apart; BigInt decides near the edge.
+  const lhs = ((m1 - m0) * m1 + (m2 - m1) * m0) * 10_000;
+  const rhs = 2 * p100 * m0 * m1;
+  if (Math.abs(lhs - rhs) > Math.max(Math.abs(lhs), Math.abs(rhs)) * 1e-9) return lhs > rhs;
+  const big = BigInt(m1 - m0) * BigInt(m1) + BigInt(m2 - m1) * BigInt(m0);
+  return big * 10_000n >= 2n * BigInt(p100) * BigInt(m0) * BigInt(m1);
 }
 
 /** Compound growth over two years ≥ percent (the 2026 rules' 复合增长率): m2/m0 ≥ (1+p)². */
 export function compoundGrowthAtLeast(m0: number, m2: number, percent: number): boolean {
   if (m0 <= 0) return false;
-  const base = 10_000n + BigInt(Math.round(percent * 100));
+  const p100 = Math.round(percent * 100);
+  const lhs = m2 * 100_000_000;
+  const rhs = (10_000 + p100) * (10_000 + p100) * m0;
+  if (Math.abs(lhs - rhs) > Math.max(Math.abs(lhs), Math.abs(rhs)) * 1e-9) return lhs > rhs;
+  const base = 10_000n + BigInt(p100);
   return BigInt(m2) * 100_000_000n >= base * base * BigInt(m0);
 }
 
