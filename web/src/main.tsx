@@ -22,6 +22,7 @@ const EnterpriseDetailPage = lazy(() => import('./pages/EnterpriseDetailPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
+const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +67,7 @@ function Routed() {
           <Route path="/reference" element={<ReferencePage />} />
           <Route path="/self-assessment" element={<SelfAssessmentPage />} />
           <Route path="/evaluations/pool" element={<PipelinePoolPage />} />
+          <Route path="/evaluations/rules" element={<RuleSetsPage />} />
           <Route path="/calculator" element={<SelfAssessmentPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/enterprises', label: '企业库', roles: ['city_admin', 'district_admin'] },
   { path: '/enterprises', label: '本企业信息', roles: ['enterprise'] },
   { path: '/evaluations/pool', label: '后备库', roles: ['city_admin', 'district_admin'] },
+  { path: '/evaluations/rules', label: '评价规则', roles: ['city_admin', 'district_admin'] },
   {
     path: '/self-assessment',
     label: '自评测算',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { describeRuleSets } from '../../domain/evaluation/catalog.js';
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
+import { unauthenticated } from '../../server/errors.js';
 import type { RoutePlugin } from '../../server/http.js';
 import { errorBody, paging } from '../../server/validation.js';
 import { idParams } from '../enterprises/enterprises.schemas.js';
@@ -41,6 +43,34 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+  app.get(
+    '/api/evaluations/rule-sets',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '评价规则（各规则集的指标、档次、门槛、适用日期和依据）',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              tier: z.string(),
+              appliesTo: z.string(),
+              document: z.string(),
+              confidence: z.string(),
+              rows: z.array(z.object({ kind: z.string(), name: z.string(), rule: z.string(), source: z.string() })),
+            }),
+          ),
+          401: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      if (!request.actor) throw unauthenticated();
+      return describeRuleSets();
+    },
+  );
 
   app.post(
     '/api/evaluations/runs',

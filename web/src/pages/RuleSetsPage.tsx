@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
+import { api } from '../api';
+
+interface RuleSet {
+  id: string;
+  name: string;
+  tier: string;
+  appliesTo: string;
+  document: string;
+  confidence: string;
+  rows: { kind: string; name: string; rule: string; source: string }[];
+}
+const KIND_COLORS: Record<string, string> = { 评分指标: 'blue', 条件: 'purple', 直通条件: 'green', 人工审核: 'orange' };
+
+/** Every rule set as the engine runs it: indicators, bands, thresholds, dates and sources. */
+export default function RuleSetsPage() {
+  const sets = useQuery({ queryKey: ['rule-sets'], queryFn: () => api<RuleSet[]>('/api/evaluations/rule-sets') });
+  return (
+    <>
+      <Typography.Title level={3}>评价规则</Typography.Title>
+      <Tabs
+        items={(sets.data ?? []).map((s) => ({
+          key: s.id,
+          label: s.name,
+          children: (
+            <Card size="small">
+              <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+                <Descriptions.Item label="规则集">{s.id}</Descriptions.Item>
+                <Descriptions.Item label="依据文件">{s.document}</Descriptions.Item>
+                <Descriptions.Item label="适用">{s.appliesTo}</Descriptions.Item>
+                <Descriptions.Item label="资料可信度">{s.confidence}</Descriptions.Item>
+              </Descriptions>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(r) => `${r.kind}-${r.name}`}
+                dataSource={s.rows}
+                columns={[
+                  { title: '类型', dataIndex: 'kind', width: 100, render: (k) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
+                  { title: '指标 / 条件', dataIndex: 'name', width: 260 },
+                  { title: '档次与门槛', dataIndex: 'rule' },
+                  { title: '条款', dataIndex: 'source', width: 160 },
+                ]}
+              />
+            </Card>
+          ),
+        }))}
+      />
+    </>
+  );
+}
