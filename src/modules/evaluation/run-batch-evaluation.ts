@@ -65,6 +65,9 @@ export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null,
 export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   await updateRun(ctx.db, run.id, { status: 'running' });
   const counts = { enterprises: 0, qualified: { innovative: 0, srdi: 0, little_giant: 0 }, withinReach: 0 };
+  // While one page is being written, the next is read and evaluated (the database and the engine
+  // work at the same time on PostgreSQL; on PGlite this changes nothing).
+  let writing: Promise<void> = Promise.resolve();
   for await (const page of evaluationFeed(ctx, actor)) {
     const rows: StoredResult[] = [];
     for (const record of page) {
@@ -76,10 +79,14 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
         rows.push(stored);
       }
     }
-    await storeResults(ctx.db, run.id, run.assessmentDate, rows);
+    await writing;
     counts.enterprises += page.length;
-    await updateRun(ctx.db, run.id, { processed: counts.enterprises });
+    const processed = counts.enterprises;
+    writing = storeResults(ctx.db, run.id, run.assessmentDate, rows).then(() => updateRun(ctx.db, run.id, { processed }));
+    // Handled here so that a failure waits for the next `await writing` instead of crashing the process.
+    writing.catch(() => {});
   }
+  await writing;
   await updateRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
   return counts;
 }
