@@ -4,7 +4,7 @@ import type { DbOrTx } from './database.js';
 /** A column for a bulk insert: its name and the PostgreSQL array type its values go in as. */
 export interface BulkColumn {
   name: string;
-  type: 'text' | 'int4' | 'int8' | 'date' | 'uuid' | 'jsonb' | 'bool';
+  type: 'text' | 'int4' | 'int8' | 'date' | 'uuid' | 'jsonb' | 'json' | 'bool';
 }
 
 /**
@@ -20,10 +20,11 @@ export async function bulkInsert(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    const arrays = columns.map((c, i) => part.map((r) => (c.type === 'jsonb' && r[i] !== null ? JSON.stringify(r[i]) : r[i])));
-    const select = columns.map((c, i) => sql`${sql.param(arrays[i])}::${sql.raw(c.type === 'jsonb' ? 'text' : c.type)}[]`);
+    const isJson = (c: BulkColumn) => c.type === 'jsonb' || c.type === 'json';
+    const arrays = columns.map((c, i) => part.map((r) => (isJson(c) && r[i] !== null ? JSON.stringify(r[i]) : r[i])));
+    const select = columns.map((c, i) => sql`${sql.param(arrays[i])}::${sql.raw(isJson(c) ? 'text' : c.type)}[]`);
     const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
-    const casts = sql.raw(columns.map((c) => (c.type === 'jsonb' ? `"${c.name}"::jsonb` : `"${c.name}"`)).join(', '));
+    const casts = sql.raw(columns.map((c) => (isJson(c) ? `"${c.name}"::${c.type}` : `"${c.name}"`)).join(', '));
     const statement = sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${casts} from unnest(${sql.join(select, sql`, `)}) as t(${names}) ${sql.raw(onConflict)}`;
     await db.execute(statement);
   }

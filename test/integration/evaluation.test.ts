@@ -51,10 +51,20 @@ describe('the public evaluation calculator', () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/evaluations/rule-sets' })).statusCode).toBe(401);
     const cookie = await h.login('rongchang.admin');
     const sets = (await h.app.inject({ method: 'GET', url: '/api/evaluations/rule-sets', headers: { cookie } })).json();
-    expect(sets.map((s: { id: string }) => s.id)).toEqual(['innovative-2022', 'srdi-2022', 'little-giant-2022', 'bottom-2026', 'srdi-2026', 'little-giant-2026', 'little-giant-2018']);
+    expect(sets.map((s: { id: string }) => s.id)).toEqual([
+      'innovative-2022',
+      'srdi-2022',
+      'little-giant-2022',
+      'bottom-2026',
+      'srdi-2026',
+      'little-giant-2026',
+      'little-giant-2018',
+    ]);
     const srdi = sets.find((s: { id: string }) => s.id === 'srdi-2022');
     expect(srdi.rows.find((r: { name: string }) => r.name === '上年研发费用').rule).toBe('≥100 万元且占营业收入 ≥3%');
-    expect(srdi.rows.find((r: { name: string }) => r.name.startsWith('净利润率')).rule).toBe('≥10% 得 10 分；≥8% 得 8 分；≥6% 得 6 分；≥4% 得 4 分；≥2% 得 2 分；其余 0 分');
+    expect(srdi.rows.find((r: { name: string }) => r.name.startsWith('净利润率')).rule).toBe(
+      '≥10% 得 10 分；≥8% 得 8 分；≥6% 得 6 分；≥4% 得 4 分；≥2% 得 2 分；其余 0 分',
+    );
   });
 
   it('refuses figures that contradict each other', async () => {

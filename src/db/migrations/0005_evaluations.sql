@@ -19,8 +19,8 @@ CREATE TABLE "evaluation_results" (
 	"failed" jsonb NOT NULL,
 	"gap" integer,
 	"within_reach" boolean NOT NULL,
-	"missing" jsonb NOT NULL,
-	"explanation" jsonb NOT NULL,
+	"missing" json NOT NULL,
+	"explanation" json NOT NULL,
 	"evaluated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "evaluation_results_enterprise_id_tier_pk" PRIMARY KEY("enterprise_id","tier")
 );

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises.js';
 
 /** A batch evaluation over the enterprises in an officer's scope; also its job record (progress). */
@@ -36,9 +36,10 @@ export const evaluationResults = pgTable(
     gap: integer('gap'),
     /** Qualifies already, or one condition / a few points away (后备库). */
     withinReach: boolean('within_reach').notNull(),
-    missing: jsonb('missing').notNull(),
+    /** json, not jsonb: stored as written and never queried inside, so a batch writes them cheaply. */
+    missing: json('missing').notNull(),
     /** Indicator points and condition statuses, for the "why". */
-    explanation: jsonb('explanation').notNull(),
+    explanation: json('explanation').notNull(),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.tier] }), index('evaluation_results_pool_idx').on(t.tier, t.withinReach, t.outcome)],

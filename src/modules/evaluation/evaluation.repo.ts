@@ -48,8 +48,8 @@ export async function storeResults(db: DbOrTx, runId: string, assessmentDate: st
       { name: 'failed', type: 'jsonb' },
       { name: 'gap', type: 'int4' },
       { name: 'within_reach', type: 'bool' },
-      { name: 'missing', type: 'jsonb' },
-      { name: 'explanation', type: 'jsonb' },
+      { name: 'missing', type: 'json' },
+      { name: 'explanation', type: 'json' },
     ],
     rows.map((r) => [
       r.enterpriseId,
