@@ -55,6 +55,7 @@ const PERMISSIONS = {
   'enterprise.titles': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'evaluation.run': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'evaluation.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'ruleset.publish': { kind: 'write', roles: ['city_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

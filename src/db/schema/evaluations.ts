@@ -61,3 +61,17 @@ export const evaluationHistory = pgTable(
   },
   (t) => [index('evaluation_history_enterprise_idx').on(t.enterpriseId, t.evaluatedAt)],
 );
+
+/** Published corrections of a rule set's parameters: each version holds all corrected values. */
+export const ruleSetVersions = pgTable(
+  'rule_set_versions',
+  {
+    ruleSet: text('rule_set').notNull(),
+    version: integer('version').notNull(),
+    values: jsonb('values').notNull(),
+    note: text('note').notNull(),
+    publishedBy: uuid('published_by').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleSet, t.version] })],
+);

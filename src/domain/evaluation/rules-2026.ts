@@ -6,7 +6,7 @@ import { numeratorFor, readAtLeast } from './bands.js';
 import { ResultBuilder, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
 import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
-import { evaluateInnovative2022 } from './innovative-2022.js';
+import { evaluateInnovative2022, INNOVATIVE_2022 } from './innovative-2022.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2026〕2号';
@@ -230,8 +230,8 @@ export const TECH_SME = {
   ],
 };
 
-export function evaluateBottomTier2026(ctx: Context): TierResult {
-  const innovative = evaluateInnovative2022(ctx);
+export function evaluateBottomTier2026(ctx: Context, innovativeParameters = INNOVATIVE_2022): TierResult {
+  const innovative = evaluateInnovative2022(ctx, innovativeParameters);
   const b = new ResultBuilder(ctx, 'innovative', 'bottom-2026');
   const e = ctx.input.enterprise;
   const y0 = ctx.y0;

@@ -8,6 +8,7 @@ import { enterpriseScopeCondition } from './enterprises.repo.js';
 
 export interface FeedRecord {
   id: string;
+  districtCode: string;
   sector: string;
   nicheEntryYear: number | null;
   facts: unknown;
@@ -29,7 +30,13 @@ export async function* evaluationFeed(ctx: AppContext, actor: Actor | null, page
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const page = await ctx.db
-      .select({ id: enterprises.id, sector: enterprises.sector, nicheEntryYear: enterprises.nicheEntryYear, facts: enterprises.facts })
+      .select({
+        id: enterprises.id,
+        districtCode: enterprises.districtCode,
+        sector: enterprises.sector,
+        nicheEntryYear: enterprises.nicheEntryYear,
+        facts: enterprises.facts,
+      })
       .from(enterprises)
       .where(sql`${enterprises.id} > ${after}${scope ? sql` and ${scope}` : sql``}`)
       .orderBy(enterprises.id)

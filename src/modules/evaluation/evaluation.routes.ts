@@ -3,13 +3,14 @@ import { describeRuleSets } from '../../domain/evaluation/catalog.js';
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
 import { unauthenticated } from '../../server/errors.js';
 import type { RoutePlugin } from '../../server/http.js';
-import { errorBody, paging } from '../../server/validation.js';
+import { errorBody, paging, text } from '../../server/validation.js';
 import { idParams } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import { previewBody, previewResponse } from './evaluation.schemas.js';
 import { exportPool } from './export-pool.js';
 import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
 import { previewEvaluation } from './preview-evaluation.js';
+import { currentCorrections, parametersOf, previewImpact, publishCorrection } from './rule-set-versions.js';
 import { getRun, startBatchEvaluation } from './run-batch-evaluation.js';
 
 export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
@@ -39,7 +40,10 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (request) =>
-      previewEvaluation({ ...request.body, enterprise: { domesticRank: null, ...request.body.enterprise } } as EvaluationInput),
+      previewEvaluation(
+        { ...request.body, enterprise: { domesticRank: null, ...request.body.enterprise } } as EvaluationInput,
+        await currentCorrections(ctx),
+      ),
   );
 
   const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -209,5 +213,74 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     (request) => enterpriseEvaluations(ctx, request.actor, request.params.id),
+  );
+
+  const ruleSetParams = z.strictObject({ id: z.string().max(40) });
+  const values = z.record(z.string().max(60), z.number()).refine((v) => Object.keys(v).length > 0, '至少修正一个参数');
+
+  app.get(
+    '/api/evaluations/rule-sets/:id/parameters',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '规则集的数值参数（出厂值与当前值）',
+        params: ruleSetParams,
+        response: {
+          200: z.object({
+            ruleSet: z.string(),
+            version: z.number(),
+            parameters: z.array(z.object({ path: z.string(), shipped: z.number(), current: z.number() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (request) => parametersOf(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/evaluations/rule-sets/:id/impact',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '发布修正前：有多少企业的评价结论会改变（按区县）',
+        params: ruleSetParams,
+        body: z.strictObject({ values }),
+        response: {
+          200: z.object({
+            ruleSet: z.string(),
+            tier: z.string(),
+            evaluated: z.number(),
+            changed: z.number(),
+            districts: z.array(
+              z.object({
+                districtCode: z.string(),
+                districtName: z.string(),
+                toQualified: z.number(),
+                toNotQualified: z.number(),
+                other: z.number(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (request) => previewImpact(ctx, request.actor, request.params.id, request.body.values),
+  );
+
+  app.post(
+    '/api/evaluations/rule-sets/:id/versions',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '发布参数修正（新版本，记入审计日志）',
+        params: ruleSetParams,
+        body: z.strictObject({ values, note: text(200) }),
+        response: { 201: z.object({ ruleSet: z.string(), version: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await publishCorrection(ctx, request.actor, request.params.id, request.body.values, request.body.note)),
   );
 };

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../server/errors.js';
 import { countEvaluable, evaluationFeed } from '../enterprises/evaluation-feed.js';
 import { insertRun, type RunRow, type StoredResult, selectRun, storeResults, updateRun } from './evaluation.repo.js';
 import { inputFromRegistry } from './registry-input.js';
+import { currentCorrections } from './rule-set-versions.js';
 
 const PASS_SCORE = 60;
 /** "A few points away": the pipeline pool takes scored tiers this close to the pass mark. */
@@ -64,6 +65,7 @@ export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null,
 /** Runs the batch; returns the counts. Exported for the benchmark, which awaits it. */
 export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   await updateRun(ctx.db, run.id, { status: 'running' });
+  const corrections = await currentCorrections(ctx);
   const counts = { enterprises: 0, qualified: { innovative: 0, srdi: 0, little_giant: 0 }, withinReach: 0 };
   // While one page is being written, the next is read and evaluated (the database and the engine
   // work at the same time on PostgreSQL; on PGlite this changes nothing).
@@ -71,7 +73,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   for await (const page of evaluationFeed(ctx, actor)) {
     const rows: StoredResult[] = [];
     for (const record of page) {
-      const result = evaluate(inputFromRegistry(record, run.assessmentDate));
+      const result = evaluate(inputFromRegistry(record, run.assessmentDate), corrections);
       for (const r of result.results) {
         const stored = toStored(record.id, r);
         if (r.outcome === 'qualified') counts.qualified[r.tier]++;
