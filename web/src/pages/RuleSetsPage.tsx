@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../api';
+import { useSession } from '../session';
+import { RuleSetCorrection } from './RuleSetCorrection';
 
 interface RuleSet {
   id: string;
@@ -15,6 +17,7 @@ const KIND_COLORS: Record<string, string> = { 评分指标: 'blue', 条件: 'pur
 
 /** Every rule set as the engine runs it: indicators, bands, thresholds, dates and sources. */
 export default function RuleSetsPage() {
+  const { user } = useSession();
   const sets = useQuery({ queryKey: ['rule-sets'], queryFn: () => api<RuleSet[]>('/api/evaluations/rule-sets') });
   return (
     <>
@@ -43,6 +46,7 @@ export default function RuleSetsPage() {
                   { title: '条款', dataIndex: 'source', width: 160 },
                 ]}
               />
+              {user?.role === 'city_admin' && s.id !== 'bottom-2026' && <RuleSetCorrection ruleSet={s.id} />}
             </Card>
           ),
         }))}

@@ -1,0 +1,119 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../api';
+
+interface Parameters {
+  ruleSet: string;
+  version: number;
+  parameters: { path: string; shipped: number; current: number }[];
+}
+interface Impact {
+  evaluated: number;
+  changed: number;
+  districts: { districtCode: string; districtName: string; toQualified: number; toNotQualified: number; other: number }[];
+}
+
+/** City administrators correct a rule set's numbers: preview the effect by district, then publish a version. */
+export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const params = useQuery({
+    queryKey: ['rule-set-parameters', ruleSet],
+    queryFn: () => api<Parameters>(`/api/evaluations/rule-sets/${ruleSet}/parameters`),
+  });
+  const [edits, setEdits] = useState<Record<string, number>>({});
+  const [impact, setImpact] = useState<Impact | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const changes = Object.fromEntries(
+    Object.entries(edits).filter(([path, v]) => v !== params.data?.parameters.find((p) => p.path === path)?.current),
+  );
+
+  const run = async (what: 'impact' | 'publish') => {
+    setBusy(true);
+    try {
+      if (what === 'impact')
+        setImpact(await api<Impact>(`/api/evaluations/rule-sets/${ruleSet}/impact`, { method: 'POST', body: { values: changes } }));
+      else {
+        const published = await api<{ version: number }>(`/api/evaluations/rule-sets/${ruleSet}/versions`, {
+          method: 'POST',
+          body: { values: changes, note },
+        });
+        message.success(`已发布第 ${published.version} 版`);
+        setEdits({});
+        setImpact(null);
+        setNote('');
+        client.invalidateQueries({ queryKey: ['rule-set-parameters', ruleSet] });
+      }
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!params.data) return null;
+  return (
+    <Card size="small" title={`修正参数（当前第 ${params.data.version} 版）`} style={{ marginTop: 16 }}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="path"
+        dataSource={params.data.parameters}
+        columns={[
+          { title: '参数', dataIndex: 'path' },
+          { title: '出厂值', dataIndex: 'shipped' },
+          {
+            title: '当前值',
+            render: (_, p) => (
+              <InputNumber
+                value={edits[p.path] ?? p.current}
+                min={0}
+                onChange={(v) => setEdits({ ...edits, [p.path]: Number(v) })}
+                aria-label={p.path}
+              />
+            ),
+          },
+        ]}
+      />
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={!Object.keys(changes).length} loading={busy} onClick={() => run('impact')}>
+          预览影响
+        </Button>
+        <Input placeholder="修正说明（依据文件、原因）" value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 320 }} />
+        <Button type="primary" disabled={!impact || !note.trim()} loading={busy} onClick={() => run('publish')}>
+          发布新版本
+        </Button>
+      </Space>
+      {impact && (
+        <>
+          <Alert
+            style={{ marginTop: 12 }}
+            type={impact.changed ? 'warning' : 'info'}
+            showIcon
+            title={`共评价 ${impact.evaluated} 家企业，${impact.changed} 家的结论将改变`}
+          />
+          {impact.districts.length > 0 && (
+            <Table
+              style={{ marginTop: 8 }}
+              size="small"
+              pagination={false}
+              rowKey="districtCode"
+              dataSource={impact.districts}
+              columns={[
+                { title: '区县', dataIndex: 'districtName' },
+                { title: '变为符合', dataIndex: 'toQualified' },
+                { title: '变为不符合', dataIndex: 'toNotQualified' },
+                { title: '其他变化', dataIndex: 'other' },
+              ]}
+            />
+          )}
+        </>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        发布后，新的测算和批量评价使用新版本，结果中注明版本号（如 srdi-2022@v2）；已存储的结果在重新评价后更新。
+      </Typography.Paragraph>
+    </Card>
+  );
+}
