@@ -3,6 +3,7 @@ import { bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';
 import { currentTierOf } from '../domain/enterprise-rules.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../modules/enterprises/derive.js';
+import { TITLE_BULK_COLUMNS } from '../modules/enterprises/enterprises.repo.js';
 import type { DemoEnterprise } from './demo-enterprises.js';
 
 const TODAY = '2026-11-23';
@@ -114,21 +115,7 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
     const titles = chunk.flatMap((e, i) =>
       e.titles.map((t) => [ids[i], t.tier, t.level, t.batch, t.recognisedOn, t.validUntil, t.status, t.certificateNo]),
     );
-    await bulkInsert(
-      tx,
-      'enterprise_titles',
-      [
-        { name: 'enterprise_id', type: 'uuid' },
-        { name: 'tier', type: 'text' },
-        { name: 'level', type: 'text' },
-        { name: 'batch', type: 'text' },
-        { name: 'recognised_on', type: 'date' },
-        { name: 'valid_until', type: 'date' },
-        { name: 'status', type: 'text' },
-        { name: 'certificate_no', type: 'text' },
-      ],
-      titles,
-    );
+    await bulkInsert(tx, 'enterprise_titles', TITLE_BULK_COLUMNS, titles);
     const honours = chunk.flatMap((e, i) => e.honours.map((h) => [ids[i], h.kind, h.name, h.level, h.obtainedOn, h.validUntil]));
     await bulkInsert(
       tx,

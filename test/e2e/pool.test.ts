@@ -1,35 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
-import { launchBrowser } from '../support/browser.js';
 import { readXlsx } from '../support/files.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { startWeb, type WebHarness } from '../support/web.js';
 
 describe('the pipeline pool in a real browser', () => {
-  let h: Harness;
-  let browser: Browser;
-  let baseUrl: string;
-
+  let web: WebHarness;
   beforeAll(async () => {
-    h = await startHarness('pglite');
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
+    web = await startWeb();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => web?.close());
 
   it('runs the batch evaluation of the district, lists the pool and exports it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    await page.goto(baseUrl);
-    await page.getByLabel('用户名').fill('rongchang.admin');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const { h } = web;
+    const page = await web.logIn('rongchang.admin');
     await page.getByRole('menu').getByText('后备库').click();
     await page.getByRole('button', { name: /运行批量评价/ }).click();
     await expect.poll(() => page.getByText(/批量评价完成/).count(), { timeout: 20_000 }).toBe(1);

@@ -1,47 +1,28 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
 import { makeUscc } from '../../src/domain/uscc.js';
-import { launchBrowser } from '../support/browser.js';
 import { readXlsx, xlsx } from '../support/files.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
+import { startWeb, type WebHarness } from '../support/web.js';
 
 const OUT = 'test-results';
 const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '行业大类代码', '成立日期', '年度', '营业收入（万元）', '从业人员（人）'];
 const uscc = (n: number) => makeUscc('500153', `MC${String(n).padStart(6, '0')}`);
 
 describe('the registry in a real browser', () => {
+  let web: WebHarness;
   let h: Harness;
-  let browser: Browser;
-  let baseUrl: string;
-
   beforeAll(async () => {
-    h = await startHarness('pglite');
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    mkdirSync(OUT, { recursive: true });
+    web = await startWeb();
+    h = web.h;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => web?.close());
 
-  async function logIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    await page.goto(baseUrl);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const logIn = (username: string) => web.logIn(username);
 
   it('uploads a file, shows the errors, gives the error report, then commits a corrected file', async () => {
     const page = await logIn('rongchang.admin');
-    await page.goto(`${baseUrl}/enterprises/import`);
+    await page.goto(`${web.baseUrl}/enterprises/import`);
     const bad = await xlsx([
       HEADERS,
       [uscc(1), '重庆浏览器测试一号有限公司', '荣昌区', '39', '2016-05-01', 2025, '1500.5', 60],
@@ -79,7 +60,7 @@ describe('the registry in a real browser', () => {
 
   it('finds an enterprise by part of its name, opens its page and exports the filtered list', async () => {
     const page = await logIn('rongchang.admin');
-    await page.goto(`${baseUrl}/enterprises`);
+    await page.goto(`${web.baseUrl}/enterprises`);
     const search = page.getByPlaceholder('企业名称（任意部分）或信用代码');
     await search.fill('浏览器测试二号');
     await search.press('Enter');

@@ -1,34 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
-import { launchBrowser } from '../support/browser.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { startWeb, type WebHarness } from '../support/web.js';
 
 describe('the self-assessment in a real browser', () => {
-  let h: Harness;
-  let browser: Browser;
-  let baseUrl: string;
-
+  let web: WebHarness;
   beforeAll(async () => {
-    h = await startHarness('pglite');
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    mkdirSync('test-results', { recursive: true });
+    web = await startWeb();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => web?.close());
 
   it('pre-fills the form from the registry for an enterprise user and answers for each tier with what is missing', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await page.goto(baseUrl);
-    await page.getByLabel('用户名').fill('demo.enterprise');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const { h } = web;
+    const page = await web.logIn('demo.enterprise', { height: 1000 });
     await page.getByRole('menu').getByText('自评测算').click();
     // The registry's 2025 revenue of the demo enterprise, in 万元.
     const [{ revenue }] = await h.database.query<{ revenue: string }>(
@@ -51,8 +33,8 @@ describe('the self-assessment in a real browser', () => {
   });
 
   it('is open without a login as a public calculator', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(`${baseUrl}/calculator`);
+    const page = await web.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${web.baseUrl}/calculator`);
     await page.getByRole('button', { name: /测\s*算/ }).click();
     await page.getByTestId('evaluation-results').waitFor();
     expect(await page.getByText('不符合').count()).toBeGreaterThan(0);

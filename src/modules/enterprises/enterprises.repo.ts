@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { BulkColumn } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
@@ -232,3 +233,15 @@ export async function selectYearsOf(db: DbOrTx, ids: string[]): Promise<YearRow[
   }
   return out;
 }
+
+/** Columns of a title row for bulk inserts (demo data, title-list import): one list, one order. */
+export const TITLE_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'enterprise_id', type: 'uuid' },
+  { name: 'tier', type: 'text' },
+  { name: 'level', type: 'text' },
+  { name: 'batch', type: 'text' },
+  { name: 'recognised_on', type: 'date' },
+  { name: 'valid_until', type: 'date' },
+  { name: 'status', type: 'text' },
+  { name: 'certificate_no', type: 'text' },
+];

@@ -10,6 +10,7 @@ import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
 import { type Actor, inScope, requireAccess, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
+import { TITLE_BULK_COLUMNS } from '../enterprises.repo.js';
 import { headerMatcher, type ImportColumn, type MatchedHeader } from './columns.js';
 import type { ImportResult } from './import-enterprises.js';
 import type { ImportError } from './parse-rows.js';
@@ -265,16 +266,7 @@ export async function importTitles(
     await bulkInsert(
       tx,
       'enterprise_titles',
-      [
-        { name: 'enterprise_id', type: 'uuid' },
-        { name: 'tier', type: 'text' },
-        { name: 'level', type: 'text' },
-        { name: 'batch', type: 'text' },
-        { name: 'recognised_on', type: 'date' },
-        { name: 'valid_until', type: 'date' },
-        { name: 'status', type: 'text' },
-        { name: 'certificate_no', type: 'text' },
-      ],
+      TITLE_BULK_COLUMNS,
       inserts.map((t) => [t.enterpriseId, t.tier, t.level, t.batch, t.recognisedOn, t.validUntil, t.status, t.certificateNo]),
     );
     await bulkUpdate(
