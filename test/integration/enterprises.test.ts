@@ -193,6 +193,14 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
       expect(refused.json().code).toBe('ENTERPRISE_FIELD_FORBIDDEN');
     }
     expect((await call(enterpriseUser, 'PATCH', `/api/enterprises/${xishanId}`, { version: 1, name: 'x' })).statusCode).toBe(404);
+    // The facts the evaluation reads: checked field by field.
+    const now = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
+    const facts = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: now.version, facts: { ip: { classI: 4, classII: 9 }, rdInstitution: 'municipal', nicheMarketShare: 11.5 } });
+    expect(facts.statusCode, facts.body).toBe(200);
+    expect(facts.json().facts).toMatchObject({ ip: { classI: 4, classII: 9 }, rdInstitution: 'municipal', nicheMarketShare: 11.5 });
+    const wrong = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: now.version + 1, facts: { nicheMarketShare: 120 } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details.fields[0].field).toBe('facts.nicheMarketShare');
     expect(
       (await call(enterpriseUser, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500153', 'MA7ENT01'), years: [] })).statusCode,
     ).toBe(403);

@@ -8,6 +8,7 @@ import { api, roleLabel } from '../api';
 import { LISTING_LABELS, TIER_COLORS, TIER_LABELS, TITLE_STATUS, wan } from '../labels';
 import { useReference } from '../reference';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
+import { FactsForm } from './FactsForm';
 
 type YearRow = { year: number; yoy: Record<string, number | null> } & Record<string, number | null>;
 interface Detail extends EditableEnterprise {
@@ -93,6 +94,7 @@ export default function EnterpriseDetailPage() {
   const client = useQueryClient();
   const ref = useReference();
   const [editing, setEditing] = useState(false);
+  const [editingFacts, setEditingFacts] = useState(false);
   const detail = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Detail>(`/api/enterprises/${id}`) });
   const evaluations = useQuery({
     queryKey: ['enterprise-evaluations', id],
@@ -192,7 +194,16 @@ export default function EnterpriseDetailPage() {
             key: 'facts',
             label: '评价相关信息',
             children: (
-              <Descriptions column={3} size="small" bordered>
+              <Descriptions
+                column={3}
+                size="small"
+                bordered
+                extra={
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditingFacts(true)}>
+                    编辑
+                  </Button>
+                }
+              >
                 <Descriptions.Item label="Ⅰ类知识产权">{e.facts.ip?.classI ?? '—'} 项</Descriptions.Item>
                 <Descriptions.Item label="其中高价值">{e.facts.ip?.classIHighValue ?? '—'} 项</Descriptions.Item>
                 <Descriptions.Item label="其中自主研发">{e.facts.ip?.classISelfDeveloped ?? '—'} 项</Descriptions.Item>
@@ -311,6 +322,15 @@ export default function EnterpriseDetailPage() {
           },
         ]}
       />
+      {editingFacts && (
+        <FactsForm
+          enterpriseId={e.id}
+          version={e.version}
+          facts={e.facts}
+          onClose={() => setEditingFacts(false)}
+          onSaved={() => client.invalidateQueries({ queryKey: ['enterprise', id] })}
+        />
+      )}
       {editing && (
         <EnterpriseForm
           enterprise={e}

@@ -1,0 +1,108 @@
+import { App, Checkbox, Form, InputNumber, Modal, Select, Space } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../api';
+
+export interface Facts {
+  ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };
+  rdInstitution?: string;
+  digitalLevel?: number;
+  quality?: { provincialAward?: boolean; managementCertified?: boolean; ownBrand?: boolean; standards?: boolean };
+  nicheMarketShare?: number;
+  domesticRank?: number;
+  mainProductField?: string;
+}
+
+/** The facts the evaluation reads (IP, R&D institution, digital level, quality, market position). */
+export function FactsForm({
+  enterpriseId,
+  version,
+  facts,
+  onClose,
+  onSaved,
+}: {
+  enterpriseId: string;
+  version: number;
+  facts: Facts;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const submit = async (values: Facts) => {
+    setSaving(true);
+    try {
+      const clean = JSON.parse(JSON.stringify(values, (_k, v) => (v === null ? undefined : v)));
+      await api(`/api/enterprises/${enterpriseId}`, { method: 'PATCH', body: { version, facts: { ...facts, ...clean } } });
+      message.success('已保存');
+      onSaved();
+      onClose();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+  const number = (name: (string | number)[], label: string, max?: number) => (
+    <Form.Item name={name} label={label}>
+      <InputNumber min={0} max={max} style={{ width: 140 }} aria-label={label} />
+    </Form.Item>
+  );
+  return (
+    <Modal open title="编辑评价相关信息" width={720} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okText="保存">
+      <Form form={form} layout="vertical" initialValues={facts} onFinish={submit}>
+        <Space wrap>
+          {number(['ip', 'classI'], 'Ⅰ类知识产权（项）')}
+          {number(['ip', 'classIHighValue'], '其中高价值')}
+          {number(['ip', 'classISelfDeveloped'], '其中自主研发')}
+          {number(['ip', 'classII'], 'Ⅱ类知识产权（项）')}
+        </Space>
+        <Space wrap>
+          <Form.Item name="rdInstitution" label="研发机构">
+            <Select
+              style={{ width: 140 }}
+              options={[
+                ['none', '无'],
+                ['below_municipal', '市级以下'],
+                ['municipal', '市级'],
+                ['provincial', '省级'],
+                ['national', '国家级'],
+              ].map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          {number(['digitalLevel'], '数字化水平（级）', 6)}
+          {number(['nicheMarketShare'], '细分市场占有率（%）', 100)}
+          {number(['domesticRank'], '国内排名')}
+          <Form.Item name="mainProductField" label="主导产品所属领域">
+            <Select
+              style={{ width: 260 }}
+              allowClear
+              options={[
+                { value: 'strategic_emerging', label: '战略性新兴产业' },
+                { value: 'key_chain', label: '关键领域补短板/锻长板/填空白' },
+                { value: 'six_basics', label: '工业"六基"、老字号或链主配套' },
+                { value: 'other', label: '其他' },
+              ]}
+            />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          {(['managementCertified', 'ownBrand', 'standards', 'provincialAward'] as const).map((k) => (
+            <Form.Item key={k} name={['quality', k]} valuePropName="checked" noStyle>
+              <Checkbox>
+                {
+                  {
+                    managementCertified: '管理体系认证',
+                    ownBrand: '自主品牌',
+                    standards: '参与制修订标准',
+                    provincialAward: '省级以上质量奖',
+                  }[k]
+                }
+              </Checkbox>
+            </Form.Item>
+          ))}
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
