@@ -195,10 +195,16 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect((await call(enterpriseUser, 'PATCH', `/api/enterprises/${xishanId}`, { version: 1, name: 'x' })).statusCode).toBe(404);
     // The facts the evaluation reads: checked field by field.
     const now = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
-    const facts = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: now.version, facts: { ip: { classI: 4, classII: 9 }, rdInstitution: 'municipal', nicheMarketShare: 11.5 } });
+    const facts = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
+      version: now.version,
+      facts: { ip: { classI: 4, classII: 9 }, rdInstitution: 'municipal', nicheMarketShare: 11.5 },
+    });
     expect(facts.statusCode, facts.body).toBe(200);
     expect(facts.json().facts).toMatchObject({ ip: { classI: 4, classII: 9 }, rdInstitution: 'municipal', nicheMarketShare: 11.5 });
-    const wrong = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: now.version + 1, facts: { nicheMarketShare: 120 } });
+    const wrong = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
+      version: now.version + 1,
+      facts: { nicheMarketShare: 120 },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details.fields[0].field).toBe('facts.nicheMarketShare');
     expect(
