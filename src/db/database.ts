@@ -48,7 +48,7 @@ export interface Database {
    * Refreshes planner statistics and the visibility map after a bulk write (PGlite has no autovacuum,
    * and on PostgreSQL it comes later), so that list totals stay index-only scans.
    */
-  maintain(tables: string[]): Promise<void>;
+  maintain(tables: string[], options?: { vacuum?: boolean }): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -85,8 +85,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           client.release();
         }
       },
-      maintain: async (tables) => {
-        for (const t of tables) await pool.query(`vacuum analyze "${t.replaceAll('"', '')}"`);
+      // PostgreSQL's autovacuum sets the visibility map soon enough after everyday writes.
+      maintain: async (tables, { vacuum = true } = {}) => {
+        for (const t of tables) await pool.query(`${vacuum ? 'vacuum analyze' : 'analyze'} "${t.replaceAll('"', '')}"`);
       },
       close: () => pool.end(),
     };

@@ -454,6 +454,8 @@ export async function importEnterprises(
     return { ...result, committed: true };
   });
   // After commit: a large import changes the statistics the lists' query plans depend on.
-  if (committed.created + committed.updated > 1000) await ctx.database.maintain(['enterprises', 'enterprise_years']);
+  // PGlite has no autovacuum, so it vacuums here too; on PostgreSQL fresh statistics are enough.
+  if (committed.created + committed.updated > 1000)
+    await ctx.database.maintain(['enterprises', 'enterprise_years'], { vacuum: ctx.database.kind === 'pglite' });
   return committed;
 }
