@@ -32,8 +32,6 @@ export const YEAR_FIELD_LABELS: Record<YearField, string> = {
   equityFinancing: '新增股权融资',
 };
 
-/** Counts of people rather than yuan. */
-export const HEADCOUNT_FIELDS: readonly YearField[] = ['employees', 'rdStaff'];
 /** Profit and loss may be negative; nothing else may. */
 const MAY_BE_NEGATIVE: readonly YearField[] = ['totalProfit', 'netProfit'];
 

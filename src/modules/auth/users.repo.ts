@@ -95,8 +95,3 @@ export async function updateUserVersioned(db: DbOrTx, id: string, version: numbe
     .returning(publicUserColumns);
   return rows[0];
 }
-
-export async function countUsers(db: DbOrTx): Promise<number> {
-  const [{ n }] = await db.select({ n: count() }).from(users);
-  return n;
-}
