@@ -3,7 +3,7 @@ import { bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';
 import { currentTierOf } from '../domain/enterprise-rules.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../modules/enterprises/derive.js';
-import { TITLE_BULK_COLUMNS } from '../modules/enterprises/enterprises.repo.js';
+import { ENTERPRISE_BULK_COLUMNS, TITLE_BULK_COLUMNS } from '../modules/enterprises/enterprises.repo.js';
 import type { DemoEnterprise } from './demo-enterprises.js';
 
 const TODAY = '2026-11-23';
@@ -17,32 +17,7 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
     await bulkInsert(
       tx,
       'enterprises',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'uscc', type: 'text' },
-        { name: 'name', type: 'text' },
-        { name: 'district_code', type: 'text' },
-        { name: 'zone_code', type: 'text' },
-        { name: 'industry_code', type: 'text' },
-        { name: 'sector', type: 'text' },
-        { name: 'cluster_code', type: 'text' },
-        { name: 'established_on', type: 'date' },
-        { name: 'registered_capital', type: 'int8' },
-        { name: 'legal_representative', type: 'text' },
-        { name: 'address', type: 'text' },
-        { name: 'main_product', type: 'text' },
-        { name: 'niche_market', type: 'text' },
-        { name: 'niche_entry_year', type: 'int4' },
-        { name: 'listing_status', type: 'text' },
-        { name: 'contact_name', type: 'text' },
-        { name: 'contact_phone', type: 'text' },
-        { name: 'facts', type: 'jsonb' },
-        { name: 'size_class', type: 'text' },
-        { name: 'latest_year', type: 'int4' },
-        { name: 'latest_revenue', type: 'int8' },
-        { name: 'current_tier', type: 'text' },
-        { name: 'search_text', type: 'text' },
-      ],
+      [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS, { name: 'facts', type: 'jsonb' }, { name: 'current_tier', type: 'text' }],
       chunk.map((e, i) => {
         const size = deriveSize(e.industryCode, e.years);
         return [
@@ -64,12 +39,12 @@ export async function writeDemoEnterprises(tx: DbOrTx, source: Iterable<DemoEnte
           e.listingStatus,
           e.contactName,
           e.contactPhone,
-          e.facts,
           size.sizeClass,
           size.latestYear,
           size.latestRevenue,
-          currentTierOf(e.titles, TODAY),
           deriveFromName(e.name).searchText,
+          e.facts,
+          currentTierOf(e.titles, TODAY),
         ];
       }),
     );

@@ -245,3 +245,28 @@ export const TITLE_BULK_COLUMNS: BulkColumn[] = [
   { name: 'status', type: 'text' },
   { name: 'certificate_no', type: 'text' },
 ];
+
+/** Columns of an enterprise row for bulk inserts and updates (import, demo data): one list, one order. */
+export const ENTERPRISE_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'uscc', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'district_code', type: 'text' },
+  { name: 'zone_code', type: 'text' },
+  { name: 'industry_code', type: 'text' },
+  { name: 'sector', type: 'text' },
+  { name: 'cluster_code', type: 'text' },
+  { name: 'established_on', type: 'date' },
+  { name: 'registered_capital', type: 'int8' },
+  { name: 'legal_representative', type: 'text' },
+  { name: 'address', type: 'text' },
+  { name: 'main_product', type: 'text' },
+  { name: 'niche_market', type: 'text' },
+  { name: 'niche_entry_year', type: 'int4' },
+  { name: 'listing_status', type: 'text' },
+  { name: 'contact_name', type: 'text' },
+  { name: 'contact_phone', type: 'text' },
+  { name: 'size_class', type: 'text' },
+  { name: 'latest_year', type: 'int4' },
+  { name: 'latest_revenue', type: 'int8' },
+  { name: 'search_text', type: 'text' },
+];

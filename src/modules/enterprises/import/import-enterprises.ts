@@ -10,7 +10,7 @@ import { AppError } from '../../../server/errors.js';
 import type { JobProgress } from '../../../server/jobs.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
-import { type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
+import { ENTERPRISE_BULK_COLUMNS, type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
 import { IMPORT_COLUMNS } from './columns.js';
 import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows } from './parse-rows.js';
 import { readTable } from './read-table.js';
@@ -237,29 +237,6 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
   return result;
 }
 
-const ENTERPRISE_COLUMNS: BulkColumn[] = [
-  { name: 'uscc', type: 'text' },
-  { name: 'name', type: 'text' },
-  { name: 'district_code', type: 'text' },
-  { name: 'zone_code', type: 'text' },
-  { name: 'industry_code', type: 'text' },
-  { name: 'sector', type: 'text' },
-  { name: 'cluster_code', type: 'text' },
-  { name: 'established_on', type: 'date' },
-  { name: 'registered_capital', type: 'int8' },
-  { name: 'legal_representative', type: 'text' },
-  { name: 'address', type: 'text' },
-  { name: 'main_product', type: 'text' },
-  { name: 'niche_market', type: 'text' },
-  { name: 'niche_entry_year', type: 'int4' },
-  { name: 'listing_status', type: 'text' },
-  { name: 'contact_name', type: 'text' },
-  { name: 'contact_phone', type: 'text' },
-  { name: 'size_class', type: 'text' },
-  { name: 'latest_year', type: 'int4' },
-  { name: 'latest_revenue', type: 'int8' },
-  { name: 'search_text', type: 'text' },
-];
 const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
   r.uscc,
   r.name,
@@ -328,7 +305,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
     await bulkInsert(
       tx,
       'enterprises',
-      [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_COLUMNS],
+      [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS],
       chunk.map((i) => [i.id, ...enterpriseValues(i.row)]),
     );
     await bulkInsert(
@@ -361,7 +338,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
       tx,
       'enterprises',
       { name: 'id', type: 'uuid' },
-      ENTERPRISE_COLUMNS,
+      ENTERPRISE_BULK_COLUMNS,
       chunk.map((u) => [u.after.id, ...enterpriseValues(u.after)]),
       {
         extraSet: 'version = e.version + 1, updated_at = now()',
