@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from './access.js';
@@ -25,4 +26,14 @@ export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSecon
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends an xlsx download under a Chinese file name (RFC 5987 encoding, which every browser reads). */
+export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | Readable) {
+  return reply
+    .type(XLSX)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
 }

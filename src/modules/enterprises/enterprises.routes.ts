@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../../server/http.js';
+import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
 import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
 import { exportEnterprises } from './export-enterprises.js';
@@ -47,10 +47,7 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const stream = await exportEnterprises(ctx, request.actor, request.query);
       const name = `企业库导出-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(stream);
+      return sendXlsx(reply, name, stream);
     },
   );
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { describeRuleSets } from '../../domain/evaluation/catalog.js';
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
 import { unauthenticated } from '../../server/errors.js';
-import type { RoutePlugin } from '../../server/http.js';
+import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody, paging, text } from '../../server/validation.js';
-import { idParams } from '../enterprises/enterprises.schemas.js';
+import { idParams, listQuery } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import { previewBody, previewResponse } from './evaluation.schemas.js';
 import { exportPool } from './export-pool.js';
@@ -47,6 +47,13 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+  // The pool's filters, shared by the list and its export (the registry's own industry rule).
+  const poolFilter = z.strictObject({
+    tier: z.enum(['innovative', 'srdi', 'little_giant']),
+    status: z.enum(['qualified', 'near']).optional(),
+    district: z.string().max(16).optional(),
+    industry: listQuery.shape.industry,
+  });
 
   app.get(
     '/api/evaluations/rule-sets',
@@ -133,16 +140,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['梯度培育评价'],
         summary: '后备库：已符合但未获得该称号、或差一项条件/几分即可达到的企业',
-        querystring: z.strictObject({
-          tier: z.enum(['innovative', 'srdi', 'little_giant']),
-          status: z.enum(['qualified', 'near']).optional(),
-          district: z.string().max(16).optional(),
-          industry: z
-            .string()
-            .regex(/^([A-T]|\d{2})$/)
-            .optional(),
-          ...paging,
-        }),
+        querystring: poolFilter.extend(paging),
         response: {
           200: z.object({
             items: z.array(
@@ -178,24 +176,13 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['梯度培育评价'],
         summary: '导出后备库（xlsx）',
-        querystring: z.strictObject({
-          tier: z.enum(['innovative', 'srdi', 'little_giant']),
-          status: z.enum(['qualified', 'near']).optional(),
-          district: z.string().max(16).optional(),
-          industry: z
-            .string()
-            .regex(/^([A-T]|\d{2})$/)
-            .optional(),
-        }),
+        querystring: poolFilter,
       },
     },
     async (request, reply) => {
       const stream = await exportPool(ctx, request.actor, request.query);
       const name = `后备库-${request.query.tier}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(stream);
+      return sendXlsx(reply, name, stream);
     },
   );
 

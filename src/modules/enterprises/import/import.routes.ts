@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TIERS } from '../../../domain/enterprise-rules.js';
 import { requireAccess } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
-import type { RoutePlugin } from '../../../server/http.js';
+import { type RoutePlugin, sendXlsx } from '../../../server/http.js';
 import { createJob, findJob, jobFile, runJob } from '../../../server/jobs.js';
 import { errorBody, uuid } from '../../../server/validation.js';
 import { type ImportResult, importEnterprises } from './import-enterprises.js';
@@ -13,7 +13,6 @@ import type { ImportError } from './parse-rows.js';
 import { MAX_FILE_BYTES } from './read-table.js';
 import { errorReport, importTemplate } from './workbooks.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const importError = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() });
 const importResult = z.object({
@@ -38,18 +37,13 @@ async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; 
   return { buffer, fileName: part.filename || 'upload' };
 }
 
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-
 export const importRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(
     '/api/enterprises/import-template',
     { schema: { tags: ['企业库导入导出'], summary: '下载企业导入模板（xlsx）' } },
     async (request, reply) => {
       requireAccess(request.actor, 'enterprise.read');
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment('企业信息导入模板.xlsx'))
-        .send(await importTemplate());
+      return sendXlsx(reply, '企业信息导入模板.xlsx', await importTemplate());
     },
   );
 
@@ -175,10 +169,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       const result = job.result as ImportResult | null;
       const details = (job.error as { details?: ImportResult } | null)?.details;
       const list: ImportError[] = result?.errors ?? details?.errors ?? [];
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment(`导入错误报告-${job.fileName}.xlsx`))
-        .send(await errorReport(list));
+      return sendXlsx(reply, `导入错误报告-${job.fileName}.xlsx`, await errorReport(list));
     },
   );
 };
