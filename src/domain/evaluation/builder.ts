@@ -84,3 +84,27 @@ export function smeCondition(b: ResultBuilder): boolean {
     '工信部联企业〔2011〕300号',
   );
 }
+
+/** The figures of the last `count` complete years must be there; otherwise a failed condition and what to fill in. */
+export function requireYears(b: ResultBuilder, count: 2 | 3, source: string): boolean {
+  const { y0, y1, y2, priorYear } = b.ctx;
+  if (y0 && y1 && (count === 2 || y2)) return true;
+  const range = `${priorYear - count + 1}–${priorYear}`;
+  b.condition('years', count === 3 ? '近三年财务数据' : '近两年财务数据', false, `缺少 ${range} 年度数据`, source);
+  b.need('years', `请填写 ${range} 年度数据`);
+  return false;
+}
+
+/** The 专精特新发展评价 score of the national platform (2026 rules), at least `minimum`. */
+export function developmentScoreCondition(b: ResultBuilder, minimum: number, source: string): void {
+  const score = b.ctx.input.enterprise.developmentScore;
+  b.condition(
+    'developmentScore',
+    `专精特新发展评价得分不低于 ${minimum} 分`,
+    score !== null && score >= minimum,
+    score === null ? '未提供平台评价得分' : `${score} 分`,
+    source,
+  );
+  if (score === null) b.need('developmentScore', '请填写国家平台的专精特新发展评价得分');
+  else if (score < minimum) b.need('developmentScore', `发展评价得分还差 ${minimum - score} 分`);
+}

@@ -262,6 +262,17 @@ describe('2026 rules', () => {
   });
 });
 
+describe('corrected parameters', () => {
+  it('judge with the corrected number, say it in the condition, and name the version', () => {
+    const corrected = evaluate(sampleInput(), { 'srdi-2026': { version: 2, values: { maxDebt: 40, minDevelopmentScore: 70 } } });
+    const srdi = corrected.results.find((r) => r.tier === 'srdi') as TierResult;
+    expect(srdi.ruleSet).toBe('srdi-2026@v2');
+    expect(srdi.conditions.find((c) => c.id === 'debtRatio')).toMatchObject({ name: '资产负债率不高于 40%', status: 'not_met' });
+    expect(srdi.conditions.find((c) => c.id === 'developmentScore')?.name).toBe('专精特新发展评价得分不低于 70 分');
+    expect(srdi.missing).toContainEqual({ id: 'developmentScore', message: '发展评价得分还差 7 分' });
+  });
+});
+
 describe('SME size applies to every tier', () => {
   it('refuses a large enterprise everywhere', () => {
     const large = withYear(sampleInput(), 2025, { employees: 1000, rdStaff: 100, revenue: 400_000_000, mainRevenue: 390_000_000 });

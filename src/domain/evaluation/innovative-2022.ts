@@ -160,7 +160,7 @@ export function evaluateInnovative2022(ctx: Context, p = INNOVATIVE_2022): TierR
     award && '近三年获得国家级或省级科技奖励',
     e.qualifications.highTech && '有效期内的高新技术企业',
     (e.rdInstitution === 'provincial' || e.rdInstitution === 'national') && '拥有省部级以上研发机构',
-    equity !== null && equity >= p.directEquity && `近三年新增股权融资 ${wan(equity)} 万元（≥500 万元）`,
+    equity !== null && equity >= p.directEquity && `近三年新增股权融资 ${wan(equity)} 万元（≥${wan(p.directEquity)} 万元）`,
   ].filter(Boolean) as string[];
   const scorePass = score >= p.passScore && categories.every((c) => c.minimum === undefined || c.score >= c.minimum);
   if (direct.length) b.condition('pass', '评价得分或直通条件', true, `符合直通条件：${direct.join('；')}`, `${SOURCE} 直通条件`);

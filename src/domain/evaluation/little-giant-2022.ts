@@ -1,5 +1,5 @@
 // 专精特新"小巨人"企业认定标准 (工信部企业〔2022〕63号 附件3), criteria.md §3. All conditions must hold.
-import { ResultBuilder, smeCondition } from './builder.js';
+import { ResultBuilder, requireYears, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
 import { meanGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
 import type { TierResult } from './types.js';
@@ -26,7 +26,7 @@ export const LITTLE_GIANT_2022 = {
 export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): TierResult {
   const b = new ResultBuilder(ctx, 'little_giant', p.id);
   const e = ctx.input.enterprise;
-  const { y0, y1, y2, priorYear } = ctx;
+  const { y0, y1, y2 } = ctx;
   smeCondition(b);
   b.condition(
     'srdiSme',
@@ -45,15 +45,11 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
     `${SOURCE} 专业化`,
   );
   if (e.yearsInNiche < p.minNicheYears) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
-  if (!y0 || !y1 || !y2) {
-    b.condition('years', '近三年财务数据', false, `缺少 ${priorYear - 2}–${priorYear} 年度数据`, SOURCE);
-    b.need('years', `请填写 ${priorYear - 2}–${priorYear} 年度数据`);
-    return b.finish(null, []);
-  }
+  if (!requireYears(b, 3, SOURCE) || !y0 || !y1 || !y2) return b.finish(null, []);
   const shareOk = ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare);
   b.condition(
     'mainShare',
-    '主营业务收入占营业收入比重不低于 70%',
+    `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
     shareOk,
     `${percentOf(y0.mainRevenue, y0.revenue)}%`,
     `${SOURCE} 专业化`,
@@ -61,7 +57,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
   const growthOk = meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth);
   b.condition(
     'mainGrowth',
-    '近 2 年主营业务收入平均增长率不低于 5%',
+    `近 2 年主营业务收入平均增长率不低于 ${p.minMeanGrowth}%`,
     growthOk,
     `${percentOf(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
     `${SOURCE} 专业化`,
@@ -69,7 +65,13 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
 
   // 精细化
   const debtOk = ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt);
-  b.condition('debtRatio', '资产负债率不高于 70%', debtOk, `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`, `${SOURCE} 精细化`);
+  b.condition(
+    'debtRatio',
+    `资产负债率不高于 ${p.maxDebt}%`,
+    debtOk,
+    `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+    `${SOURCE} 精细化`,
+  );
   b.condition(
     'certification',
     '取得相关管理体系认证或发达国家和地区产品认证',
@@ -86,7 +88,13 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
 
   // 特色化
   const shareHigh = e.nicheMarketShare >= p.minNicheShare;
-  b.condition('nicheShare', '主导产品全国细分市场占有率达到 10% 以上', shareHigh, `${e.nicheMarketShare}%`, `${SOURCE} 特色化`);
+  b.condition(
+    'nicheShare',
+    `主导产品全国细分市场占有率达到 ${p.minNicheShare}% 以上`,
+    shareHigh,
+    `${e.nicheMarketShare}%`,
+    `${SOURCE} 特色化`,
+  );
   if (!shareHigh) b.need('nicheShare', `细分市场占有率还差 ${Math.round((p.minNicheShare - e.nicheMarketShare) * 10) / 10} 个百分点`);
   b.condition(
     'ownBrand',

@@ -3,7 +3,7 @@
 // bottom tier 科技和创新型中小企业 = the 2022 innovative standard or the 科技型中小企业 standard.
 // Confidence medium (two secondary sources agree; verify against the official PDF).
 import { numeratorFor, readAtLeast } from './bands.js';
-import { ResultBuilder, smeCondition } from './builder.js';
+import { developmentScoreCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
 import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
 import { evaluateInnovative2022, INNOVATIVE_2022 } from './innovative-2022.js';
@@ -28,37 +28,39 @@ export const SRDI_2026 = {
 export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
   const b = new ResultBuilder(ctx, 'srdi', p.id);
   const e = ctx.input.enterprise;
-  const { y0, y1, priorYear } = ctx;
+  const { y0, y1 } = ctx;
   smeCondition(b);
   const bottom = e.qualifications.innovativeSme || e.qualifications.techSme;
   b.condition('bottomTier', '有效期内的科技和创新型中小企业', bottom, bottom ? '是' : '否', `${SOURCE} 附件1 一`);
-  b.condition('niche', '从事特定细分市场 3 年以上', e.yearsInNiche >= p.minNicheYears, `${e.yearsInNiche} 年`, `${SOURCE} 附件1 二`);
+  b.condition(
+    'niche',
+    `从事特定细分市场 ${p.minNicheYears} 年以上`,
+    e.yearsInNiche >= p.minNicheYears,
+    `${e.yearsInNiche} 年`,
+    `${SOURCE} 附件1 二`,
+  );
   if (e.yearsInNiche < p.minNicheYears) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
-  if (!y0 || !y1) {
-    b.condition('years', '近两年财务数据', false, `缺少 ${priorYear - 1}–${priorYear} 年度数据`, SOURCE);
-    b.need('years', `请填写 ${priorYear - 1}–${priorYear} 年度数据`);
-    return b.finish(null, []);
-  }
+  if (!requireYears(b, 2, SOURCE) || !y0 || !y1) return b.finish(null, []);
   const equity = recentEquity(ctx, 2) ?? 0;
   const scale = y0.revenue >= p.minRevenue || equity >= p.altEquity2y;
   b.condition(
     'scale',
-    '上年营业收入不低于 1500 万元（或近 2 年新增股权融资不低于 2000 万元）',
+    `上年营业收入不低于 ${p.minRevenue / WAN} 万元（或近 2 年新增股权融资不低于 ${p.altEquity2y / WAN} 万元）`,
     scale,
     `${wan(y0.revenue)} 万元`,
     `${SOURCE} 附件1 三`,
   );
-  if (!scale) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 1500 万元`);
+  if (!scale) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 ${p.minRevenue / WAN} 万元`);
   b.condition(
     'mainShare',
-    '主营业务收入占营业收入比重不低于 80%',
+    `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     `${percentOf(y0.mainRevenue, y0.revenue)}%`,
     `${SOURCE} 附件1 四`,
   );
   b.condition(
     'debtRatio',
-    '资产负债率不高于 80%',
+    `资产负债率不高于 ${p.maxDebt}%`,
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
     `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
     `${SOURCE} 附件1 五`,
@@ -66,7 +68,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
   const rdYear = (y: typeof y0) => y.rdExpense >= p.minRdExpense && ratioAtLeast(y.rdExpense, y.revenue, p.minRdRatio);
   b.condition(
     'rd',
-    '近 2 年每年研发费用不低于 100 万元且不低于营业收入的 3%',
+    `近 2 年每年研发费用不低于 ${p.minRdExpense / WAN} 万元且不低于营业收入的 ${p.minRdRatio}%`,
     rdYear(y0) && rdYear(y1),
     `${wan(y1.rdExpense)} / ${wan(y0.rdExpense)} 万元`,
     `${SOURCE} 附件1 六`,
@@ -75,7 +77,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
     if (!rdYear(y)) {
       b.need(
         `rd.${y.year}`,
-        `${y.year} 年研发费用还差 ${wan(Math.max(p.minRdExpense, numeratorFor(y.revenue, p.minRdRatio)) - y.rdExpense)} 万元即可达到 100 万元且不低于营业收入的 3%`,
+        `${y.year} 年研发费用还差 ${wan(Math.max(p.minRdExpense, numeratorFor(y.revenue, p.minRdRatio)) - y.rdExpense)} 万元即可达到 ${p.minRdExpense / WAN} 万元且不低于营业收入的 ${p.minRdRatio}%`,
       );
     }
   }
@@ -89,19 +91,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026): TierResult {
   );
   if (e.ip.classI < 1 && !waiver) b.need('ip', 'Ⅰ类知识产权还需 1 项');
   b.review('srdi2026.market', '细分市场地位', '主导产品在国内或国际细分市场占有率是否较高、具有一定知名度？', `${SOURCE} 附件1 八`);
-  const score = e.developmentScore;
-  b.condition(
-    'developmentScore',
-    '专精特新发展评价得分不低于 50 分',
-    score !== null && score >= p.minDevelopmentScore,
-    score === null ? '未提供平台评价得分' : `${score} 分`,
-    `${SOURCE}；工信厅企业〔2024〕75号`,
-  );
-  if (score === null || score < p.minDevelopmentScore)
-    b.need(
-      'developmentScore',
-      score === null ? '请填写国家平台的专精特新发展评价得分' : `发展评价得分还差 ${p.minDevelopmentScore - score} 分`,
-    );
+  developmentScoreCondition(b, p.minDevelopmentScore, `${SOURCE}；工信厅企业〔2024〕75号`);
   return b.finish(null, []);
 }
 
@@ -123,7 +113,7 @@ export const LITTLE_GIANT_2026 = {
 export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): TierResult {
   const b = new ResultBuilder(ctx, 'little_giant', p.id);
   const e = ctx.input.enterprise;
-  const { y0, y1, y2, priorYear } = ctx;
+  const { y0, y1, y2 } = ctx;
   smeCondition(b);
   b.condition(
     'srdiSme',
@@ -132,17 +122,26 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
     e.qualifications.srdiSme ? '是' : '否',
     `${SOURCE} 附件2 一`,
   );
-  b.condition('niche', '从事特定细分市场 3 年以上', e.yearsInNiche >= p.minNicheYears, `${e.yearsInNiche} 年`, `${SOURCE} 附件2 一`);
-  if (!y0 || !y1 || !y2) {
-    b.condition('years', '近三年财务数据', false, `缺少 ${priorYear - 2}–${priorYear} 年度数据`, SOURCE);
-    b.need('years', `请填写 ${priorYear - 2}–${priorYear} 年度数据`);
-    return b.finish(null, []);
-  }
-  b.condition('revenue', '上年营业收入不低于 5000 万元', y0.revenue >= p.minRevenue, `${wan(y0.revenue)} 万元`, `${SOURCE} 附件2 二`);
-  if (y0.revenue < p.minRevenue) b.need('revenue', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 5000 万元`);
+  b.condition(
+    'niche',
+    `从事特定细分市场 ${p.minNicheYears} 年以上`,
+    e.yearsInNiche >= p.minNicheYears,
+    `${e.yearsInNiche} 年`,
+    `${SOURCE} 附件2 一`,
+  );
+  if (!requireYears(b, 3, SOURCE) || !y0 || !y1 || !y2) return b.finish(null, []);
+  b.condition(
+    'revenue',
+    `上年营业收入不低于 ${p.minRevenue / WAN} 万元`,
+    y0.revenue >= p.minRevenue,
+    `${wan(y0.revenue)} 万元`,
+    `${SOURCE} 附件2 二`,
+  );
+  if (y0.revenue < p.minRevenue)
+    b.need('revenue', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 ${p.minRevenue / WAN} 万元`);
   b.condition(
     'mainShare',
-    '主营业务收入占营业收入比重不低于 90%',
+    `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     `${percentOf(y0.mainRevenue, y0.revenue)}%`,
     `${SOURCE} 附件2 二`,
@@ -150,7 +149,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
   if (ctx.input.applicationType === 'new') {
     b.condition(
       'cagr',
-      '近 2 年营业收入复合增长率不低于 5%',
+      `近 2 年营业收入复合增长率不低于 ${p.minCagr}%`,
       compoundGrowthAtLeast(y2.revenue, y0.revenue, p.minCagr),
       `${wan(y2.revenue)} → ${wan(y0.revenue)} 万元`,
       `${SOURCE} 附件2 二（复核不考察）`,
@@ -158,7 +157,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
   }
   b.condition(
     'debtRatio',
-    '资产负债率不高于 75%',
+    `资产负债率不高于 ${p.maxDebt}%`,
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
     `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
     `${SOURCE} 附件2 二`,
@@ -166,12 +165,18 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
   const rd2y = y0.rdExpense + y1.rdExpense;
   const rdOk =
     rd2y >= p.minRd2y && ratioAtLeast(y0.rdExpense, y0.revenue, p.minRdRatio) && ratioAtLeast(y1.rdExpense, y1.revenue, p.minRdRatio);
-  b.condition('rd', '近 2 年研发费用合计不低于 1200 万元且每年不低于营业收入的 3%', rdOk, `合计 ${wan(rd2y)} 万元`, `${SOURCE} 附件2 三`);
+  b.condition(
+    'rd',
+    `近 2 年研发费用合计不低于 ${p.minRd2y / WAN} 万元且每年不低于营业收入的 ${p.minRdRatio}%`,
+    rdOk,
+    `合计 ${wan(rd2y)} 万元`,
+    `${SOURCE} 附件2 三`,
+  );
   if (rd2y < p.minRd2y) b.need('rd', `近 2 年研发费用合计还差 ${wan(p.minRd2y - rd2y)} 万元`);
   const waiver = recentAwards(ctx, 3).some((a) => a.level === 'national' && a.rank <= 3);
   b.condition(
     'ip',
-    'Ⅰ类知识产权 4 项以上（或近三年国家级科技奖励前三）',
+    `Ⅰ类知识产权 ${p.minClassI} 项以上（或近三年国家级科技奖励前三）`,
     e.ip.classI >= p.minClassI || waiver,
     `${e.ip.classI} 项`,
     `${SOURCE} 附件2 四`,
@@ -180,7 +185,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
   const market = e.nicheMarketShare >= p.minNicheShare || (e.domesticRank !== null && e.domesticRank <= 3);
   b.condition(
     'market',
-    '细分市场占有率 10% 以上或国内前三',
+    `细分市场占有率 ${p.minNicheShare}% 以上或国内前三`,
     market,
     `占有率 ${e.nicheMarketShare}%${e.domesticRank ? `，国内第 ${e.domesticRank}` : ''}`,
     `${SOURCE} 附件2 五`,
@@ -191,19 +196,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026): Ti
     '主导产品是否属于核心基础零部件、关键软件、先进基础工艺、关键基础材料等领域，或位于重点产业链关键环节？',
     `${SOURCE} 附件2 六`,
   );
-  const score = e.developmentScore;
-  b.condition(
-    'developmentScore',
-    '专精特新发展评价得分不低于 60 分',
-    score !== null && score >= p.minDevelopmentScore,
-    score === null ? '未提供平台评价得分' : `${score} 分`,
-    `${SOURCE} 附件2 七`,
-  );
-  if (score === null || score < p.minDevelopmentScore)
-    b.need(
-      'developmentScore',
-      score === null ? '请填写国家平台的专精特新发展评价得分' : `发展评价得分还差 ${p.minDevelopmentScore - score} 分`,
-    );
+  developmentScoreCondition(b, p.minDevelopmentScore, `${SOURCE} 附件2 七`);
   return b.finish(null, []);
 }
 

@@ -86,25 +86,25 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022): TierResult {
     const rdOk = y0.rdExpense >= p.minRdExpense && ratioAtLeast(y0.rdExpense, y0.revenue, p.minRdRatio);
     b.condition(
       'rd',
-      `${priorYear} 年研发费用不低于 100 万元且不低于营业收入的 3%`,
+      `${priorYear} 年研发费用不低于 ${p.minRdExpense / WAN} 万元且不低于营业收入的 ${p.minRdRatio}%`,
       rdOk,
       `${wan(y0.rdExpense)} 万元，占 ${percentOf(y0.rdExpense, y0.revenue)}%`,
       `${SOURCE} 二`,
     );
     if (!rdOk) {
       const needed = Math.max(p.minRdExpense, numeratorFor(y0.revenue, p.minRdRatio)) - y0.rdExpense;
-      b.need('rd', `研发费用还差 ${wan(needed)} 万元即可达到 100 万元且不低于营业收入的 3%`);
+      b.need('rd', `研发费用还差 ${wan(needed)} 万元即可达到 ${p.minRdExpense / WAN} 万元且不低于营业收入的 ${p.minRdRatio}%`);
     }
     const equity2y = recentEquity(ctx, 2);
     const scaleOk = y0.revenue >= p.minRevenue || (equity2y !== null && equity2y >= p.altEquity2y);
     b.condition(
       'scale',
-      `${priorYear} 年营业收入不低于 1000 万元（或近 2 年新增股权融资不低于 2000 万元）`,
+      `${priorYear} 年营业收入不低于 ${p.minRevenue / WAN} 万元（或近 2 年新增股权融资不低于 ${p.altEquity2y / WAN} 万元）`,
       scaleOk,
       `营业收入 ${wan(y0.revenue)} 万元${equity2y !== null ? `，近 2 年股权融资 ${wan(equity2y)} 万元` : ''}`,
       `${SOURCE} 三`,
     );
-    if (!scaleOk) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 1000 万元`);
+    if (!scaleOk) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 ${p.minRevenue / WAN} 万元`);
   } else {
     b.condition('rd', '研发费用条件', false, `缺少 ${priorYear} 年度数据`, `${SOURCE} 二`);
     b.need('years', `请填写 ${priorYear} 年度数据`);
@@ -299,19 +299,20 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022): TierResult {
   const direct = [
     awards.some((a) => (a.level === 'provincial' && a.rank <= 3) || (a.level === 'national' && a.rank <= 5)) &&
       '近三年获省级科技奖励（前三）或国家级科技奖励（前五）',
-    avgRd >= p.direct.avgRd2y && `近两年研发费用平均 ${wan(avgRd)} 万元（≥1000 万元）`,
-    equity2y >= p.direct.equity2y && `近两年新增股权融资 ${wan(equity2y)} 万元（≥6000 万元）`,
+    avgRd >= p.direct.avgRd2y && `近两年研发费用平均 ${wan(avgRd)} 万元（≥${p.direct.avgRd2y / WAN} 万元）`,
+    equity2y >= p.direct.equity2y && `近两年新增股权融资 ${wan(equity2y)} 万元（≥${wan(p.direct.equity2y)} 万元）`,
     maker &&
       maker.level === 'national' &&
       maker.rank <= p.direct.makerTop &&
       maker.year > ctx.assessmentYear - 4 &&
       '近三年进入"创客中国"全国 500 强企业名单',
   ].filter(Boolean) as string[];
-  if (direct.length) b.condition('pass', '评价得分 60 分以上或符合直通条件', true, `符合直通条件：${direct.join('；')}`, `${SOURCE} 四`);
+  if (direct.length)
+    b.condition('pass', `评价得分 ${p.passScore} 分以上或符合直通条件`, true, `符合直通条件：${direct.join('；')}`, `${SOURCE} 四`);
   else {
     b.condition(
       'pass',
-      '评价得分 60 分以上或符合直通条件',
+      `评价得分 ${p.passScore} 分以上或符合直通条件`,
       score >= p.passScore,
       `评价得分 ${score} 分（需 ≥${p.passScore}）`,
       `${SOURCE} 四`,
