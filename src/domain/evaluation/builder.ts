@@ -1,6 +1,8 @@
 // Collects indicators, conditions and what is missing while a rule set runs, then decides the
 // outcome: a failed hard condition wins over an open review question.
+import { type AtLeastBand, readAtLeast, readAtMost } from './bands.js';
 import type { Context } from './context.js';
+import { percentOf } from './exact.js';
 import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult } from './types.js';
 
 export class ResultBuilder {
@@ -107,4 +109,36 @@ export function developmentScoreCondition(b: ResultBuilder, minimum: number, sou
   );
   if (score === null) b.need('developmentScore', '请填写国家平台的专精特新发展评价得分');
   else if (score < minimum) b.need('developmentScore', `发展评价得分还差 ${minimum - score} 分`);
+}
+
+/**
+ * An indicator read from a ratio against bands: its points, and what the next band would take.
+ * Without the figures (`ratio` undefined) it scores 0 and asks for the year's data.
+ */
+export function bandIndicator(
+  b: ResultBuilder,
+  d: {
+    id: string;
+    name: string;
+    category: string;
+    max: number;
+    source: string;
+    ratio: [numerator: number, denominator: number] | undefined | false;
+    bands: AtLeastBand[];
+    lowerIsBetter?: boolean;
+    need?: ((next: AtLeastBand) => string) | undefined | false;
+    missingYear?: number;
+  },
+): number {
+  const { id, name, category, max, source } = d;
+  if (!d.ratio) {
+    b.indicator({ id, name, category, value: null, band: '缺少数据', points: 0, max, source });
+    b.need(id, `请填写 ${d.missingYear ?? b.ctx.priorYear} 年度数据`);
+    return 0;
+  }
+  const [numerator, denominator] = d.ratio;
+  const r = d.lowerIsBetter ? readAtMost(numerator, denominator, d.bands) : readAtLeast(numerator, denominator, d.bands);
+  b.indicator({ id, name, category, value: percentOf(numerator, denominator), band: r.band, points: r.points, max, source });
+  if (r.next && d.need) b.need(id, d.need(r.next));
+  return r.points;
 }

@@ -1,8 +1,7 @@
 // 创新型中小企业评价标准 (工信部企业〔2022〕63号 附件1), criteria.md §1.
-import { numeratorFor, readAtLeast, readAtMost } from './bands.js';
-import { ResultBuilder, smeCondition } from './builder.js';
+import { numeratorFor } from './bands.js';
+import { bandIndicator, ResultBuilder, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
-import { percentOf } from './exact.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2022〕63号 附件1';
@@ -58,62 +57,50 @@ export function evaluateInnovative2022(ctx: Context, p = INNOVATIVE_2022): TierR
     source: `${SOURCE} 一(1)`,
   });
   if (ip.classI === 0) b.need('ip', 'Ⅰ类知识产权还需 1 项（得 10 分）');
-  if (y0) {
-    const r = readAtLeast(y0.rdExpense, y0.revenue, p.rdRatioBands);
-    b.indicator({
-      id: 'rdRatio',
-      name: `${priorYear} 年研发费用占营业收入比重`,
-      category: 'innovation',
-      value: percentOf(y0.rdExpense, y0.revenue),
-      band: r.band,
-      points: r.points,
-      max: 20,
-      source: `${SOURCE} 一(2)`,
-    });
-    if (r.next)
-      b.need(
-        'rdRatio',
-        `研发费用还差 ${wan(numeratorFor(y0.revenue, r.next.percent) - y0.rdExpense)} 万元即可达到营业收入的 ${r.next.percent}%（得 ${r.next.points} 分）`,
-      );
-  } else noData(b, 'rdRatio', `${priorYear} 年研发费用占营业收入比重`, 'innovation', 20, `${SOURCE} 一(2)`, priorYear);
+  bandIndicator(b, {
+    id: 'rdRatio',
+    name: `${priorYear} 年研发费用占营业收入比重`,
+    category: 'innovation',
+    max: 20,
+    source: `${SOURCE} 一(2)`,
+    ratio: y0 && [y0.rdExpense, y0.revenue],
+    bands: p.rdRatioBands,
+    need:
+      y0 &&
+      ((next) =>
+        `研发费用还差 ${wan(numeratorFor(y0.revenue, next.percent) - y0.rdExpense)} 万元即可达到营业收入的 ${next.percent}%（得 ${next.points} 分）`),
+  });
 
   // 成长性
-  if (y0 && y1) {
-    const r = readAtLeast(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue, p.mainGrowthBands);
-    b.indicator({
-      id: 'mainGrowth',
-      name: `${priorYear} 年主营业务收入增长率`,
-      category: 'growth',
-      value: percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue),
-      band: r.band,
-      points: r.points,
-      max: 20,
-      source: `${SOURCE} 二(3)`,
-    });
-    if (r.next)
-      b.need(
-        'mainGrowth',
-        `主营业务收入还需增加 ${wan(y1.mainRevenue + numeratorFor(y1.mainRevenue, r.next.percent) - y0.mainRevenue)} 万元即可达到增长 ${r.next.percent}%（得 ${r.next.points} 分）`,
-      );
-  } else noData(b, 'mainGrowth', `${priorYear} 年主营业务收入增长率`, 'growth', 20, `${SOURCE} 二(3)`, y0 ? priorYear - 1 : priorYear);
-  if (y0) {
-    const r = readAtMost(y0.totalLiabilities, y0.totalAssets, p.debtBands);
-    b.indicator({
-      id: 'debtRatio',
-      name: `${priorYear} 年末资产负债率`,
-      category: 'growth',
-      value: percentOf(y0.totalLiabilities, y0.totalAssets),
-      band: r.band,
-      points: r.points,
-      max: 10,
-      source: `${SOURCE} 二(4)`,
-    });
-    if (r.next)
-      b.need(
-        'debtRatio',
-        `负债还需减少 ${wan(y0.totalLiabilities - Math.floor((y0.totalAssets * r.next.percent) / 100))} 万元即可使资产负债率不高于 ${r.next.percent}%（得 ${r.next.points} 分）`,
-      );
-  } else noData(b, 'debtRatio', `${priorYear} 年末资产负债率`, 'growth', 10, `${SOURCE} 二(4)`, priorYear);
+  bandIndicator(b, {
+    id: 'mainGrowth',
+    name: `${priorYear} 年主营业务收入增长率`,
+    category: 'growth',
+    max: 20,
+    source: `${SOURCE} 二(3)`,
+    ratio: y0 && y1 && [y0.mainRevenue - y1.mainRevenue, y1.mainRevenue],
+    bands: p.mainGrowthBands,
+    need:
+      y0 &&
+      y1 &&
+      ((next) =>
+        `主营业务收入还需增加 ${wan(y1.mainRevenue + numeratorFor(y1.mainRevenue, next.percent) - y0.mainRevenue)} 万元即可达到增长 ${next.percent}%（得 ${next.points} 分）`),
+    missingYear: y0 ? priorYear - 1 : priorYear,
+  });
+  bandIndicator(b, {
+    id: 'debtRatio',
+    name: `${priorYear} 年末资产负债率`,
+    category: 'growth',
+    max: 10,
+    source: `${SOURCE} 二(4)`,
+    ratio: y0 && [y0.totalLiabilities, y0.totalAssets],
+    bands: p.debtBands,
+    lowerIsBetter: true,
+    need:
+      y0 &&
+      ((next) =>
+        `负债还需减少 ${wan(y0.totalLiabilities - Math.floor((y0.totalAssets * next.percent) / 100))} 万元即可使资产负债率不高于 ${next.percent}%（得 ${next.points} 分）`),
+  });
 
   // 专业化
   const field = e.mainProductField === 'strategic_emerging' ? 10 : 5;
@@ -127,24 +114,19 @@ export function evaluateInnovative2022(ctx: Context, p = INNOVATIVE_2022): TierR
     max: 10,
     source: `${SOURCE} 三(5)`,
   });
-  if (y0) {
-    const r = readAtLeast(y0.mainRevenue, y0.revenue, p.mainShareBands);
-    b.indicator({
-      id: 'mainShare',
-      name: `${priorYear} 年主营业务收入占营业收入比重`,
-      category: 'specialisation',
-      value: percentOf(y0.mainRevenue, y0.revenue),
-      band: r.band,
-      points: r.points,
-      max: 20,
-      source: `${SOURCE} 三(6)`,
-    });
-    if (r.next)
-      b.need(
-        'mainShare',
-        `主营业务收入还差 ${wan(numeratorFor(y0.revenue, r.next.percent) - y0.mainRevenue)} 万元即可达到营业收入的 ${r.next.percent}%（得 ${r.next.points} 分）`,
-      );
-  } else noData(b, 'mainShare', `${priorYear} 年主营业务收入占营业收入比重`, 'specialisation', 20, `${SOURCE} 三(6)`, priorYear);
+  bandIndicator(b, {
+    id: 'mainShare',
+    name: `${priorYear} 年主营业务收入占营业收入比重`,
+    category: 'specialisation',
+    max: 20,
+    source: `${SOURCE} 三(6)`,
+    ratio: y0 && [y0.mainRevenue, y0.revenue],
+    bands: p.mainShareBands,
+    need:
+      y0 &&
+      ((next) =>
+        `主营业务收入还差 ${wan(numeratorFor(y0.revenue, next.percent) - y0.mainRevenue)} 万元即可达到营业收入的 ${next.percent}%（得 ${next.points} 分）`),
+  });
 
   const categories = b.categories([
     { id: 'innovation', name: '创新能力', max: 40, minimum: p.categoryMinimums.innovation },

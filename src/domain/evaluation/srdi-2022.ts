@@ -1,7 +1,7 @@
 // 专精特新中小企业认定标准 (工信部企业〔2022〕63号 附件2), criteria.md §2 and Decision 5
 // (Chongqing's 15-point 特色化 block is an assessed input, `featuredScore`).
-import { numeratorFor, readAtLeast, readAtMost } from './bands.js';
-import { ResultBuilder, smeCondition } from './builder.js';
+import { numeratorFor } from './bands.js';
+import { bandIndicator, ResultBuilder, smeCondition } from './builder.js';
 import { type Context, recentAwards, recentEquity, wan } from './context.js';
 import { meanGrowthAtLeast, percentOf, ratioAtLeast } from './exact.js';
 import { noData } from './innovative-2022.js';
@@ -111,19 +111,15 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022): TierResult {
   }
 
   // 专业化 (25)
-  if (y0) {
-    const r = readAtLeast(y0.mainRevenue, y0.revenue, p.mainShareBands);
-    b.indicator({
-      id: 'mainShare',
-      name: '主营业务收入占营业收入比重',
-      category: 'specialisation',
-      value: percentOf(y0.mainRevenue, y0.revenue),
-      band: r.band,
-      points: r.points,
-      max: 5,
-      source: `${SOURCE} 评分(1)`,
-    });
-  } else noData(b, 'mainShare', '主营业务收入占营业收入比重', 'specialisation', 5, `${SOURCE} 评分(1)`, priorYear);
+  bandIndicator(b, {
+    id: 'mainShare',
+    name: '主营业务收入占营业收入比重',
+    category: 'specialisation',
+    max: 5,
+    source: `${SOURCE} 评分(1)`,
+    ratio: y0 && [y0.mainRevenue, y0.revenue],
+    bands: p.mainShareBands,
+  });
   if (y0 && y1 && y2) {
     const points =
       p.mainGrowthBands.find((band) => meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, band.percent))?.points ?? 0;
@@ -189,33 +185,25 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022): TierResult {
     max: 5,
     source: `${SOURCE} 评分(6)`,
   });
-  if (y0) {
-    const r = readAtLeast(y0.netProfit, y0.revenue, p.marginBands);
-    b.indicator({
-      id: 'netMargin',
-      name: '净利润率',
-      category: 'refinement',
-      value: percentOf(y0.netProfit, y0.revenue),
-      band: r.band,
-      points: r.points,
-      max: 10,
-      source: `${SOURCE} 评分(7)`,
-    });
-    const d = readAtMost(y0.totalLiabilities, y0.totalAssets, p.debtBands);
-    b.indicator({
-      id: 'debtRatio',
-      name: '资产负债率',
-      category: 'refinement',
-      value: percentOf(y0.totalLiabilities, y0.totalAssets),
-      band: d.band,
-      points: d.points,
-      max: 5,
-      source: `${SOURCE} 评分(8)`,
-    });
-  } else {
-    noData(b, 'netMargin', '净利润率', 'refinement', 10, `${SOURCE} 评分(7)`, priorYear);
-    noData(b, 'debtRatio', '资产负债率', 'refinement', 5, `${SOURCE} 评分(8)`, priorYear);
-  }
+  bandIndicator(b, {
+    id: 'netMargin',
+    name: '净利润率',
+    category: 'refinement',
+    max: 10,
+    source: `${SOURCE} 评分(7)`,
+    ratio: y0 && [y0.netProfit, y0.revenue],
+    bands: p.marginBands,
+  });
+  bandIndicator(b, {
+    id: 'debtRatio',
+    name: '资产负债率',
+    category: 'refinement',
+    max: 5,
+    source: `${SOURCE} 评分(8)`,
+    ratio: y0 && [y0.totalLiabilities, y0.totalAssets],
+    bands: p.debtBands,
+    lowerIsBetter: true,
+  });
 
   // 特色化 (15): the local block, as assessed.
   const featured = Math.max(0, Math.min(15, Math.round(e.featuredScore)));
@@ -245,32 +233,30 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022): TierResult {
   });
   if (ip.classI === 0) b.need('ip', 'Ⅰ类知识产权还需 1 项（得 6 分）');
   if (y0) {
+    const lowest = p.rdInputBands[p.rdInputBands.length - 1];
     const band = p.rdInputBands.find((r) => y0.rdExpense >= r.amount || ratioAtLeast(y0.rdExpense, y0.revenue, r.percent));
     b.indicator({
       id: 'rdInput',
       name: '研发投入（金额或占比取高）',
       category: 'innovation',
       value: `${wan(y0.rdExpense)} 万元 / ${percentOf(y0.rdExpense, y0.revenue)}%`,
-      band: band ? `≥${wan(band.amount)}万元或≥${band.percent}%` : '<100万元且<3%',
+      band: band ? `≥${wan(band.amount)}万元或≥${band.percent}%` : `<${wan(lowest.amount)}万元且<${lowest.percent}%`,
       points: band?.points ?? 0,
       max: 10,
       source: `${SOURCE} 评分(13)`,
     });
-    const s = readAtLeast(y0.rdStaff, y0.employees, p.rdStaffBands);
-    b.indicator({
-      id: 'rdStaff',
-      name: '研发人员占从业人员比重',
-      category: 'innovation',
-      value: percentOf(y0.rdStaff, y0.employees),
-      band: s.band,
-      points: s.points,
-      max: 5,
-      source: `${SOURCE} 评分(14)`,
-    });
   } else {
     noData(b, 'rdInput', '研发投入', 'innovation', 10, `${SOURCE} 评分(13)`, priorYear);
-    noData(b, 'rdStaff', '研发人员占比', 'innovation', 5, `${SOURCE} 评分(14)`, priorYear);
   }
+  bandIndicator(b, {
+    id: 'rdStaff',
+    name: '研发人员占从业人员比重',
+    category: 'innovation',
+    max: 5,
+    source: `${SOURCE} 评分(14)`,
+    ratio: y0 && [y0.rdStaff, y0.employees],
+    bands: p.rdStaffBands,
+  });
   const inst = p.rdInstitutionPoints[e.rdInstitution];
   b.indicator({
     id: 'rdInstitution',
