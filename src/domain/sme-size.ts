@@ -143,15 +143,26 @@ function metricValue(facts: SizeFacts, metric: Metric): number {
 /** Threshold in the metric's own unit: people, or 万元 turned into whole yuan (exact integers). */
 const threshold = (metric: Metric, value: number) => (metric === 'employees' ? value : value * WAN);
 
-const reachesAll = (facts: SizeFacts, bound: Bound) =>
-  (Object.entries(bound) as [Metric, number][]).every(([m, v]) => metricValue(facts, m) >= threshold(m, v));
+/** Each bound as [metric, threshold in people or yuan] pairs, built once: classifySize runs for every evaluation. */
+const CHECKS = new Map(
+  (Object.entries(RULES) as [Sector, SectorRule][]).map(([sector, rule]) => {
+    const pairs = (bound: Bound) => (Object.entries(bound) as [Metric, number][]).map(([m, v]) => [m, threshold(m, v)] as const);
+    return [sector, { ceiling: pairs(rule.ceiling), medium: pairs(rule.medium), small: pairs(rule.small) }];
+  }),
+);
+
+function reachesAll(facts: SizeFacts, checks: readonly (readonly [Metric, number])[]): boolean {
+  for (const [metric, min] of checks) if (metricValue(facts, metric) < min) return false;
+  return true;
+}
 
 /**
  * The size class of the regulation. Large when the ceiling is reached on every metric it names;
  * medium or small when both lower bounds of that tier are reached; otherwise micro.
  */
 export function classifySize(sector: Sector, facts: SizeFacts): SizeClass {
-  const rule = RULES[sector];
+  const rule = CHECKS.get(sector);
+  if (!rule) throw new Error(`unknown sector ${sector}`);
   if (reachesAll(facts, rule.ceiling)) return 'large';
   if (reachesAll(facts, rule.medium)) return 'medium';
   if (reachesAll(facts, rule.small)) return 'small';

@@ -1,44 +1,51 @@
 import { ratioAtLeast, ratioAtMost } from './exact.js';
 
-/** A band of a "higher is better" ratio: from `percent` up (the shared edge belongs to the higher band). */
+/** A band of a ratio: from `percent` up ("higher is better"), or up to and including it ("lower is better"). */
 export interface AtLeastBand {
   percent: number;
   points: number;
 }
-/** A band of a "lower is better" ratio: up to and including `percent`. */
-export interface AtMostBand {
-  percent: number;
-  points: number;
-}
+export type AtMostBand = AtLeastBand;
 
 export interface BandReading {
   points: number;
   band: string;
   /** The next better band, if any: its threshold and points. */
-  next?: { percent: number; points: number };
+  next?: AtLeastBand;
 }
 
-/** Bands sorted from the best down; the last band (percent −∞) is implied as 0 points. */
-export function readAtLeast(numerator: number, denominator: number, bands: AtLeastBand[]): BandReading {
-  for (let i = 0; i < bands.length; i++) {
-    if (ratioAtLeast(numerator, denominator, bands[i].percent)) {
-      return { points: bands[i].points, band: `≥${bands[i].percent}%`, next: i > 0 ? bands[i - 1] : undefined };
-    }
-  }
-  const last = bands[bands.length - 1];
-  return { points: 0, band: `<${last.percent}%`, next: last };
+/**
+ * Index of the first band the ratio reaches, bands sorted from the best down (the shared edge
+ * belongs to the higher band); `bands.length` when it reaches none (0 points).
+ */
+export function bandAtLeast(numerator: number, denominator: number, bands: readonly AtLeastBand[]): number {
+  let i = 0;
+  while (i < bands.length && !ratioAtLeast(numerator, denominator, bands[i].percent)) i++;
+  return i;
 }
 
-/** Bands sorted from the best (lowest) up; above the last one scores 0. */
-export function readAtMost(numerator: number, denominator: number, bands: AtMostBand[]): BandReading {
-  for (let i = 0; i < bands.length; i++) {
-    if (ratioAtMost(numerator, denominator, bands[i].percent)) {
-      return { points: bands[i].points, band: `≤${bands[i].percent}%`, next: i > 0 ? bands[i - 1] : undefined };
-    }
-  }
-  const last = bands[bands.length - 1];
-  return { points: 0, band: `>${last.percent}%`, next: last };
+/** Index of the first band the ratio stays within, bands sorted from the best (lowest) up. */
+export function bandAtMost(numerator: number, denominator: number, bands: readonly AtMostBand[]): number {
+  let i = 0;
+  while (i < bands.length && !ratioAtMost(numerator, denominator, bands[i].percent)) i++;
+  return i;
 }
+
+/** The label of band `i` and the next better band, for explanations. */
+export function readingOf(bands: readonly AtLeastBand[], i: number, lowerIsBetter = false): BandReading {
+  const last = bands[bands.length - 1];
+  if (i >= bands.length) return { points: 0, band: `${lowerIsBetter ? '>' : '<'}${last.percent}%`, next: last };
+  return { points: bands[i].points, band: `${lowerIsBetter ? '≤' : '≥'}${bands[i].percent}%`, next: i > 0 ? bands[i - 1] : undefined };
+}
+
+export const readAtLeast = (numerator: number, denominator: number, bands: readonly AtLeastBand[]): BandReading =>
+  readingOf(bands, bandAtLeast(numerator, denominator, bands));
+
+export const readAtMost = (numerator: number, denominator: number, bands: readonly AtMostBand[]): BandReading =>
+  readingOf(bands, bandAtMost(numerator, denominator, bands), true);
+
+/** The points of band `i` (0 past the last band). */
+export const pointsOf = (bands: readonly AtLeastBand[], i: number): number => (i < bands.length ? bands[i].points : 0);
 
 /** The smallest whole numerator that reaches `percent` of the denominator. */
 export const numeratorFor = (denominator: number, percent: number): number =>

@@ -1,34 +1,74 @@
-// Collects indicators, conditions and what is missing while a rule set runs, then decides the
-// outcome: a failed hard condition wins over an open review question.
-import { type AtLeastBand, readAtLeast, readAtMost } from './bands.js';
+// Collects what a rule set decides, then the outcome: a failed hard condition wins over an open
+// review question. One rule set runs in two modes from the same code: scores only (`explain`
+// false: the builder counts points and failures, nothing else is built) and with explanations.
+// Rule code builds its texts behind `b.explain && {...}` so that scores-only runs build no string.
+import { type AtLeastBand, bandAtLeast, bandAtMost, pointsOf, readingOf } from './bands.js';
 import type { Context } from './context.js';
 import { percentOf } from './exact.js';
 import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult } from './types.js';
 
+export interface CategoryDef {
+  id: string;
+  name: string;
+  max: number;
+  minimum?: number;
+}
+
+/** What an indicator shows when explaining; its points and category are given separately. */
+export type IndicatorText = Omit<IndicatorResult, 'points' | 'category'>;
+/** What a condition shows when explaining. */
+export interface ConditionText {
+  name: string;
+  detail: string;
+  source: string;
+}
+
+const NONE: never[] = [];
+
 export class ResultBuilder {
-  readonly indicators: IndicatorResult[] = [];
-  readonly conditions: ConditionResult[] = [];
-  readonly missing: MissingItem[] = [];
+  readonly indicators: IndicatorResult[];
+  readonly conditions: ConditionResult[];
+  readonly missing: MissingItem[];
+  /** Points per category, in the order of the rule set's category list. */
+  readonly sums = [0, 0, 0, 0];
+  failed = false;
+  open = false;
 
   constructor(
     readonly ctx: Context,
     readonly tier: Tier,
     readonly ruleSet: string,
-  ) {}
-
-  indicator(i: IndicatorResult): number {
-    this.indicators.push(i);
-    return i.points;
+    readonly explain: boolean,
+    readonly categoryDefs: readonly CategoryDef[] = NONE,
+  ) {
+    this.indicators = explain ? [] : NONE;
+    this.conditions = explain ? [] : NONE;
+    this.missing = explain ? [] : NONE;
   }
 
-  condition(id: string, name: string, met: boolean, detail: string, source: string): boolean {
-    this.conditions.push({ id, name, status: met ? 'met' : 'not_met', detail, source });
+  /** Adds an indicator's points to category `category` (an index into the category list). */
+  indicator(category: number, points: number, text: IndicatorText | false): number {
+    this.sums[category] += points;
+    if (text) {
+      const { id, name, value, band, max, source } = text;
+      this.indicators.push({ id, name, category: this.categoryDefs[category].id, value, band, points, max, source });
+    }
+    return points;
+  }
+
+  /** A hard condition: not met means not qualified. */
+  condition(id: string, met: boolean, text: ConditionText | false): boolean {
+    if (!met) this.failed = true;
+    if (text) this.conditions.push({ id, name: text.name, status: met ? 'met' : 'not_met', detail: text.detail, source: text.source });
     return met;
   }
 
   /** A condition a person decides; answered through reviewerAnswers[id]. */
   review(id: string, name: string, question: string, source: string): boolean | null {
-    const answer = this.ctx.input.enterprise.reviewerAnswers[id];
+    const answer = this.ctx.answered ? this.ctx.input.enterprise.reviewerAnswers[id] : undefined;
+    if (answer === undefined) this.open = true;
+    else if (!answer) this.failed = true;
+    if (!this.explain) return answer ?? null;
     if (answer === undefined) {
       this.conditions.push({ id, name, status: 'needs_review', detail: '需人工审核', source, question });
       return null;
@@ -44,19 +84,27 @@ export class ResultBuilder {
     return answer;
   }
 
+  /** What is missing; call only when explaining. */
   need(id: string, message: string): void {
     this.missing.push({ id, message });
   }
 
-  /** Sums of the indicators of each category. */
-  categories(defs: { id: string; name: string; max: number; minimum?: number }[]): CategoryResult[] {
-    return defs.map((d) => ({ ...d, score: this.indicators.filter((i) => i.category === d.id).reduce((s, i) => s + i.points, 0) }));
+  get score(): number {
+    return this.sums[0] + this.sums[1] + this.sums[2] + this.sums[3];
   }
 
-  finish(score: number | null, categories: CategoryResult[]): TierResult {
-    const failed = this.conditions.some((c) => c.status === 'not_met');
-    const open = this.conditions.some((c) => c.status === 'needs_review');
-    const outcome: Outcome = failed ? 'not_qualified' : open ? 'needs_review' : 'qualified';
+  /** The category scores, for the explanation. */
+  categories(minimums: readonly (number | undefined)[] = NONE): CategoryResult[] {
+    if (!this.explain) return NONE;
+    return this.categoryDefs.map((d, i) => {
+      const c: CategoryResult = { id: d.id, name: d.name, score: this.sums[i], max: d.max };
+      if (minimums[i] !== undefined) c.minimum = minimums[i];
+      return c;
+    });
+  }
+
+  finish(score: number | null, categories: CategoryResult[] = NONE): TierResult {
+    const outcome: Outcome = this.failed ? 'not_qualified' : this.open ? 'needs_review' : 'qualified';
     return {
       tier: this.tier,
       ruleSet: this.ruleSet,
@@ -65,25 +113,25 @@ export class ResultBuilder {
       categories,
       indicators: this.indicators,
       conditions: this.conditions,
-      missing: outcome === 'qualified' ? [] : this.missing,
+      missing: outcome === 'qualified' ? NONE : this.missing,
     };
   }
 }
 
 /** The SME test of 300号 applies to every tier (criteria.md §5a). */
 export function smeCondition(b: ResultBuilder): boolean {
-  const large = b.ctx.sizeClass === 'large';
-  if (!b.ctx.y0) {
-    b.condition('sme', '属于中小企业', false, `缺少 ${b.ctx.priorYear} 年度数据，无法判断企业规模`, '工信部联企业〔2011〕300号');
-    b.need('sme', `请填写 ${b.ctx.priorYear} 年度营业收入、从业人员和资产总额`);
+  const source = '工信部联企业〔2011〕300号';
+  const { y0, priorYear, sizeClass } = b.ctx;
+  if (!y0) {
+    b.condition('sme', false, b.explain && { name: '属于中小企业', detail: `缺少 ${priorYear} 年度数据，无法判断企业规模`, source });
+    if (b.explain) b.need('sme', `请填写 ${priorYear} 年度营业收入、从业人员和资产总额`);
     return false;
   }
+  const large = sizeClass === 'large';
   return b.condition(
     'sme',
-    '属于中小企业',
     !large,
-    large ? '按《中小企业划型标准规定》为大型企业' : '符合中小企业划型标准',
-    '工信部联企业〔2011〕300号',
+    b.explain && { name: '属于中小企业', detail: large ? '按《中小企业划型标准规定》为大型企业' : '符合中小企业划型标准', source },
   );
 }
 
@@ -91,9 +139,13 @@ export function smeCondition(b: ResultBuilder): boolean {
 export function requireYears(b: ResultBuilder, count: 2 | 3, source: string): boolean {
   const { y0, y1, y2, priorYear } = b.ctx;
   if (y0 && y1 && (count === 2 || y2)) return true;
-  const range = `${priorYear - count + 1}–${priorYear}`;
-  b.condition('years', count === 3 ? '近三年财务数据' : '近两年财务数据', false, `缺少 ${range} 年度数据`, source);
-  b.need('years', `请填写 ${range} 年度数据`);
+  const range = b.explain && `${priorYear - count + 1}–${priorYear}`;
+  b.condition(
+    'years',
+    false,
+    b.explain && { name: count === 3 ? '近三年财务数据' : '近两年财务数据', detail: `缺少 ${range} 年度数据`, source },
+  );
+  if (b.explain) b.need('years', `请填写 ${range} 年度数据`);
   return false;
 }
 
@@ -102,43 +154,56 @@ export function developmentScoreCondition(b: ResultBuilder, minimum: number, sou
   const score = b.ctx.input.enterprise.developmentScore;
   b.condition(
     'developmentScore',
-    `专精特新发展评价得分不低于 ${minimum} 分`,
     score !== null && score >= minimum,
-    score === null ? '未提供平台评价得分' : `${score} 分`,
-    source,
+    b.explain && {
+      name: `专精特新发展评价得分不低于 ${minimum} 分`,
+      detail: score === null ? '未提供平台评价得分' : `${score} 分`,
+      source,
+    },
   );
+  if (!b.explain) return;
   if (score === null) b.need('developmentScore', '请填写国家平台的专精特新发展评价得分');
   else if (score < minimum) b.need('developmentScore', `发展评价得分还差 ${minimum - score} 分`);
 }
 
+export interface BandIndicatorText {
+  id: string;
+  name: string;
+  max: number;
+  source: string;
+  /** What the next band would take, given it. */
+  need?: (next: AtLeastBand) => string;
+  /** The year to ask for when the figures are missing (the prior year by default). */
+  missingYear?: number;
+}
+
 /**
- * An indicator read from a ratio against bands: its points, and what the next band would take.
- * Without the figures (`ratio` undefined) it scores 0 and asks for the year's data.
+ * An indicator read from a ratio against bands (best first; lower-is-better bands with
+ * `lowerIsBetter`). Without the figures (`denominator` undefined) it scores 0 and asks for them.
+ * `text` is built only when explaining: pass `b.explain && {...}`.
  */
 export function bandIndicator(
   b: ResultBuilder,
-  d: {
-    id: string;
-    name: string;
-    category: string;
-    max: number;
-    source: string;
-    ratio: [numerator: number, denominator: number] | undefined | false;
-    bands: AtLeastBand[];
-    lowerIsBetter?: boolean;
-    need?: ((next: AtLeastBand) => string) | undefined | false;
-    missingYear?: number;
-  },
+  category: number,
+  numerator: number | undefined,
+  denominator: number | undefined,
+  bands: readonly AtLeastBand[],
+  text: BandIndicatorText | false,
+  lowerIsBetter = false,
 ): number {
-  const { id, name, category, max, source } = d;
-  if (!d.ratio) {
-    b.indicator({ id, name, category, value: null, band: '缺少数据', points: 0, max, source });
-    b.need(id, `请填写 ${d.missingYear ?? b.ctx.priorYear} 年度数据`);
+  if (numerator === undefined || denominator === undefined) {
+    if (text) {
+      b.indicator(category, 0, { id: text.id, name: text.name, value: null, band: '缺少数据', max: text.max, source: text.source });
+      b.need(text.id, `请填写 ${text.missingYear ?? b.ctx.priorYear} 年度数据`);
+    }
     return 0;
   }
-  const [numerator, denominator] = d.ratio;
-  const r = d.lowerIsBetter ? readAtMost(numerator, denominator, d.bands) : readAtLeast(numerator, denominator, d.bands);
-  b.indicator({ id, name, category, value: percentOf(numerator, denominator), band: r.band, points: r.points, max, source });
-  if (r.next && d.need) b.need(id, d.need(r.next));
-  return r.points;
+  const i = lowerIsBetter ? bandAtMost(numerator, denominator, bands) : bandAtLeast(numerator, denominator, bands);
+  const points = pointsOf(bands, i);
+  if (!text) return b.indicator(category, points, false);
+  const r = readingOf(bands, i, lowerIsBetter);
+  const { id, name, max, source } = text;
+  b.indicator(category, points, { id, name, value: percentOf(numerator, denominator), band: r.band, max, source });
+  if (r.next && text.need) b.need(id, text.need(r.next));
+  return points;
 }

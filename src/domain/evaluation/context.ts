@@ -1,7 +1,7 @@
 // What every rule set reads from the input: the prior year (the last complete year before the
 // assessment date), the years before it, the size class, and the date window of "近 N 年".
 import { classifySize, type SizeClass } from '../sme-size.js';
-import type { Award, EvaluationInput, YearFigures } from './types.js';
+import type { EvaluationInput, YearFigures } from './types.js';
 
 export interface Context {
   input: EvaluationInput;
@@ -13,28 +13,57 @@ export interface Context {
   y1: YearFigures | undefined;
   y2: YearFigures | undefined;
   sizeClass: SizeClass;
+  /** Whether any review question was answered (most inputs answer none: no lookups then). */
+  answered: boolean;
 }
+
+// One indexed pass and no substring: contextOf runs for every evaluation, scores-only runs included.
+/** The year of a YYYY-MM-DD date. */
+const yearOfDate = (date: string): number =>
+  (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
 
 export function contextOf(input: EvaluationInput): Context {
-  const assessmentYear = Number(input.assessmentDate.slice(0, 4));
+  const assessmentYear = yearOfDate(input.assessmentDate);
   const priorYear = assessmentYear - 1;
-  const byYear = new Map(input.years.map((y) => [y.year, y]));
-  const y0 = byYear.get(priorYear);
-  const sizeClass = y0
-    ? classifySize(input.enterprise.sector, { employees: y0.employees, revenue: y0.revenue, totalAssets: y0.totalAssets })
-    : 'micro';
-  return { input, assessmentYear, priorYear, y0, y1: byYear.get(priorYear - 1), y2: byYear.get(priorYear - 2), sizeClass };
+  let y0: YearFigures | undefined;
+  let y1: YearFigures | undefined;
+  let y2: YearFigures | undefined;
+  const years = input.years;
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    if (y.year === priorYear) y0 = y;
+    else if (y.year === priorYear - 1) y1 = y;
+    else if (y.year === priorYear - 2) y2 = y;
+  }
+  const sizeClass = y0 ? classifySize(input.enterprise.sector, y0) : 'micro';
+  let answered = false;
+  for (const _ in input.enterprise.reviewerAnswers) {
+    answered = true;
+    break;
+  }
+  return { input, assessmentYear, priorYear, y0, y1, y2, sizeClass, answered };
 }
 
-/** Awards within the last `years` years before the assessment (the assessment year included). */
-export const recentAwards = (ctx: Context, years: number): Award[] =>
-  ctx.input.enterprise.awards.filter((a) => a.year > ctx.assessmentYear - years - 1 && a.year <= ctx.assessmentYear);
+/**
+ * Whether a science and technology award of the last `years` years before the assessment (the
+ * assessment year included) ranks `maxRank` or better, at any level or national only.
+ */
+export function hasRecentAward(ctx: Context, years: number, maxRank = Number.POSITIVE_INFINITY, nationalOnly = false): boolean {
+  const awards = ctx.input.enterprise.awards;
+  for (let i = 0; i < awards.length; i++) {
+    const a = awards[i];
+    if (a.year <= ctx.assessmentYear - years - 1 || a.year > ctx.assessmentYear) continue;
+    if (a.rank <= maxRank && (!nationalOnly || a.level === 'national')) return true;
+  }
+  return false;
+}
 
-/** New equity financing over the last `years` complete years (the prior year and before). */
-export function recentEquity(ctx: Context, years: number): number | null {
-  const list = [ctx.y0, ctx.y1, ctx.y2].slice(0, years);
-  if (list.some((y) => y === undefined)) return null;
-  return list.reduce((s, y) => s + (y as YearFigures).equityFinancing, 0);
+/** New equity financing over the last `years` complete years (the prior year and before), or null without their figures. */
+export function recentEquity(ctx: Context, years: 2 | 3): number | null {
+  const { y0, y1, y2 } = ctx;
+  if (!y0 || !y1) return null;
+  if (years === 2) return y0.equityFinancing + y1.equityFinancing;
+  return y2 ? y0.equityFinancing + y1.equityFinancing + y2.equityFinancing : null;
 }
 
 /** 万元 with up to two decimals, for messages. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, selectRuleSet } from './evaluate.js';
+import { evaluate, evaluateScores, selectRuleSet } from './evaluate.js';
 import { compareProducts, compoundGrowthAtLeast, meanGrowthAtLeast, ratioAtLeast } from './exact.js';
 import { sampleInput, withEnterprise, withYear } from './fixtures.js';
 import type { EvaluationInput, Tier, TierResult } from './types.js';
@@ -315,6 +315,82 @@ describe('monotonicity (property): more R&D, more IP or more main-business share
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('scores only (property): the same outcome and score as with explanations, with nothing built', () => {
+  const year = (y: number) =>
+    fc.record({
+      year: fc.constant(y),
+      revenue: fc.integer({ min: 0, max: 3_000_000_000 }),
+      mainRevenue: fc.integer({ min: 0, max: 3_000_000_000 }),
+      netProfit: fc.integer({ min: -50_000_000, max: 300_000_000 }),
+      totalAssets: fc.integer({ min: 0, max: 3_000_000_000 }),
+      totalLiabilities: fc.integer({ min: 0, max: 3_000_000_000 }),
+      rdExpense: fc.integer({ min: 0, max: 300_000_000 }),
+      employees: fc.integer({ min: 0, max: 3000 }),
+      rdStaff: fc.integer({ min: 0, max: 1000 }),
+      equityFinancing: fc.integer({ min: 0, max: 200_000_000 }),
+    });
+  const arb = fc.record({
+    date: fc.constantFrom('2022-05-31', '2025-06-30', '2026-11-22'),
+    type: fc.constantFrom('new' as const, 'review' as const),
+    years: fc.tuple(year(2025), year(2024), year(2023), year(2021), year(2020)).chain((ys) => fc.subarray(ys)),
+    yearsInNiche: fc.integer({ min: 0, max: 12 }),
+    classI: fc.integer({ min: 0, max: 6 }),
+    classII: fc.integer({ min: 0, max: 8 }),
+    flags: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+    rdInstitution: fc.constantFrom('none', 'below_municipal', 'municipal', 'provincial', 'national' as const),
+    developmentScore: fc.option(fc.integer({ min: 0, max: 100 })),
+    answers: fc.dictionary(
+      fc.constantFrom(
+        'srdi2026.market',
+        'lg2022.infoSystem',
+        'lg2022.chainRole',
+        'lg2022.productField',
+        'lg2026.field',
+        'lg2018.infoSystem',
+      ),
+      fc.boolean(),
+    ),
+    awards: fc.array(
+      fc.record({
+        level: fc.constantFrom('national' as const, 'provincial' as const),
+        rank: fc.integer({ min: 1, max: 8 }),
+        year: fc.integer({ min: 2019, max: 2026 }),
+      }),
+      { maxLength: 2 },
+    ),
+  });
+  it('holds on every rule set and every date', () => {
+    fc.assert(
+      fc.property(arb, (a) => {
+        const f = a.flags;
+        const input = withEnterprise(
+          { ...sampleInput(), assessmentDate: a.date, applicationType: a.type, years: a.years },
+          {
+            yearsInNiche: a.yearsInNiche,
+            ip: { classI: a.classI, classIHighValue: f[0] ? 1 : 0, classISelfDeveloped: f[1] ? 1 : 0, classII: a.classII },
+            rdInstitution: a.rdInstitution,
+            qualifications: { highTech: f[2], techSme: f[3], innovativeSme: f[4], srdiSme: f[5] },
+            quality: { provincialAward: f[6], managementCertified: f[7], ownBrand: f[8], standards: f[9] },
+            developmentScore: a.developmentScore,
+            reviewerAnswers: a.answers,
+            awards: a.awards,
+          },
+        );
+        const full = evaluate(input);
+        const scores = evaluateScores(input);
+        expect(scores.sizeClass).toBe(full.sizeClass);
+        expect(scores.results.map(({ tier, ruleSet, outcome, score }) => ({ tier, ruleSet, outcome, score }))).toEqual(
+          full.results.map(({ tier, ruleSet, outcome, score }) => ({ tier, ruleSet, outcome, score })),
+        );
+        for (const r of scores.results) expect([r.indicators.length, r.conditions.length, r.missing.length]).toEqual([0, 0, 0]);
+        // The explanation agrees with the outcome: a failed condition shown for every not_qualified.
+        for (const r of full.results) expect(r.outcome === 'not_qualified').toBe(r.conditions.some((c) => c.status === 'not_met'));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { type Context, contextOf } from './context.js';
 import { evaluateInnovative2022 } from './innovative-2022.js';
 import { evaluateLittleGiant2018 } from './little-giant-2018.js';
 import { evaluateLittleGiant2022 } from './little-giant-2022.js';
-import { applyCorrections, type CorrectableRuleSet, type Corrections, SHIPPED_PARAMETERS } from './parameters.js';
+import { applyCorrections, type CorrectableRuleSet, type Corrections, type RuleSetCorrections, SHIPPED_PARAMETERS } from './parameters.js';
 import { evaluateBottomTier2026, evaluateLittleGiant2026, evaluateSrdi2026 } from './rules-2026.js';
 import { evaluateSrdi2022 } from './srdi-2022.js';
 import type { ApplicationType, EvaluationInput, EvaluationResult, Tier, TierResult } from './types.js';
@@ -41,42 +41,82 @@ export function selectRuleSet(tier: Tier, assessmentDate: string, applicationTyp
   }
 }
 
+/** No corrections published: the shipped parameters, looked up without a search. */
+export const NO_CORRECTIONS: Corrections = Object.freeze({});
+
+const parametersOf = <K extends CorrectableRuleSet>(key: K, corrections: Corrections) => {
+  if (corrections === NO_CORRECTIONS) return SHIPPED_PARAMETERS[key];
+  const correction = corrections[key];
+  if (!correction) return SHIPPED_PARAMETERS[key];
+  // Corrected once per published correction, not once per evaluation.
+  let corrected = CORRECTED.get(correction);
+  if (!corrected) {
+    corrected = applyCorrections(SHIPPED_PARAMETERS[key], correction.values);
+    CORRECTED.set(correction, corrected);
+  }
+  return corrected as (typeof SHIPPED_PARAMETERS)[K];
+};
+const CORRECTED = new WeakMap<RuleSetCorrections, unknown>();
+
 /** Runs one rule set, with the officers' corrections of its parameters applied. */
-function run(id: RuleSetId, ctx: Context, corrections: Corrections): TierResult {
-  const p = <K extends CorrectableRuleSet>(key: K) => applyCorrections(SHIPPED_PARAMETERS[key], corrections[key]?.values);
-  const result = (() => {
-    switch (id) {
-      case 'innovative-2022':
-        return evaluateInnovative2022(ctx, p('innovative-2022'));
-      case 'bottom-2026':
-        return evaluateBottomTier2026(ctx, p('innovative-2022'));
-      case 'srdi-2022':
-        return evaluateSrdi2022(ctx, p('srdi-2022'));
-      case 'srdi-2026':
-        return evaluateSrdi2026(ctx, p('srdi-2026'));
-      case 'little-giant-2018':
-        return evaluateLittleGiant2018(ctx, p('little-giant-2018'));
-      case 'little-giant-2022':
-        return evaluateLittleGiant2022(ctx, p('little-giant-2022'));
-      case 'little-giant-2026':
-        return evaluateLittleGiant2026(ctx, p('little-giant-2026'));
-    }
-  })();
+function run(id: RuleSetId, ctx: Context, corrections: Corrections, explain: boolean): TierResult {
+  let result: TierResult;
+  switch (id) {
+    case 'innovative-2022':
+      result = evaluateInnovative2022(ctx, parametersOf('innovative-2022', corrections), explain);
+      break;
+    case 'bottom-2026':
+      result = evaluateBottomTier2026(ctx, parametersOf('innovative-2022', corrections), explain);
+      break;
+    case 'srdi-2022':
+      result = evaluateSrdi2022(ctx, parametersOf('srdi-2022', corrections), explain);
+      break;
+    case 'srdi-2026':
+      result = evaluateSrdi2026(ctx, parametersOf('srdi-2026', corrections), explain);
+      break;
+    case 'little-giant-2018':
+      result = evaluateLittleGiant2018(ctx, parametersOf('little-giant-2018', corrections), explain);
+      break;
+    case 'little-giant-2022':
+      result = evaluateLittleGiant2022(ctx, parametersOf('little-giant-2022', corrections), explain);
+      break;
+    case 'little-giant-2026':
+      result = evaluateLittleGiant2026(ctx, parametersOf('little-giant-2026', corrections), explain);
+      break;
+  }
   // A corrected rule set names its version: "srdi-2022@v2".
-  const version = id === 'bottom-2026' ? undefined : corrections[id]?.version;
-  return version && version > 1 ? { ...result, ruleSet: `${result.ruleSet}@v${version}` } : result;
+  const version = id === 'bottom-2026' || corrections === NO_CORRECTIONS ? undefined : corrections[id]?.version;
+  if (version && version > 1) result.ruleSet = `${result.ruleSet}@v${version}`;
+  return result;
 }
 
-export function evaluate(input: EvaluationInput, corrections: Corrections = {}): EvaluationResult {
+/** All three tiers, with explanations: indicators, conditions and what is missing. */
+export function evaluate(input: EvaluationInput, corrections: Corrections = NO_CORRECTIONS): EvaluationResult {
+  return evaluateAll(input, corrections, true);
+}
+
+/**
+ * All three tiers, outcome and score only (the lists of indicators, conditions and what is missing
+ * stay empty): the same rule code without building a single text, for counts over the registry.
+ */
+export function evaluateScores(input: EvaluationInput, corrections: Corrections = NO_CORRECTIONS): EvaluationResult {
+  return evaluateAll(input, corrections, false);
+}
+
+function evaluateAll(input: EvaluationInput, corrections: Corrections, explain: boolean): EvaluationResult {
   const ctx = contextOf(input);
-  const tiers: Tier[] = ['innovative', 'srdi', 'little_giant'];
+  const { assessmentDate: date, applicationType: type } = input;
   return {
     sizeClass: ctx.sizeClass,
-    results: tiers.map((tier) => run(selectRuleSet(tier, input.assessmentDate, input.applicationType), ctx, corrections)),
+    results: [
+      run(selectRuleSet('innovative', date, type), ctx, corrections, explain),
+      run(selectRuleSet('srdi', date, type), ctx, corrections, explain),
+      run(selectRuleSet('little_giant', date, type), ctx, corrections, explain),
+    ],
   };
 }
 
-/** One tier only (impact previews). */
-export function evaluateTier(input: EvaluationInput, tier: Tier, corrections: Corrections = {}): TierResult {
-  return run(selectRuleSet(tier, input.assessmentDate, input.applicationType), contextOf(input), corrections);
+/** One tier only (impact previews), with or without explanations. */
+export function evaluateTier(input: EvaluationInput, tier: Tier, corrections: Corrections = NO_CORRECTIONS, explain = true): TierResult {
+  return run(selectRuleSet(tier, input.assessmentDate, input.applicationType), contextOf(input), corrections, explain);
 }

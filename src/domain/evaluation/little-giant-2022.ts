@@ -1,6 +1,6 @@
 // 专精特新"小巨人"企业认定标准 (工信部企业〔2022〕63号 附件3), criteria.md §3. All conditions must hold.
 import { ResultBuilder, requireYears, smeCondition } from './builder.js';
-import { type Context, recentAwards, recentEquity, wan } from './context.js';
+import { type Context, hasRecentAward, recentEquity, wan } from './context.js';
 import { meanGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
 import type { TierResult } from './types.js';
 
@@ -23,61 +23,65 @@ export const LITTLE_GIANT_2022 = {
   makerTop: 50,
 };
 
-export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): TierResult {
-  const b = new ResultBuilder(ctx, 'little_giant', p.id);
+export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, explain = true): TierResult {
+  const b = new ResultBuilder(ctx, 'little_giant', p.id, explain);
   const e = ctx.input.enterprise;
   const { y0, y1, y2 } = ctx;
   smeCondition(b);
+  const srdiSme = e.qualifications.srdiSme;
   b.condition(
     'srdiSme',
-    '有效期内的专精特新中小企业',
-    e.qualifications.srdiSme,
-    e.qualifications.srdiSme ? '是' : '否：原则上须为专精特新中小企业',
-    SOURCE,
+    srdiSme,
+    explain && { name: '有效期内的专精特新中小企业', detail: srdiSme ? '是' : '否：原则上须为专精特新中小企业', source: SOURCE },
   );
 
   // 专业化
+  const nicheOk = e.yearsInNiche >= p.minNicheYears;
   b.condition(
     'niche',
-    `从事特定细分市场 ${p.minNicheYears} 年以上`,
-    e.yearsInNiche >= p.minNicheYears,
-    `${e.yearsInNiche} 年`,
-    `${SOURCE} 专业化`,
+    nicheOk,
+    explain && { name: `从事特定细分市场 ${p.minNicheYears} 年以上`, detail: `${e.yearsInNiche} 年`, source: `${SOURCE} 专业化` },
   );
-  if (e.yearsInNiche < p.minNicheYears) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
-  if (!requireYears(b, 3, SOURCE) || !y0 || !y1 || !y2) return b.finish(null, []);
-  const shareOk = ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare);
+  if (explain && !nicheOk) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
+  if (!requireYears(b, 3, SOURCE) || !y0 || !y1 || !y2) return b.finish(null);
   b.condition(
     'mainShare',
-    `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-    shareOk,
-    `${percentOf(y0.mainRevenue, y0.revenue)}%`,
-    `${SOURCE} 专业化`,
+    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
+    explain && {
+      name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
+      detail: `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+      source: `${SOURCE} 专业化`,
+    },
   );
-  const growthOk = meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth);
   b.condition(
     'mainGrowth',
-    `近 2 年主营业务收入平均增长率不低于 ${p.minMeanGrowth}%`,
-    growthOk,
-    `${percentOf(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
-    `${SOURCE} 专业化`,
+    meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth),
+    explain && {
+      name: `近 2 年主营业务收入平均增长率不低于 ${p.minMeanGrowth}%`,
+      detail: `${percentOf(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
+      source: `${SOURCE} 专业化`,
+    },
   );
 
   // 精细化
-  const debtOk = ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt);
   b.condition(
     'debtRatio',
-    `资产负债率不高于 ${p.maxDebt}%`,
-    debtOk,
-    `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
-    `${SOURCE} 精细化`,
+    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
+    explain && {
+      name: `资产负债率不高于 ${p.maxDebt}%`,
+      detail: `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+      source: `${SOURCE} 精细化`,
+    },
   );
+  const certified = e.quality.managementCertified;
   b.condition(
     'certification',
-    '取得相关管理体系认证或发达国家和地区产品认证',
-    e.quality.managementCertified,
-    e.quality.managementCertified ? '已取得' : '未取得',
-    `${SOURCE} 精细化`,
+    certified,
+    explain && {
+      name: '取得相关管理体系认证或发达国家和地区产品认证',
+      detail: certified ? '已取得' : '未取得',
+      source: `${SOURCE} 精细化`,
+    },
   );
   b.review(
     'lg2022.infoSystem',
@@ -90,37 +94,41 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
   const shareHigh = e.nicheMarketShare >= p.minNicheShare;
   b.condition(
     'nicheShare',
-    `主导产品全国细分市场占有率达到 ${p.minNicheShare}% 以上`,
     shareHigh,
-    `${e.nicheMarketShare}%`,
-    `${SOURCE} 特色化`,
+    explain && {
+      name: `主导产品全国细分市场占有率达到 ${p.minNicheShare}% 以上`,
+      detail: `${e.nicheMarketShare}%`,
+      source: `${SOURCE} 特色化`,
+    },
   );
-  if (!shareHigh) b.need('nicheShare', `细分市场占有率还差 ${Math.round((p.minNicheShare - e.nicheMarketShare) * 10) / 10} 个百分点`);
+  if (explain && !shareHigh)
+    b.need('nicheShare', `细分市场占有率还差 ${Math.round((p.minNicheShare - e.nicheMarketShare) * 10) / 10} 个百分点`);
+  const ownBrand = e.quality.ownBrand;
   b.condition(
     'ownBrand',
-    '拥有直接面向市场并具有竞争优势的自主品牌',
-    e.quality.ownBrand,
-    e.quality.ownBrand ? '有' : '无',
-    `${SOURCE} 特色化`,
+    ownBrand,
+    explain && { name: '拥有直接面向市场并具有竞争优势的自主品牌', detail: ownBrand ? '有' : '无', source: `${SOURCE} 特色化` },
   );
 
   // 创新能力: the general path (all three) or a direct path.
   let rdOk: boolean;
-  let rdDetail: string;
+  let rdDetail = '';
   if (y0.revenue >= p.rdByRevenue.middle) {
     const percent = y0.revenue >= p.rdByRevenue.high ? p.rdByRevenue.highPercent : p.rdByRevenue.middlePercent;
     rdOk = ratioAtLeast(y0.rdExpense, y0.revenue, percent) && ratioAtLeast(y1.rdExpense, y1.revenue, percent);
-    rdDetail = `营业收入 ${wan(y0.revenue)} 万元，近两年研发费用占比 ${percentOf(y1.rdExpense, y1.revenue)}% / ${percentOf(y0.rdExpense, y0.revenue)}%（各年需 ≥${percent}%）`;
+    if (explain)
+      rdDetail = `营业收入 ${wan(y0.revenue)} 万元，近两年研发费用占比 ${percentOf(y1.rdExpense, y1.revenue)}% / ${percentOf(y0.rdExpense, y0.revenue)}%（各年需 ≥${percent}%）`;
   } else {
     const equity = recentEquity(ctx, 2) ?? 0;
     const rd2y = y0.rdExpense + y1.rdExpense;
     rdOk = equity >= p.small.equity2y && rd2y >= p.small.rd2y && ratioAtLeast(y0.rdStaff, y0.employees, p.small.rdStaffPercent);
-    rdDetail = `营业收入低于 5000 万元：近两年股权融资 ${wan(equity)} 万元、研发费用合计 ${wan(rd2y)} 万元、研发人员占比 ${percentOf(y0.rdStaff, y0.employees)}%`;
+    if (explain)
+      rdDetail = `营业收入低于 5000 万元：近两年股权融资 ${wan(equity)} 万元、研发费用合计 ${wan(rd2y)} 万元、研发人员占比 ${percentOf(y0.rdStaff, y0.employees)}%`;
   }
   const institutionOk = e.rdInstitution !== 'none';
   const ipOk = e.ip.classI >= p.minClassI;
   const general = rdOk && institutionOk && ipOk;
-  const awards = recentAwards(ctx, 3).some((a) => a.level === 'national' && a.rank <= 3);
+  const awards = hasRecentAward(ctx, 3, 3, true);
   const maker =
     e.makerContest !== null &&
     e.makerContest.level === 'national' &&
@@ -129,14 +137,16 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
   const direct = awards || maker;
   b.condition(
     'innovation',
-    '创新能力（一般条件全部满足，或符合直通条件）',
     general || direct,
-    direct
-      ? `符合直通条件：${awards ? '近三年国家级科技奖励（前三）' : '近三年"创客中国"全国 50 强'}`
-      : `${rdDetail}；研发机构：${institutionOk ? '有' : '无'}；Ⅰ类知识产权 ${e.ip.classI} 项（需 ≥${p.minClassI}）`,
-    `${SOURCE} 创新能力`,
+    explain && {
+      name: '创新能力（一般条件全部满足，或符合直通条件）',
+      detail: direct
+        ? `符合直通条件：${awards ? '近三年国家级科技奖励（前三）' : '近三年"创客中国"全国 50 强'}`
+        : `${rdDetail}；研发机构：${institutionOk ? '有' : '无'}；Ⅰ类知识产权 ${e.ip.classI} 项（需 ≥${p.minClassI}）`,
+      source: `${SOURCE} 创新能力`,
+    },
   );
-  if (!general && !direct) {
+  if (explain && !general && !direct) {
     if (!ipOk) b.need('ip', `Ⅰ类知识产权还需 ${p.minClassI - e.ip.classI} 项`);
     if (!institutionOk) b.need('rdInstitution', '需自建或与高校、科研机构联合建立研发机构');
     if (!rdOk) b.need('rdIntensity', '研发投入未达到对应营业收入档次的要求');
@@ -155,5 +165,5 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022): Ti
     '主导产品是否属于"六基"领域、制造强国十大重点产业领域或网络强国建设的重点领域？',
     `${SOURCE} 主导产品所属领域`,
   );
-  return b.finish(null, []);
+  return b.finish(null);
 }
