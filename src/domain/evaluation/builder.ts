@@ -29,8 +29,12 @@ export class ResultBuilder {
   readonly indicators: IndicatorResult[];
   readonly conditions: ConditionResult[];
   readonly missing: MissingItem[];
-  /** Points per category, in the order of the rule set's category list. */
-  readonly sums = [0, 0, 0, 0];
+  // Points per category, in the order of the rule set's category list (fields, not an array: one
+  // allocation less per tier on the scores-only path).
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
   failed = false;
   open = false;
 
@@ -48,7 +52,10 @@ export class ResultBuilder {
 
   /** Adds an indicator's points to category `category` (an index into the category list). */
   indicator(category: number, points: number, text: IndicatorText | false): number {
-    this.sums[category] += points;
+    if (category === 0) this.s0 += points;
+    else if (category === 1) this.s1 += points;
+    else if (category === 2) this.s2 += points;
+    else this.s3 += points;
     if (text) {
       const { id, name, value, band, max, source } = text;
       this.indicators.push({ id, name, category: this.categoryDefs[category].id, value, band, points, max, source });
@@ -90,14 +97,19 @@ export class ResultBuilder {
   }
 
   get score(): number {
-    return this.sums[0] + this.sums[1] + this.sums[2] + this.sums[3];
+    return this.s0 + this.s1 + this.s2 + this.s3;
+  }
+
+  /** The points of one category so far. */
+  sum(category: number): number {
+    return category === 0 ? this.s0 : category === 1 ? this.s1 : category === 2 ? this.s2 : this.s3;
   }
 
   /** The category scores, for the explanation. */
   categories(minimums: readonly (number | undefined)[] = NONE): CategoryResult[] {
     if (!this.explain) return NONE;
     return this.categoryDefs.map((d, i) => {
-      const c: CategoryResult = { id: d.id, name: d.name, score: this.sums[i], max: d.max };
+      const c: CategoryResult = { id: d.id, name: d.name, score: this.sum(i), max: d.max };
       if (minimums[i] !== undefined) c.minimum = minimums[i];
       return c;
     });

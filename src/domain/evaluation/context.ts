@@ -66,5 +66,23 @@ export function recentEquity(ctx: Context, years: 2 | 3): number | null {
   return y2 ? y0.equityFinancing + y1.equityFinancing + y2.equityFinancing : null;
 }
 
+/**
+ * A whole number of hundredths as text: what `${k / 100}` prints, without formatting a float
+ * (explanations print dozens of these per evaluation; integer formatting is several times faster).
+ */
+export function hundredthsText(k: number): string {
+  const abs = k < 0 ? -k : k;
+  const whole = Math.floor(abs / 100);
+  const frac = abs - whole * 100;
+  const sign = k < 0 ? '-' : '';
+  if (frac === 0) return `${sign}${whole}`;
+  if (frac % 10 === 0) return `${sign}${whole}.${frac / 10}`;
+  return `${sign}${whole}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
 /** 万元 with up to two decimals, for messages. */
-export const wan = (yuan: number): string => `${Math.round(yuan / 100) / 100}`;
+export const wan = (yuan: number): string => hundredthsText(Math.round(yuan / 100));
+
+/** A ratio in per cent with up to two decimals, for messages ("—" without a denominator). */
+export const percentText = (numerator: number, denominator: number): string =>
+  denominator > 0 ? hundredthsText(Math.round((numerator / denominator) * 10_000)) : '—';

@@ -151,7 +151,7 @@ export function evaluateInnovative2022(ctx: Context, p = INNOVATIVE_2022, explai
 
   const minimums = [p.categoryMinimums.innovation, p.categoryMinimums.growth, p.categoryMinimums.specialisation];
   const score = b.score;
-  const categoriesOk = b.sums[INNOVATION] >= minimums[0] && b.sums[GROWTH] >= minimums[1] && b.sums[SPECIALISATION] >= minimums[2];
+  const categoriesOk = b.sum(INNOVATION) >= minimums[0] && b.sum(GROWTH) >= minimums[1] && b.sum(SPECIALISATION) >= minimums[2];
   const scorePass = score >= p.passScore && categoriesOk;
 
   // Direct path: any one of four.

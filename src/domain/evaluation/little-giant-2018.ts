@@ -1,8 +1,8 @@
 // The first "小巨人" batches (工信厅企业函〔2018〕381号), for historic records, criteria.md §3b.
 // Confidence low–medium on the revenue band and growth rate; kept as parameters.
 import { ResultBuilder, requireYears, smeCondition } from './builder.js';
-import type { Context } from './context.js';
-import { meanGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
+import { type Context, percentText, wan } from './context.js';
+import { meanGrowthAtLeast, ratioAtLeast, ratioAtMost } from './exact.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信厅企业函〔2018〕381号';
@@ -33,7 +33,7 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
     y0.revenue >= p.minRevenue && y0.revenue <= p.maxRevenue,
     explain && {
       name: `上年营业收入 ${p.minRevenue / WAN}～${p.maxRevenue / WAN} 万元`,
-      detail: `${y0.revenue / WAN} 万元`,
+      detail: `${wan(y0.revenue)} 万元`,
       source: SOURCE,
     },
   );
@@ -43,14 +43,14 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
       meanGrowthAtLeast(y2.netProfit, y1.netProfit, y0.netProfit, p.minMeanGrowth),
     explain && {
       name: `近 2 年主营业务收入或净利润平均增长率不低于 ${p.minMeanGrowth}%`,
-      detail: `主营 ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
+      detail: `主营 ${percentText(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
       source: SOURCE,
     },
   );
   b.condition(
     'debtRatio',
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
-    explain && { name: `资产负债率不高于 ${p.maxDebt}%`, detail: `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`, source: SOURCE },
+    explain && { name: `资产负债率不高于 ${p.maxDebt}%`, detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`, source: SOURCE },
   );
   b.condition(
     'niche',
@@ -62,7 +62,7 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     explain && {
       name: `主营业务收入占营业收入 ${p.minMainShare}% 以上`,
-      detail: `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
       source: SOURCE,
     },
   );

@@ -1,7 +1,7 @@
 // 专精特新"小巨人"企业认定标准 (工信部企业〔2022〕63号 附件3), criteria.md §3. All conditions must hold.
 import { ResultBuilder, requireYears, smeCondition } from './builder.js';
-import { type Context, hasRecentAward, recentEquity, wan } from './context.js';
-import { meanGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
+import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
+import { meanGrowthAtLeast, ratioAtLeast, ratioAtMost } from './exact.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2022〕63号 附件3';
@@ -49,7 +49,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     explain && {
       name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
       source: `${SOURCE} 专业化`,
     },
   );
@@ -58,7 +58,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
     meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth),
     explain && {
       name: `近 2 年主营业务收入平均增长率不低于 ${p.minMeanGrowth}%`,
-      detail: `${percentOf(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentOf(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
+      detail: `${percentText(y1.mainRevenue - y2.mainRevenue, y2.mainRevenue)}% / ${percentText(y0.mainRevenue - y1.mainRevenue, y1.mainRevenue)}%`,
       source: `${SOURCE} 专业化`,
     },
   );
@@ -69,7 +69,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
     explain && {
       name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
       source: `${SOURCE} 精细化`,
     },
   );
@@ -117,13 +117,13 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
     const percent = y0.revenue >= p.rdByRevenue.high ? p.rdByRevenue.highPercent : p.rdByRevenue.middlePercent;
     rdOk = ratioAtLeast(y0.rdExpense, y0.revenue, percent) && ratioAtLeast(y1.rdExpense, y1.revenue, percent);
     if (explain)
-      rdDetail = `营业收入 ${wan(y0.revenue)} 万元，近两年研发费用占比 ${percentOf(y1.rdExpense, y1.revenue)}% / ${percentOf(y0.rdExpense, y0.revenue)}%（各年需 ≥${percent}%）`;
+      rdDetail = `营业收入 ${wan(y0.revenue)} 万元，近两年研发费用占比 ${percentText(y1.rdExpense, y1.revenue)}% / ${percentText(y0.rdExpense, y0.revenue)}%（各年需 ≥${percent}%）`;
   } else {
     const equity = recentEquity(ctx, 2) ?? 0;
     const rd2y = y0.rdExpense + y1.rdExpense;
     rdOk = equity >= p.small.equity2y && rd2y >= p.small.rd2y && ratioAtLeast(y0.rdStaff, y0.employees, p.small.rdStaffPercent);
     if (explain)
-      rdDetail = `营业收入低于 5000 万元：近两年股权融资 ${wan(equity)} 万元、研发费用合计 ${wan(rd2y)} 万元、研发人员占比 ${percentOf(y0.rdStaff, y0.employees)}%`;
+      rdDetail = `营业收入低于 5000 万元：近两年股权融资 ${wan(equity)} 万元、研发费用合计 ${wan(rd2y)} 万元、研发人员占比 ${percentText(y0.rdStaff, y0.employees)}%`;
   }
   const institutionOk = e.rdInstitution !== 'none';
   const ipOk = e.ip.classI >= p.minClassI;

@@ -4,7 +4,7 @@
 // Confidence medium (two secondary sources agree; verify against the official PDF).
 import { bandAtLeast, numeratorFor, pointsOf, readingOf } from './bands.js';
 import { type CategoryDef, developmentScoreCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
-import { type Context, hasRecentAward, recentEquity, wan } from './context.js';
+import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
 import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
 import { evaluateInnovative2022, INNOVATIVE_2022 } from './innovative-2022.js';
 import type { TierResult } from './types.js';
@@ -61,7 +61,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     explain && {
       name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
       source: `${SOURCE} 附件1 四`,
     },
   );
@@ -70,7 +70,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
     explain && {
       name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
       source: `${SOURCE} 附件1 五`,
     },
   );
@@ -156,7 +156,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
     ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
     explain && {
       name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentOf(y0.mainRevenue, y0.revenue)}%`,
+      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
       source: `${SOURCE} 附件2 二`,
     },
   );
@@ -176,7 +176,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
     ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
     explain && {
       name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentOf(y0.totalLiabilities, y0.totalAssets)}%`,
+      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
       source: `${SOURCE} 附件2 二`,
     },
   );

@@ -2,7 +2,7 @@
 // (Chongqing's 15-point 特色化 block is an assessed input, `featuredScore`).
 import { numeratorFor, pointsOf, readingOf } from './bands.js';
 import { bandIndicator, type CategoryDef, ResultBuilder, smeCondition } from './builder.js';
-import { type Context, hasRecentAward, recentEquity, wan } from './context.js';
+import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
 import { meanGrowthAtLeast, percentOf, ratioAtLeast } from './exact.js';
 import { noData } from './innovative-2022.js';
 import type { TierResult } from './types.js';
@@ -105,7 +105,7 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
       rdOk,
       explain && {
         name: `${priorYear} 年研发费用不低于 ${p.minRdExpense / WAN} 万元且不低于营业收入的 ${p.minRdRatio}%`,
-        detail: `${wan(y0.rdExpense)} 万元，占 ${percentOf(y0.rdExpense, y0.revenue)}%`,
+        detail: `${wan(y0.rdExpense)} 万元，占 ${percentText(y0.rdExpense, y0.revenue)}%`,
         source: `${SOURCE} 二`,
       },
     );
@@ -282,7 +282,7 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
       explain && {
         id: 'rdInput',
         name: '研发投入（金额或占比取高）',
-        value: `${wan(y0.rdExpense)} 万元 / ${percentOf(y0.rdExpense, y0.revenue)}%`,
+        value: `${wan(y0.rdExpense)} 万元 / ${percentText(y0.rdExpense, y0.revenue)}%`,
         band: band ? `≥${wan(band.amount)}万元或≥${band.percent}%` : `<${wan(lowest.amount)}万元且<${lowest.percent}%`,
         max: 10,
         source: `${SOURCE} 评分(13)`,
