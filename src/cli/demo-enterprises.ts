@@ -185,8 +185,23 @@ export interface DemoEnterprise {
 const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾');
 const GIVEN = Array.from('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅');
 
+/**
+ * The 发展评价 score of the national platform (most titled enterprises have taken it, few others)
+ * and the district's 特色化 score (titled enterprises only). Always three draws, whatever is kept.
+ */
+function assessedScores(r: ReturnType<typeof seededRandom>, tier: string | null): { developmentScore?: number; featuredScore?: number } {
+  const [taken, score, featured] = [r.next(), r.next(), r.next()];
+  const low = tier === 'little_giant' ? 60 : tier === 'srdi' ? 50 : tier === 'innovative' ? 40 : 30;
+  const out: { developmentScore?: number; featuredScore?: number } = {};
+  if (taken < (tier ? 0.8 : 0.2)) out.developmentScore = Math.round(low + score * 38);
+  if (tier) out.featuredScore = Math.round(featured * (tier === 'innovative' ? 12 : 15));
+  return out;
+}
+
 export function* generateDemoEnterprises(n: number, seed: number): Generator<DemoEnterprise> {
   const rnd = seededRandom(seed);
+  // Assessed scores draw from a stream of their own, so that adding them left every other demo figure as it was.
+  const assessed = seededRandom(seed ^ 0x5eed);
   const names = new Set<string>();
   const codes = new Set<string>();
   // Title shares per ~100,000 registered enterprises (seeds: 341 little giants, 5,738 SRDI, ~25,000 innovative).
@@ -371,6 +386,7 @@ export function* generateDemoEnterprises(n: number, seed: number): Generator<Dem
           provincialAward: false,
         },
         nicheMarketShare: Math.round(rnd.next() * (tier === 'little_giant' ? 30 : 12) * 10) / 10,
+        ...assessedScores(assessed, tier),
       },
       years,
       titles,

@@ -207,6 +207,19 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details.fields[0].field).toBe('facts.nicheMarketShare');
+    // The national platform's development score is declared; the 特色化 score is the district's to set.
+    const declared = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
+      version: now.version + 1,
+      facts: { ...facts.json().facts, developmentScore: 66 },
+    });
+    expect(declared.statusCode, declared.body).toBe(200);
+    const featured = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
+      version: now.version + 2,
+      facts: { ...declared.json().facts, featuredScore: 15 },
+    });
+    expect(featured.statusCode).toBe(403);
+    expect(featured.json().details.field).toBe('facts.featuredScore');
+    expect((await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json().facts.developmentScore).toBe(66);
     expect(
       (await call(enterpriseUser, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500153', 'MA7ENT01'), years: [] })).statusCode,
     ).toBe(403);

@@ -28,19 +28,61 @@ describe.each(DATABASE_KINDS)('correcting rule-set parameters on %s', (kind) => 
     expect(response.json().parameters).toContainEqual({ path: 'direct.avgRd2y', shipped: 10_000_000, current: 10_000_000 });
   });
 
-  it('shows how many outcomes would change, by district, before publishing, and changes nothing', async () => {
+  async function runBatch(cookie: string) {
+    const started = await post(cookie, '/api/evaluations/runs', { assessmentDate: '2026-11-22' });
+    expect(started.statusCode).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      const run = (await h.app.inject({ method: 'GET', url: `/api/evaluations/runs/${started.json().id}`, headers: { cookie } })).json();
+      if (run.status === 'done') return;
+      expect(run.status).not.toBe('failed');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('run did not finish');
+  }
+
+  it('says so when the rule set has no stored results yet', async () => {
+    const body = (await post(city, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 95 } })).json();
+    expect(body).toMatchObject({ stored: 0, evaluated: 0, changed: 0, outdated: 0, districts: [] });
+  });
+
+  it('shows how many stored results would change, by district and tier, before publishing, and changes nothing', async () => {
+    await runBatch(city);
+    const stored = await h.count("select count(*) as n from evaluation_results where tier = 'innovative'");
+    const resultsBefore = await h.count("select count(*) as n from evaluation_results where outcome = 'qualified'");
+    // A new application on 2026-11-22 is judged by the 2026 bottom tier, which runs the 2022 innovative table.
     const impact = await post(city, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 95 } });
     expect(impact.statusCode, impact.body).toBe(200);
     const body = impact.json();
-    expect(body.evaluated).toBe(await h.count('select count(*) as n from enterprises'));
-    expect(body.changed).toBe(
-      body.districts.reduce(
-        (s: number, d: { toQualified: number; toNotQualified: number; other: number }) => s + d.toQualified + d.toNotQualified + d.other,
-        0,
-      ),
-    );
-    expect(body.districts.every((d: { toQualified: number }) => d.toQualified === 0)).toBe(true);
+    expect(body).toMatchObject({ ruleSet: 'innovative-2022', stored, evaluated: stored, outdated: 0 });
+    type Row = { tier: string; toQualified: number; toNotQualified: number; other: number };
+    expect(body.changed).toBe(body.districts.reduce((s: number, d: Row) => s + d.toQualified + d.toNotQualified + d.other, 0));
+    // A higher pass mark only takes qualifications away.
+    expect(body.changed).toBeGreaterThan(0);
+    expect(body.districts.every((d: Row) => d.toQualified === 0 && d.tier === 'innovative')).toBe(true);
+    // Lowering the pass mark instead only adds qualifications.
+    const relaxed = (await post(city, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 0 } })).json();
+    expect(relaxed.districts.every((d: Row) => d.toNotQualified === 0)).toBe(true);
     expect(await h.count('select count(*) as n from rule_set_versions')).toBe(0);
+    expect(await h.count("select count(*) as n from evaluation_results where outcome = 'qualified'")).toBe(resultsBefore);
+  });
+
+  it('counts a result whose enterprise changed since the run as outdated, not as changed by the correction', async () => {
+    // A qualified enterprise grows into a large one after the run: its stored outcome no longer holds.
+    const [{ id }] = await h.database.query<{ id: string }>(
+      "select enterprise_id as id from evaluation_results where tier = 'innovative' and outcome = 'qualified' limit 1",
+    );
+    await h.database.query(
+      'update enterprise_years set employees = 100000, revenue = 1e12, main_revenue = 1e12, total_assets = 1e12 where enterprise_id = $1',
+      [id],
+    );
+    const body = (await post(city, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 95 } })).json();
+    expect(body.outdated).toBe(1);
+  });
+
+  it('refuses a district officer', async () => {
+    expect((await post(rongchang, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 95 } })).statusCode).toBe(
+      403,
+    );
   });
 
   it('publishes a version (audited) that evaluations then use and name', async () => {

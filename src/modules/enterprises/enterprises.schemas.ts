@@ -44,6 +44,10 @@ export const enterpriseFacts = z.strictObject({
   nicheMarketShare: z.number().min(0, '不能为负数').max(100, '不能超过 100%').optional(),
   domesticRank: z.number().int().min(1).max(10_000).optional(),
   mainProductField: z.enum(['strategic_emerging', 'key_chain', 'six_basics', 'other']).optional(),
+  /** 专精特新发展评价 score from the national platform (2026 rules: SRDI ≥ 50, little giant ≥ 60). */
+  developmentScore: z.number().min(0, '不能为负数').max(100, '不能超过 100 分').optional(),
+  /** Chongqing 特色化 block of the 2022 SRDI table, as the district assessed it (0–15). */
+  featuredScore: z.number().min(0, '不能为负数').max(15, '特色化指标最高 15 分').optional(),
 });
 
 const enterpriseFields = {

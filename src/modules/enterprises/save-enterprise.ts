@@ -130,6 +130,14 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
     const field = OFFICER_ONLY_FIELDS.find((f) => input[f] !== undefined && input[f] !== before[f]);
     if (field)
       throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
+    // The 特色化 score is the district's assessment, not a declaration: kept when the enterprise leaves it out.
+    const featured = (before.facts as { featuredScore?: number } | null)?.featuredScore;
+    const facts = input.facts as { featuredScore?: number } | undefined;
+    if (facts?.featuredScore !== undefined && facts.featuredScore !== featured)
+      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '特色化指标得分由区县经信部门评定，企业不能修改', {
+        field: 'facts.featuredScore',
+      });
+    if (facts && featured !== undefined) input.facts = { ...facts, featuredScore: featured };
   }
   const districtCode = input.districtCode ?? before.districtCode;
   const zoneCode = input.zoneCode === undefined ? before.zoneCode : input.zoneCode;

@@ -230,19 +230,22 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ['梯度培育评价'],
-        summary: '发布修正前：有多少企业的评价结论会改变（按区县）',
+        summary: '发布修正前：已存储的评价结果中有多少条的结论会改变（按区县和层级）',
         params: ruleSetParams,
         body: z.strictObject({ values }),
         response: {
           200: z.object({
             ruleSet: z.string(),
             tier: z.string(),
+            stored: z.number().describe('该规则集（各版本）已存储的评价结果条数'),
             evaluated: z.number(),
-            changed: z.number(),
+            changed: z.number().describe('因本次修正而改变结论的条数'),
+            outdated: z.number().describe('按现行参数重新评价已与存储结论不同的条数（企业数据已更新）'),
             districts: z.array(
               z.object({
                 districtCode: z.string(),
                 districtName: z.string(),
+                tier: z.string(),
                 toQualified: z.number(),
                 toNotQualified: z.number(),
                 other: z.number(),

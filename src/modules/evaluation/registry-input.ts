@@ -22,6 +22,8 @@ type Facts = {
   nicheMarketShare?: number;
   domesticRank?: number;
   mainProductField?: 'strategic_emerging' | 'key_chain' | 'six_basics' | 'other';
+  developmentScore?: number;
+  featuredScore?: number;
 };
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
@@ -66,8 +68,8 @@ export function inputFromRegistry(r: RegistryRecord, date: string): EvaluationIn
       quality: { provincialAward: false, managementCertified: false, ownBrand: false, standards: false, ...facts.quality },
       nicheMarketShare: facts.nicheMarketShare ?? 0,
       domesticRank: facts.domesticRank ?? null,
-      featuredScore: 0,
-      developmentScore: null,
+      featuredScore: facts.featuredScore ?? 0,
+      developmentScore: facts.developmentScore ?? null,
       reviewerAnswers: {},
     },
     years: years.length

@@ -2,8 +2,7 @@
 // district), then publish a new version, audited. Evaluations use the latest published version.
 import { desc, eq, sql } from 'drizzle-orm';
 import { ruleSetVersions } from '../../db/schema/index.js';
-import { todayInShanghai } from '../../domain/dates.js';
-import { evaluateTier } from '../../domain/evaluation/evaluate.js';
+import { evaluateTier, selectRuleSet } from '../../domain/evaluation/evaluate.js';
 import { type CorrectableRuleSet, type Corrections, numericParameters, SHIPPED_PARAMETERS } from '../../domain/evaluation/parameters.js';
 import type { Tier } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess } from '../../server/access.js';
@@ -60,41 +59,84 @@ export async function parametersOf(ctx: AppContext, actor: Actor | null, ruleSet
   };
 }
 
-/** Evaluates every enterprise in scope for the rule set's tier, as now and as corrected, and counts the changes by district. */
+/** The stored rule sets a correction of `id` touches: the 2026 bottom tier runs the 2022 innovative table. */
+const STORED_RULE_SETS: Record<CorrectableRuleSet, string[]> = {
+  'innovative-2022': ['innovative-2022', 'bottom-2026'],
+  'srdi-2022': ['srdi-2022'],
+  'little-giant-2022': ['little-giant-2022'],
+  'srdi-2026': ['srdi-2026'],
+  'little-giant-2026': ['little-giant-2026'],
+  'little-giant-2018': ['little-giant-2018'],
+};
+
+interface StoredOutcome {
+  tier: Tier;
+  ruleSet: string;
+  assessmentDate: string;
+  outcome: string;
+}
+
+/**
+ * How many stored results would change if the correction were published: each stored result of
+ * the rule set (any version) is evaluated again on the enterprise's current data, with the current
+ * and with the corrected parameters, at its own assessment date (scores only: nothing is stored).
+ * A result the correction turns is counted by district and tier; one that differs already with the
+ * current parameters (the data changed since the run) is counted apart as outdated.
+ */
 export async function previewImpact(ctx: AppContext, actor: Actor | null, ruleSet: string, values: Record<string, number>) {
   const who = requireAccess(actor, 'ruleset.publish');
   const id = checkValues(ruleSet, values);
   const now = await currentCorrections(ctx);
   const next: Corrections = { ...now, [id]: { version: (now[id]?.version ?? 1) + 1, values: { ...now[id]?.values, ...values } } };
-  // Pick date and application type so that this rule set is the one selected.
-  const date = id === 'little-giant-2018' ? '2022-05-31' : todayInShanghai();
-  const applicationType = id.endsWith('2026') ? 'new' : 'review';
-  const tier = TIER_OF[id];
-  const byDistrict = new Map<string, { toQualified: number; toNotQualified: number; other: number }>();
+  const storedRows = await ctx.database.query<
+    { enterprise_id: string } & Record<'tier' | 'rule_set' | 'assessment_date' | 'outcome', string>
+  >(
+    `select enterprise_id, tier, rule_set, assessment_date::text, outcome from evaluation_results
+      where split_part(rule_set, '@', 1) = any($1::text[])`,
+    [STORED_RULE_SETS[id]],
+  );
+  const stored = new Map<string, StoredOutcome[]>();
+  for (const r of storedRows) {
+    const list = stored.get(r.enterprise_id) ?? [];
+    list.push({ tier: r.tier as Tier, ruleSet: r.rule_set.split('@')[0], assessmentDate: r.assessment_date, outcome: r.outcome });
+    stored.set(r.enterprise_id, list);
+  }
+  const rows = new Map<string, { districtCode: string; tier: Tier; toQualified: number; toNotQualified: number; other: number }>();
   let evaluated = 0;
-  for await (const page of evaluationFeed(ctx, who)) {
-    for (const record of page) {
-      const input = { ...inputFromRegistry(record, date), applicationType } as const;
-      const before = evaluateTier(input, tier, now).outcome;
-      const after = evaluateTier(input, tier, next).outcome;
-      evaluated++;
-      if (before === after) continue;
-      const row = byDistrict.get(record.districtCode) ?? { toQualified: 0, toNotQualified: 0, other: 0 };
-      if (after === 'qualified') row.toQualified++;
-      else if (before === 'qualified') row.toNotQualified++;
-      else row.other++;
-      byDistrict.set(record.districtCode, row);
+  let outdated = 0;
+  if (stored.size) {
+    for await (const page of evaluationFeed(ctx, who)) {
+      for (const record of page) {
+        for (const s of stored.get(record.id) ?? []) {
+          // The application type that selects the stored rule set on its date (2026 rules: new; 2022 tables: 复核).
+          const applicationType = selectRuleSet(s.tier, s.assessmentDate, 'new') === s.ruleSet ? 'new' : 'review';
+          const input = { ...inputFromRegistry(record, s.assessmentDate), applicationType } as const;
+          const before = evaluateTier(input, s.tier, now, false).outcome;
+          const after = evaluateTier(input, s.tier, next, false).outcome;
+          evaluated++;
+          if (before !== s.outcome) outdated++;
+          if (before !== s.outcome || after === s.outcome) continue;
+          const key = `${record.districtCode}|${s.tier}`;
+          const row = rows.get(key) ?? { districtCode: record.districtCode, tier: s.tier, toQualified: 0, toNotQualified: 0, other: 0 };
+          if (after === 'qualified') row.toQualified++;
+          else if (s.outcome === 'qualified') row.toNotQualified++;
+          else row.other++;
+          rows.set(key, row);
+        }
+      }
     }
   }
   const names = new Map((await listDistricts(ctx, who)).map((d) => [d.code, d.name]));
-  const districts = [...byDistrict.entries()]
-    .map(([code, r]) => ({ districtCode: code, districtName: names.get(code) ?? code, ...r }))
-    .sort((a, b) => a.districtCode.localeCompare(b.districtCode));
+  const districts = [...rows.values()]
+    .map((r) => ({ ...r, districtName: names.get(r.districtCode) ?? r.districtCode }))
+    .sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.tier.localeCompare(b.tier));
   return {
     ruleSet: id,
-    tier,
+    tier: TIER_OF[id],
+    stored: storedRows.length,
     evaluated,
     changed: districts.reduce((s, d) => s + d.toQualified + d.toNotQualified + d.other, 0),
+    outdated,
     districts,
   };
 }

@@ -26,6 +26,8 @@ interface Detail extends EditableEnterprise {
     quality?: { provincialAward?: boolean; managementCertified?: boolean; ownBrand?: boolean; standards?: boolean };
     nicheMarketShare?: number;
     domesticRank?: number;
+    developmentScore?: number;
+    featuredScore?: number;
   };
   titles: {
     id: string;
@@ -219,6 +221,8 @@ export default function EnterpriseDetailPage() {
                   {e.facts.nicheMarketShare !== undefined ? `${e.facts.nicheMarketShare}%` : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label="国内排名">{e.facts.domesticRank ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="专精特新发展评价得分">{e.facts.developmentScore ?? '未填写'}</Descriptions.Item>
+                <Descriptions.Item label="特色化指标得分">{e.facts.featuredScore ?? '未评定'}</Descriptions.Item>
               </Descriptions>
             ),
           },

@@ -1,6 +1,7 @@
 import { App, Checkbox, Form, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import { useSession } from '../session';
 
 export interface Facts {
   ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };
@@ -10,6 +11,8 @@ export interface Facts {
   nicheMarketShare?: number;
   domesticRank?: number;
   mainProductField?: string;
+  developmentScore?: number;
+  featuredScore?: number;
 }
 
 /** The facts the evaluation reads (IP, R&D institution, digital level, quality, market position). */
@@ -27,6 +30,7 @@ export function FactsForm({
   onSaved: () => void;
 }) {
   const { message } = App.useApp();
+  const { user } = useSession();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const submit = async (values: Facts) => {
@@ -73,6 +77,8 @@ export function FactsForm({
           {number(['digitalLevel'], '数字化水平（级）', 6)}
           {number(['nicheMarketShare'], '细分市场占有率（%）', 100)}
           {number(['domesticRank'], '国内排名')}
+          {number(['developmentScore'], '专精特新发展评价得分', 100)}
+          {user?.role !== 'enterprise' && number(['featuredScore'], '特色化指标得分（0–15，区县评定）', 15)}
           <Form.Item name="mainProductField" label="主导产品所属领域">
             <Select
               style={{ width: 260 }}

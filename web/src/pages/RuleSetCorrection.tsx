@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import { TIER_LABELS } from '../labels';
 
 interface Parameters {
   ruleSet: string;
@@ -9,9 +10,11 @@ interface Parameters {
   parameters: { path: string; shipped: number; current: number }[];
 }
 interface Impact {
+  stored: number;
   evaluated: number;
   changed: number;
-  districts: { districtCode: string; districtName: string; toQualified: number; toNotQualified: number; other: number }[];
+  outdated: number;
+  districts: { districtCode: string; districtName: string; tier: string; toQualified: number; toNotQualified: number; other: number }[];
 }
 
 /** City administrators correct a rule set's numbers: preview the effect by district, then publish a version. */
@@ -90,19 +93,29 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
         <>
           <Alert
             style={{ marginTop: 12 }}
-            type={impact.changed ? 'warning' : 'info'}
+            type={impact.stored === 0 ? 'info' : impact.changed ? 'warning' : 'success'}
             showIcon
-            title={`共评价 ${impact.evaluated} 家企业，${impact.changed} 家的结论将改变`}
+            title={
+              impact.stored === 0
+                ? '该规则集尚无已存储的评价结果：请先运行批量评价，再预览修正的影响'
+                : `已存储的 ${impact.stored} 条评价结果中，${impact.changed} 条的结论将因本次修正而改变`
+            }
+            description={
+              impact.outdated > 0
+                ? `另有 ${impact.outdated} 条按现行参数重新评价已与存储结论不同（企业数据在批量评价后有更新），不计入上述变化；重新运行批量评价即可更新。`
+                : undefined
+            }
           />
           {impact.districts.length > 0 && (
             <Table
               style={{ marginTop: 8 }}
               size="small"
               pagination={false}
-              rowKey="districtCode"
+              rowKey={(d) => `${d.districtCode}-${d.tier}`}
               dataSource={impact.districts}
               columns={[
                 { title: '区县', dataIndex: 'districtName' },
+                { title: '层级', dataIndex: 'tier', render: (t: string) => TIER_LABELS[t] ?? t },
                 { title: '变为符合', dataIndex: 'toQualified' },
                 { title: '变为不符合', dataIndex: 'toNotQualified' },
                 { title: '其他变化', dataIndex: 'other' },
