@@ -136,32 +136,38 @@ export interface SizeFacts {
 
 const WAN = 10_000;
 
-function metricValue(facts: SizeFacts, metric: Metric): number {
-  return metric === 'employees' ? facts.employees : metric === 'revenue' ? facts.revenue : facts.totalAssets;
-}
-
 /** Threshold in the metric's own unit: people, or 万元 turned into whole yuan (exact integers). */
 const threshold = (metric: Metric, value: number) => (metric === 'employees' ? value : value * WAN);
 
-/** Each bound as [metric, threshold in people or yuan] pairs, built once: classifySize runs for every evaluation. */
-const CHECKS = new Map(
-  (Object.entries(RULES) as [Sector, SectorRule][]).map(([sector, rule]) => {
-    const pairs = (bound: Bound) => (Object.entries(bound) as [Metric, number][]).map(([m, v]) => [m, threshold(m, v)] as const);
-    return [sector, { ceiling: pairs(rule.ceiling), medium: pairs(rule.medium), small: pairs(rule.small) }];
-  }),
+/** A bound as minimums in people and yuan; a metric the bound does not name needs nothing (−∞). */
+interface Minimums {
+  employees: number;
+  revenue: number;
+  totalAssets: number;
+}
+
+// Built once: classifySize runs for every evaluation, scores-only runs included.
+const minimumsOf = (bound: Bound): Minimums => ({
+  employees: bound.employees === undefined ? Number.NEGATIVE_INFINITY : threshold('employees', bound.employees),
+  revenue: bound.revenue === undefined ? Number.NEGATIVE_INFINITY : threshold('revenue', bound.revenue),
+  totalAssets: bound.assets === undefined ? Number.NEGATIVE_INFINITY : threshold('assets', bound.assets),
+});
+const MINIMUMS = new Map(
+  (Object.entries(RULES) as [Sector, SectorRule][]).map(([sector, rule]) => [
+    sector,
+    { ceiling: minimumsOf(rule.ceiling), medium: minimumsOf(rule.medium), small: minimumsOf(rule.small) },
+  ]),
 );
 
-function reachesAll(facts: SizeFacts, checks: readonly (readonly [Metric, number])[]): boolean {
-  for (const [metric, min] of checks) if (metricValue(facts, metric) < min) return false;
-  return true;
-}
+const reachesAll = (facts: SizeFacts, min: Minimums): boolean =>
+  facts.employees >= min.employees && facts.revenue >= min.revenue && facts.totalAssets >= min.totalAssets;
 
 /**
  * The size class of the regulation. Large when the ceiling is reached on every metric it names;
  * medium or small when both lower bounds of that tier are reached; otherwise micro.
  */
 export function classifySize(sector: Sector, facts: SizeFacts): SizeClass {
-  const rule = CHECKS.get(sector);
+  const rule = MINIMUMS.get(sector);
   if (!rule) throw new Error(`unknown sector ${sector}`);
   if (reachesAll(facts, rule.ceiling)) return 'large';
   if (reachesAll(facts, rule.medium)) return 'medium';

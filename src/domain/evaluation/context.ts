@@ -1,7 +1,7 @@
 // What every rule set reads from the input: the prior year (the last complete year before the
 // assessment date), the years before it, the size class, and the date window of "近 N 年".
 import { classifySize, type SizeClass } from '../sme-size.js';
-import type { EvaluationInput, YearFigures } from './types.js';
+import type { Award, EvaluationInput, YearFigures } from './types.js';
 
 export interface Context {
   input: EvaluationInput;
@@ -50,9 +50,14 @@ export function contextOf(input: EvaluationInput): Context {
  */
 export function hasRecentAward(ctx: Context, years: number, maxRank = Number.POSITIVE_INFINITY, nationalOnly = false): boolean {
   const awards = ctx.input.enterprise.awards;
+  return awards.length > 0 && anyRecentAward(awards, ctx.assessmentYear, years, maxRank, nationalOnly);
+}
+
+// Out of line: most enterprises list no award, and the rule sets inline the short test above.
+function anyRecentAward(awards: readonly Award[], assessmentYear: number, years: number, maxRank: number, nationalOnly: boolean): boolean {
   for (let i = 0; i < awards.length; i++) {
     const a = awards[i];
-    if (a.year <= ctx.assessmentYear - years - 1 || a.year > ctx.assessmentYear) continue;
+    if (a.year <= assessmentYear - years - 1 || a.year > assessmentYear) continue;
     if (a.rank <= maxRank && (!nationalOnly || a.level === 'national')) return true;
   }
   return false;

@@ -8,7 +8,13 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 export function compareProducts(a: number, b: number, c: number, d: number): number {
   const x = a * b;
   const y = c * d;
-  if (Math.abs(x) <= SAFE && Math.abs(y) <= SAFE) return x === y ? 0 : x > y ? 1 : -1;
+  if (x <= SAFE && x >= -SAFE && y <= SAFE && y >= -SAFE) return x === y ? 0 : x > y ? 1 : -1;
+  return compareLargeProducts(a, b, c, d, x, y);
+}
+
+// Products past 2^53 are rare: their handling is a function of its own so that the common path
+// stays small enough to be inlined where the bands are read.
+function compareLargeProducts(a: number, b: number, c: number, d: number, x: number, y: number): number {
   const gap = x - y;
   if (Math.abs(gap) > Math.max(Math.abs(x), Math.abs(y)) * 1e-12) return gap > 0 ? 1 : -1;
   const big = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
@@ -46,6 +52,10 @@ export function meanGrowthAtLeast(m0: number, m1: number, m2: number, percent: n
   const lhs = ((m1 - m0) * m1 + (m2 - m1) * m0) * 10_000;
   const rhs = 2 * p100 * m0 * m1;
   if (Math.abs(lhs - rhs) > Math.max(Math.abs(lhs), Math.abs(rhs)) * 1e-9) return lhs > rhs;
+  return meanGrowthBig(m0, m1, m2, p100);
+}
+
+function meanGrowthBig(m0: number, m1: number, m2: number, p100: number): boolean {
   const big = BigInt(m1 - m0) * BigInt(m1) + BigInt(m2 - m1) * BigInt(m0);
   return big * 10_000n >= 2n * BigInt(p100) * BigInt(m0) * BigInt(m1);
 }
@@ -57,6 +67,10 @@ export function compoundGrowthAtLeast(m0: number, m2: number, percent: number): 
   const lhs = m2 * 100_000_000;
   const rhs = (10_000 + p100) * (10_000 + p100) * m0;
   if (Math.abs(lhs - rhs) > Math.max(Math.abs(lhs), Math.abs(rhs)) * 1e-9) return lhs > rhs;
+  return compoundGrowthBig(m0, m2, p100);
+}
+
+function compoundGrowthBig(m0: number, m2: number, p100: number): boolean {
   const base = 10_000n + BigInt(p100);
   return BigInt(m2) * 100_000_000n >= base * base * BigInt(m0);
 }

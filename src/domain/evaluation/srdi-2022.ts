@@ -5,7 +5,7 @@ import { bandIndicator, type CategoryDef, ResultBuilder, smeCondition } from './
 import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
 import { meanGrowthAtLeast, percentOf, ratioAtLeast } from './exact.js';
 import { noData } from './innovative-2022.js';
-import type { TierResult } from './types.js';
+import type { RdInstitution, TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2022〕63号 附件2';
 const WAN = 10_000;
@@ -299,7 +299,7 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
   );
   b.indicator(
     INNOVATION,
-    p.rdInstitutionPoints[e.rdInstitution],
+    institutionPoints(p.rdInstitutionPoints, e.rdInstitution),
     explain && {
       id: 'rdInstitution',
       name: '自建或与高校、科研机构联合建立研发机构',
@@ -341,4 +341,20 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
     if (score < p.passScore) b.need('score', `评价得分还差 ${p.passScore - score} 分`);
   }
   return b.finish(score, categories);
+}
+
+/** The points of a research institution level (a switch: a keyed lookup by a varying string costs more here). */
+function institutionPoints(points: Record<RdInstitution, number>, level: RdInstitution): number {
+  switch (level) {
+    case 'national':
+      return points.national;
+    case 'provincial':
+      return points.provincial;
+    case 'municipal':
+      return points.municipal;
+    case 'below_municipal':
+      return points.below_municipal;
+    default:
+      return points.none;
+  }
 }
