@@ -15,6 +15,8 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { contextOf } from '../src/domain/evaluation/context.js';
 import { evaluateInnovative2022 } from '../src/domain/evaluation/innovative-2022.js';
 import { insertRun } from '../src/modules/evaluation/evaluation.repo.js';
+import { listPipelinePool } from '../src/modules/evaluation/pipeline-pool.js';
+import { previewImpact } from '../src/modules/evaluation/rule-set-versions.js';
 import { executeRun } from '../src/modules/evaluation/run-batch-evaluation.js';
 import { loadConfig } from '../src/server/config.js';
 import { freshPostgres } from './databases.js';
@@ -61,8 +63,29 @@ async function batchOn(kind: 'pglite' | 'postgres', n: number): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const stored = await database.query<{ n: number }>('select count(*)::int as n from evaluation_results');
     const limit = kind === 'postgres' ? 20 : 60;
+    const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     console.log(
-      `  [${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}] batch evaluation of ${n.toLocaleString('en')} registry enterprises, 3 tiers, results + explanations stored (${stored[0].n.toLocaleString('en')} rows): ${seconds.toFixed(1)} s; qualified innovative ${counts.qualified.innovative}, SRDI ${counts.qualified.srdi}, little giant ${counts.qualified.little_giant}  [goal ≤ ${limit} s: ${verdict(seconds <= limit)}]`,
+      `  [${label}] batch evaluation of ${n.toLocaleString('en')} registry enterprises, 3 tiers, results + explanations stored (${stored[0].n.toLocaleString('en')} rows): ${seconds.toFixed(1)} s; qualified innovative ${counts.qualified.innovative}, SRDI ${counts.qualified.srdi}, little giant ${counts.qualified.little_giant}; needing a reviewer's answer SRDI ${counts.needsReview.srdi}, little giant ${counts.needsReview.little_giant}; in the pool (qualified or within reach) ${counts.withinReach}  [goal ≤ ${limit} s: ${verdict(seconds <= limit)}]`,
+    );
+
+    // "An officer can find the pipeline pool of their district in a second": first page and total, per tier.
+    const [officer] = await database.query<{ id: string }>("select id from users where username = 'rongchang.admin'");
+    const district = { ...actor, userId: officer.id, username: 'rongchang.admin', role: 'district_admin' as const, districtCode: '500153' };
+    let slowest = 0;
+    for (const who of [actor, district])
+      for (const tier of ['innovative', 'srdi', 'little_giant'] as const)
+        for (const status of [undefined, 'qualified', 'near'] as const) {
+          const t = performance.now();
+          await listPipelinePool(ctx, who, { tier, status, page: 1, pageSize: 20 });
+          slowest = Math.max(slowest, performance.now() - t);
+        }
+    console.log(
+      `  [${label}] pipeline pool, first page + total, city and one district, every tier and status (18 queries): slowest ${slowest.toFixed(0)} ms  [goal ≤ 1,000 ms: ${verdict(slowest <= 1000)}]`,
+    );
+    const t = performance.now();
+    const impact = await previewImpact(ctx, actor, 'innovative-2022', { passScore: 65 });
+    console.log(
+      `  [${label}] impact preview of a correction (innovative-2022 passScore 60 → 65) over ${impact.stored.toLocaleString('en')} stored results: ${((performance.now() - t) / 1000).toFixed(1)} s, ${impact.changed.toLocaleString('en')} would change`,
     );
   } finally {
     await drop();

@@ -258,14 +258,15 @@ export function* generateDemoEnterprises(n: number, seed: number): Generator<Dem
           ? 0.03 + rnd.next() * 0.05
           : tier === 'innovative'
             ? 0.02 + rnd.next() * 0.05
-            : rnd.next() * 0.04;
+            : rnd.next() ** 2 * 0.04; // most registered enterprises without a title spend little on R&D
     const perCapita = 6e5 + rnd.next() * 8e5;
     const years: DemoEnterprise['years'] = [];
     let revenue = base;
     for (const year of DEMO_YEARS) {
       if (year < establishedYear) continue;
       revenue = Math.max(500_000, Math.round(revenue * (1 + (rnd.next() * 0.35 - 0.08))));
-      const mainRevenue = Math.round(revenue * (0.85 + rnd.next() * 0.15));
+      // Titled enterprises are specialised; others are more often spread over several businesses.
+      const mainRevenue = Math.round(revenue * (tier ? 0.85 + rnd.next() * 0.15 : 0.45 + rnd.next() * 0.55));
       const totalProfit = Math.round(revenue * (rnd.next() * 0.17 - 0.03));
       const totalAssets = Math.round(revenue * (0.8 + rnd.next() * 0.8));
       const employees = Math.max(5, Math.round(revenue / perCapita));
@@ -331,7 +332,7 @@ export function* generateDemoEnterprises(n: number, seed: number): Generator<Dem
       });
     }
 
-    const ipScale = tier === 'little_giant' ? 4 : tier === 'srdi' ? 2 : tier === 'innovative' ? 1 : 0.3;
+    const ipScale = tier === 'little_giant' ? 4 : tier === 'srdi' ? 2 : tier === 'innovative' ? 1 : 0.15;
     const classI = Math.round(rnd.next() * 6 * ipScale);
     const zoneCode =
       ['500112', '500105', '500109'].includes(districtCode) && rnd.next() < 0.4

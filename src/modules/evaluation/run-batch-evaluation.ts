@@ -66,7 +66,13 @@ export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null,
 export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   await updateRun(ctx.db, run.id, { status: 'running' });
   const corrections = await currentCorrections(ctx);
-  const counts = { enterprises: 0, qualified: { innovative: 0, srdi: 0, little_giant: 0 }, withinReach: 0 };
+  const counts = {
+    enterprises: 0,
+    qualified: { innovative: 0, srdi: 0, little_giant: 0 },
+    /** Every hard condition met; a person still has to answer a question (2026 rules ask one per tier). */
+    needsReview: { innovative: 0, srdi: 0, little_giant: 0 },
+    withinReach: 0,
+  };
   // While one page is being written, the next is read and evaluated (the database and the engine
   // work at the same time on PostgreSQL; on PGlite this changes nothing).
   let writing: Promise<void> = Promise.resolve();
@@ -77,6 +83,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
       for (const r of result.results) {
         const stored = toStored(record.id, r);
         if (r.outcome === 'qualified') counts.qualified[r.tier]++;
+        else if (r.outcome === 'needs_review') counts.needsReview[r.tier]++;
         if (stored.withinReach) counts.withinReach++;
         rows.push(stored);
       }

@@ -26,7 +26,20 @@ interface Run {
   status: string;
   total: number;
   processed: number;
-  counts: { enterprises: number; qualified: Record<string, number>; withinReach: number } | null;
+  counts: {
+    enterprises: number;
+    qualified: Record<string, number>;
+    needsReview?: Record<string, number>;
+    withinReach: number;
+  } | null;
+}
+
+/** "；条件均满足、待人工审核：专精特新 12、小巨人 3" when a tier has any. */
+function reviewText(needsReview: Record<string, number> | undefined): string {
+  const parts = (['innovative', 'srdi', 'little_giant'] as const)
+    .filter((t) => (needsReview?.[t] ?? 0) > 0)
+    .map((t) => `${{ innovative: '创新型', srdi: '专精特新', little_giant: '小巨人' }[t]} ${needsReview?.[t]}`);
+  return parts.length ? `；硬性条件均满足、待人工审核：${parts.join('、')}` : '';
 }
 
 /** 后备库: who already qualifies for a tier they do not hold, and who is within reach. */
@@ -84,7 +97,7 @@ export default function PipelinePoolPage() {
           showIcon
           title={
             run.data.status === 'done'
-              ? `批量评价完成：${run.data.counts?.enterprises ?? 0} 家企业；符合创新型 ${run.data.counts?.qualified.innovative ?? 0}、专精特新 ${run.data.counts?.qualified.srdi ?? 0}、小巨人 ${run.data.counts?.qualified.little_giant ?? 0}`
+              ? `批量评价完成：${run.data.counts?.enterprises ?? 0} 家企业；符合创新型 ${run.data.counts?.qualified.innovative ?? 0}、专精特新 ${run.data.counts?.qualified.srdi ?? 0}、小巨人 ${run.data.counts?.qualified.little_giant ?? 0}${reviewText(run.data.counts?.needsReview)}`
               : run.data.status === 'failed'
                 ? '批量评价失败，请重新运行'
                 : `正在评价… ${run.data.processed} / ${run.data.total}（可离开本页，稍后回来查看）`
