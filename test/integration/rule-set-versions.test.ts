@@ -24,8 +24,18 @@ describe.each(DATABASE_KINDS)('correcting rule-set parameters on %s', (kind) => 
       headers: { cookie: city },
     });
     expect(response.json().version).toBe(1);
-    expect(response.json().parameters).toContainEqual({ path: 'minRdRatio', shipped: 3, current: 3 });
-    expect(response.json().parameters).toContainEqual({ path: 'direct.avgRd2y', shipped: 10_000_000, current: 10_000_000 });
+    expect(response.json().parameters).toContainEqual({
+      path: 'minRdRatio',
+      label: '研发费用占营业收入比重下限（%）',
+      shipped: 3,
+      current: 3,
+    });
+    expect(response.json().parameters).toContainEqual({
+      path: 'direct.avgRd2y',
+      label: '直通条件：近两年研发费用平均（元）',
+      shipped: 10_000_000,
+      current: 10_000_000,
+    });
   });
 
   async function runBatch(cookie: string) {
@@ -101,6 +111,41 @@ describe.each(DATABASE_KINDS)('correcting rule-set parameters on %s', (kind) => 
     const innovative = preview.results.find((r: { tier: string }) => r.tier === 'innovative');
     expect(innovative.ruleSet).toBe('innovative-2022@v2');
     expect(innovative.conditions.find((c: { id: string }) => c.id === 'pass').detail).toMatch(/≥95|直通/);
+    // The rule tables show the version in force, with the corrected number.
+    const tables = (await h.app.inject({ method: 'GET', url: '/api/evaluations/rule-sets', headers: { cookie: rongchang } })).json();
+    const table = tables.find((t: { id: string }) => t.id === 'innovative-2022');
+    expect(table.version).toBe(2);
+    expect(table.rows.find((r: { name: string }) => r.name === '评价得分').rule).toContain('总分 ≥95');
+    expect(tables.find((t: { id: string }) => t.id === 'srdi-2022').version).toBe(1);
+  });
+
+  it('corrects a band of a table, and refuses a table put out of order against the published version, writing nothing', async () => {
+    const parameters = (
+      await h.app.inject({ method: 'GET', url: '/api/evaluations/rule-sets/innovative-2022/parameters', headers: { cookie: city } })
+    ).json();
+    expect(parameters.parameters).toContainEqual({
+      path: 'rdRatioBands.1.percent',
+      label: '研发费用占营业收入比重 第 2 档 门槛（%）',
+      shipped: 3,
+      current: 3,
+    });
+    const band = await post(city, '/api/evaluations/rule-sets/innovative-2022/versions', {
+      values: { 'rdRatioBands.1.percent': 2.5 },
+      note: '测试：第 2 档门槛',
+    });
+    expect(band.json()).toEqual({ ruleSet: 'innovative-2022', version: 3 });
+    // 2 % would now sit above the corrected 2.5 %: the third band could never be reached.
+    const versions = await h.count('select count(*) as n from rule_set_versions');
+    for (const [url, note] of [
+      ['/api/evaluations/rule-sets/innovative-2022/impact', undefined],
+      ['/api/evaluations/rule-sets/innovative-2022/versions', 'x'],
+    ]) {
+      const refused = await post(city, url as string, { values: { 'rdRatioBands.2.percent': 2.6 }, note });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'PARAMETER_BANDS_ORDER', details: { tables: ['研发费用占营业收入比重'] } });
+      expect(refused.json().message).toContain('研发费用占营业收入比重');
+    }
+    expect(await h.count('select count(*) as n from rule_set_versions')).toBe(versions);
   });
 
   it('refuses a district officer, an unknown parameter and a negative value', async () => {

@@ -1,11 +1,8 @@
 // The rule sets as tables an officer can read: every indicator and condition with its bands,
 // thresholds and source, generated from the same parameter objects the engine runs on.
-import { RULES_2022_FROM, RULES_2026_FROM } from './evaluate.js';
-import { INNOVATIVE_2022 } from './innovative-2022.js';
-import { LITTLE_GIANT_2018 } from './little-giant-2018.js';
-import { LITTLE_GIANT_2022 } from './little-giant-2022.js';
-import { LITTLE_GIANT_2026, SRDI_2026, TECH_SME } from './rules-2026.js';
-import { SRDI_2022 } from './srdi-2022.js';
+import { correctedParameters, RULES_2022_FROM, RULES_2026_FROM } from './evaluate.js';
+import type { Corrections } from './parameters.js';
+import { TECH_SME } from './rules-2026.js';
 
 export interface RuleRow {
   kind: '评分指标' | '条件' | '直通条件' | '人工审核';
@@ -20,6 +17,8 @@ export interface RuleSetDescription {
   appliesTo: string;
   document: string;
   confidence: string;
+  /** The published version the tables show (1 = as shipped). */
+  version: number;
   rows: RuleRow[];
 }
 
@@ -30,11 +29,16 @@ const atMost = (bands: { percent: number; points: number }[]) =>
   `${bands.map((b) => `≤${b.percent}% 得 ${b.points} 分`).join('；')}；其余 0 分`;
 const EDGE = '边界值按高分档计分（criteria.md 决定 2）';
 
-export function describeRuleSets(): RuleSetDescription[] {
-  const i = INNOVATIVE_2022;
-  const s = SRDI_2022;
-  const g = LITTLE_GIANT_2022;
-  return [
+/** The rule sets as they judge now: with the published corrections, and their version. */
+export function describeRuleSets(corrections: Corrections = {}): RuleSetDescription[] {
+  const i = correctedParameters('innovative-2022', corrections);
+  const s = correctedParameters('srdi-2022', corrections);
+  const g = correctedParameters('little-giant-2022', corrections);
+  const SRDI_2026 = correctedParameters('srdi-2026', corrections);
+  const LITTLE_GIANT_2026 = correctedParameters('little-giant-2026', corrections);
+  const LITTLE_GIANT_2018 = correctedParameters('little-giant-2018', corrections);
+  const version = (id: keyof Corrections) => corrections[id]?.version ?? 1;
+  const descriptions: Omit<RuleSetDescription, 'version'>[] = [
     {
       id: i.id,
       name: '创新型中小企业评价标准（2022）',
@@ -243,4 +247,6 @@ export function describeRuleSets(): RuleSetDescription[] {
       ],
     },
   ];
+  // The 2026 bottom tier runs the 2022 innovative table: it shows that table's version.
+  return descriptions.map((d) => ({ ...d, version: version(d.id === 'bottom-2026' ? 'innovative-2022' : (d.id as keyof Corrections)) }));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateScores, selectRuleSet } from './evaluate.js';
 import { compareProducts, compoundGrowthAtLeast, meanGrowthAtLeast, ratioAtLeast } from './exact.js';
 import { sampleInput, withEnterprise, withYear } from './fixtures.js';
+import { disorderedBands, numericParameters, parameterLabel, SHIPPED_PARAMETERS } from './parameters.js';
 import type { EvaluationInput, Tier, TierResult } from './types.js';
 
 const review2022 = (input: EvaluationInput): EvaluationInput => ({ ...input, applicationType: 'review' });
@@ -392,5 +393,27 @@ describe('scores only (property): the same outcome and score as with explanation
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('correctable parameters', () => {
+  it('names every number of every rule set in Chinese, band tables included', () => {
+    for (const ruleSet of Object.keys(SHIPPED_PARAMETERS) as (keyof typeof SHIPPED_PARAMETERS)[])
+      for (const [path] of numericParameters(ruleSet)) expect(parameterLabel(path), `${ruleSet} ${path}`).not.toBe(path);
+    expect(parameterLabel('rdRatioBands.0.percent')).toBe('研发费用占营业收入比重 第 1 档 门槛（%）');
+  });
+  it('corrects a band threshold, and refuses a band table put out of order', () => {
+    expect(numericParameters('innovative-2022')).toContainEqual(['rdRatioBands.1.percent', 3]);
+    expect(disorderedBands('innovative-2022', { 'rdRatioBands.1.percent': 2.5 })).toEqual([]);
+    expect(disorderedBands('innovative-2022', { 'rdRatioBands.1.percent': 6 })).toEqual(['研发费用占营业收入比重']);
+    // Lower-is-better tables keep rising thresholds; points always fall.
+    expect(disorderedBands('innovative-2022', { 'debtBands.0.percent': 80 })).toEqual(['资产负债率']);
+    expect(disorderedBands('srdi-2022', { 'rdInputBands.4.points': 20 })).toEqual(['研发投入']);
+    const corrected = { 'innovative-2022': { version: 2, values: { 'rdRatioBands.1.percent': 2.5 } } };
+    const input = withYear(base, 2025, { revenue: 100_000_000, rdExpense: 2_500_000 });
+    expect(points(input, 'innovative', 'rdRatio')).toBe(10);
+    const after = evaluate(input, corrected).results.find((r) => r.tier === 'innovative');
+    expect(after?.indicators.find((i) => i.id === 'rdRatio')).toMatchObject({ points: 15, band: '≥2.5%' });
+    expect(after?.ruleSet).toBe('innovative-2022@v2');
   });
 });

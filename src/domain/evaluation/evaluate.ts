@@ -44,7 +44,8 @@ export function selectRuleSet(tier: Tier, assessmentDate: string, applicationTyp
 /** No corrections published: the shipped parameters, looked up without a search. */
 export const NO_CORRECTIONS: Corrections = Object.freeze({});
 
-const parametersOf = <K extends CorrectableRuleSet>(key: K, corrections: Corrections) => {
+/** A rule set's parameters with the published corrections applied. */
+export const correctedParameters = <K extends CorrectableRuleSet>(key: K, corrections: Corrections) => {
   if (corrections === NO_CORRECTIONS) return SHIPPED_PARAMETERS[key];
   const correction = corrections[key];
   if (!correction) return SHIPPED_PARAMETERS[key];
@@ -63,25 +64,25 @@ function run(id: RuleSetId, ctx: Context, corrections: Corrections, explain: boo
   let result: TierResult;
   switch (id) {
     case 'innovative-2022':
-      result = evaluateInnovative2022(ctx, parametersOf('innovative-2022', corrections), explain);
+      result = evaluateInnovative2022(ctx, correctedParameters('innovative-2022', corrections), explain);
       break;
     case 'bottom-2026':
-      result = evaluateBottomTier2026(ctx, parametersOf('innovative-2022', corrections), explain);
+      result = evaluateBottomTier2026(ctx, correctedParameters('innovative-2022', corrections), explain);
       break;
     case 'srdi-2022':
-      result = evaluateSrdi2022(ctx, parametersOf('srdi-2022', corrections), explain);
+      result = evaluateSrdi2022(ctx, correctedParameters('srdi-2022', corrections), explain);
       break;
     case 'srdi-2026':
-      result = evaluateSrdi2026(ctx, parametersOf('srdi-2026', corrections), explain);
+      result = evaluateSrdi2026(ctx, correctedParameters('srdi-2026', corrections), explain);
       break;
     case 'little-giant-2018':
-      result = evaluateLittleGiant2018(ctx, parametersOf('little-giant-2018', corrections), explain);
+      result = evaluateLittleGiant2018(ctx, correctedParameters('little-giant-2018', corrections), explain);
       break;
     case 'little-giant-2022':
-      result = evaluateLittleGiant2022(ctx, parametersOf('little-giant-2022', corrections), explain);
+      result = evaluateLittleGiant2022(ctx, correctedParameters('little-giant-2022', corrections), explain);
       break;
     case 'little-giant-2026':
-      result = evaluateLittleGiant2026(ctx, parametersOf('little-giant-2026', corrections), explain);
+      result = evaluateLittleGiant2026(ctx, correctedParameters('little-giant-2026', corrections), explain);
       break;
   }
   // A corrected rule set names its version: "srdi-2022@v2".

@@ -70,6 +70,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
               appliesTo: z.string(),
               document: z.string(),
               confidence: z.string(),
+              version: z.number(),
               rows: z.array(z.object({ kind: z.string(), name: z.string(), rule: z.string(), source: z.string() })),
             }),
           ),
@@ -79,7 +80,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (request) => {
       if (!request.actor) throw unauthenticated();
-      return describeRuleSets();
+      return describeRuleSets(await currentCorrections(ctx));
     },
   );
 
@@ -216,7 +217,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
           200: z.object({
             ruleSet: z.string(),
             version: z.number(),
-            parameters: z.array(z.object({ path: z.string(), shipped: z.number(), current: z.number() })),
+            parameters: z.array(z.object({ path: z.string(), label: z.string(), shipped: z.number(), current: z.number() })),
           }),
           ...errors,
         },

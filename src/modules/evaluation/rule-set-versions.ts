@@ -3,7 +3,14 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { ruleSetVersions } from '../../db/schema/index.js';
 import { evaluateTier, selectRuleSet } from '../../domain/evaluation/evaluate.js';
-import { type CorrectableRuleSet, type Corrections, numericParameters, SHIPPED_PARAMETERS } from '../../domain/evaluation/parameters.js';
+import {
+  type CorrectableRuleSet,
+  type Corrections,
+  disorderedBands,
+  numericParameters,
+  parameterLabel,
+  SHIPPED_PARAMETERS,
+} from '../../domain/evaluation/parameters.js';
 import type { Tier } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
@@ -37,14 +44,23 @@ export async function currentCorrections(ctx: AppContext): Promise<Corrections> 
   return Object.fromEntries(rows.map((r) => [r.ruleSet, { version: r.version, values: r.values as Record<string, number> }]));
 }
 
-function checkValues(ruleSet: string, values: Record<string, number>) {
+/** The values must name known parameters, be numbers ≥ 0, and keep every band table in order (with the published corrections). */
+function checkValues(ruleSet: string, values: Record<string, number>, published: Corrections) {
   if (!isCorrectable(ruleSet)) throw notFound('规则集');
   const known = new Map(numericParameters(ruleSet));
   for (const [path, value] of Object.entries(values)) {
     if (!known.has(path)) throw new AppError('PARAMETER_UNKNOWN', 400, `规则集 ${ruleSet} 没有参数 ${path}`, { field: path });
     if (!Number.isFinite(value) || value < 0)
-      throw new AppError('PARAMETER_INVALID', 400, `参数 ${path} 应为不小于 0 的数`, { field: path });
+      throw new AppError('PARAMETER_INVALID', 400, `参数“${parameterLabel(path)}”应为不小于 0 的数`, { field: path });
   }
+  const disordered = disorderedBands(ruleSet, { ...published[ruleSet]?.values, ...values });
+  if (disordered.length)
+    throw new AppError(
+      'PARAMETER_BANDS_ORDER',
+      400,
+      `修正后“${disordered.join('”“')}”的各档次序不对：高分档的门槛须比低分档更严格，得分须更高`,
+      { tables: disordered },
+    );
   return ruleSet;
 }
 
@@ -55,7 +71,12 @@ export async function parametersOf(ctx: AppContext, actor: Actor | null, ruleSet
   return {
     ruleSet,
     version: current?.version ?? 1,
-    parameters: numericParameters(ruleSet).map(([path, shipped]) => ({ path, shipped, current: current?.values[path] ?? shipped })),
+    parameters: numericParameters(ruleSet).map(([path, shipped]) => ({
+      path,
+      label: parameterLabel(path),
+      shipped,
+      current: current?.values[path] ?? shipped,
+    })),
   };
 }
 
@@ -85,8 +106,8 @@ interface StoredOutcome {
  */
 export async function previewImpact(ctx: AppContext, actor: Actor | null, ruleSet: string, values: Record<string, number>) {
   const who = requireAccess(actor, 'ruleset.publish');
-  const id = checkValues(ruleSet, values);
   const now = await currentCorrections(ctx);
+  const id = checkValues(ruleSet, values, now);
   const next: Corrections = { ...now, [id]: { version: (now[id]?.version ?? 1) + 1, values: { ...now[id]?.values, ...values } } };
   const storedRows = await ctx.database.query<
     { enterprise_id: string } & Record<'tier' | 'rule_set' | 'assessment_date' | 'outcome', string>
@@ -149,14 +170,17 @@ export async function publishCorrection(
   note: string,
 ) {
   const who = requireAccess(actor, 'ruleset.publish');
-  const id = checkValues(ruleSet, values);
+  if (!isCorrectable(ruleSet)) throw notFound('规则集');
   return ctx.db.transaction(async (tx) => {
     const [latest] = await tx
       .select()
       .from(ruleSetVersions)
-      .where(eq(ruleSetVersions.ruleSet, id))
+      .where(eq(ruleSetVersions.ruleSet, ruleSet))
       .orderBy(desc(ruleSetVersions.version))
       .limit(1);
+    // Checked against the latest version inside the transaction: the merged table must stay in order.
+    const published = latest ? { [ruleSet]: { version: latest.version, values: latest.values as Record<string, number> } } : {};
+    const id = checkValues(ruleSet, values, published);
     const merged = { ...(latest?.values as Record<string, number> | undefined), ...values };
     const version = (latest?.version ?? 1) + 1;
     await tx.insert(ruleSetVersions).values({ ruleSet: id, version, values: merged, note, publishedBy: who.userId });

@@ -7,7 +7,7 @@ import { TIER_LABELS } from '../labels';
 interface Parameters {
   ruleSet: string;
   version: number;
-  parameters: { path: string; shipped: number; current: number }[];
+  parameters: { path: string; label: string; shipped: number; current: number }[];
 }
 interface Impact {
   stored: number;
@@ -65,7 +65,17 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
         rowKey="path"
         dataSource={params.data.parameters}
         columns={[
-          { title: '参数', dataIndex: 'path' },
+          {
+            title: '参数',
+            render: (_, p) => (
+              <>
+                {p.label}
+                <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                  {p.path}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: '出厂值', dataIndex: 'shipped' },
           {
             title: '当前值',
@@ -74,7 +84,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
                 value={edits[p.path] ?? p.current}
                 min={0}
                 onChange={(v) => setEdits({ ...edits, [p.path]: Number(v) })}
-                aria-label={p.path}
+                aria-label={p.label}
               />
             ),
           },

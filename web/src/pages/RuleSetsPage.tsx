@@ -11,6 +11,7 @@ interface RuleSet {
   appliesTo: string;
   document: string;
   confidence: string;
+  version: number;
   rows: { kind: string; name: string; rule: string; source: string }[];
 }
 const KIND_COLORS: Record<string, string> = { 评分指标: 'blue', 条件: 'purple', 直通条件: 'green', 人工审核: 'orange' };
@@ -29,7 +30,10 @@ export default function RuleSetsPage() {
           children: (
             <Card size="small">
               <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-                <Descriptions.Item label="规则集">{s.id}</Descriptions.Item>
+                <Descriptions.Item label="规则集">
+                  {s.id}
+                  {s.version > 1 ? <Tag color="orange" style={{ marginLeft: 8 }}>{`已修正：第 ${s.version} 版`}</Tag> : null}
+                </Descriptions.Item>
                 <Descriptions.Item label="依据文件">{s.document}</Descriptions.Item>
                 <Descriptions.Item label="适用">{s.appliesTo}</Descriptions.Item>
                 <Descriptions.Item label="资料可信度">{s.confidence}</Descriptions.Item>
