@@ -48,6 +48,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
         setImpact(null);
         setNote('');
         client.invalidateQueries({ queryKey: ['rule-set-parameters', ruleSet] });
+        client.invalidateQueries({ queryKey: ['rule-sets'] });
       }
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
@@ -62,6 +63,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
       <Table
         size="small"
         pagination={false}
+        scroll={{ y: 360 }}
         rowKey="path"
         dataSource={params.data.parameters}
         columns={[

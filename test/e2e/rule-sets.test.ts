@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWeb, type WebHarness } from '../support/web.js';
+
+describe('the rule sets and their correction in a real browser', () => {
+  let web: WebHarness;
+  beforeAll(async () => {
+    web = await startWeb();
+  });
+  afterAll(() => web?.close());
+
+  it('lets the city administrator preview a corrected parameter against the stored results, then publish it', async () => {
+    const { h } = web;
+    // Stored results to preview against: a batch run over the city.
+    const cookie = await h.login('city.admin');
+    const started = await h.app.inject({ method: 'POST', url: '/api/evaluations/runs', headers: { cookie }, payload: {} });
+    await expect
+      .poll(
+        async () =>
+          (await h.app.inject({ method: 'GET', url: `/api/evaluations/runs/${started.json().id}`, headers: { cookie } })).json().status,
+      )
+      .toBe('done');
+
+    const page = await web.logIn('city.admin');
+    page.setDefaultTimeout(8000);
+    await page.getByRole('menu').getByText('评价规则').click();
+    await page.getByText('创新型中小企业评价标准（2022）').first().click();
+    // Parameters are named in Chinese, band by band.
+    await page.getByText('研发费用占营业收入比重 第 2 档 门槛（%）').waitFor();
+    await page.getByLabel('评价得分及格线（分）').fill('95');
+    await page.getByRole('button', { name: /预览影响/ }).click();
+    const stored = await h.count("select count(*) as n from evaluation_results where tier = 'innovative'");
+    await page.getByText(new RegExp(`已存储的 ${stored} 条评价结果中，\\d+ 条的结论将因本次修正而改变`)).waitFor();
+    await page.getByRole('columnheader', { name: '层级' }).waitFor();
+    await page.screenshot({ path: 'test-results/rule-set-correction.png', fullPage: true });
+
+    await page.getByPlaceholder('修正说明（依据文件、原因）').fill('测试：提高及格线');
+    await page.getByRole('button', { name: /发布新版本/ }).click();
+    await page.getByText('已发布第 2 版').waitFor();
+    await page.getByText('已修正：第 2 版').first().waitFor();
+    await expect.poll(() => page.getByText('总分 ≥95', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await h.count("select count(*) as n from audit_log where action = 'ruleset.publish'")).toBe(1);
+    await page.close();
+  });
+
+  it('shows a district officer the tables but no correction', async () => {
+    const page = await web.logIn('rongchang.admin');
+    await page.getByRole('menu').getByText('评价规则').click();
+    await page.getByText('上年研发费用占营业收入比重（20 分）').first().waitFor();
+    expect(await page.getByRole('button', { name: /预览影响/ }).count()).toBe(0);
+    await page.close();
+  });
+});
