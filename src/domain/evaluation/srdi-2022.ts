@@ -76,8 +76,22 @@ const FIELD_LABELS = { key_chain: '关键领域补短板/锻长板/填空白', s
 
 export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): TierResult {
   const b = new ResultBuilder(ctx, 'srdi', p.id, explain, CATEGORIES);
+  // One function per part of the table: easier to read against the document, and each small
+  // enough for V8 to inline the indicator helpers into it.
+  entryConditions(b, p);
+  specialisation(b, p);
+  refinementAndFeatured(b, p);
+  innovation(b, p);
+  return passCondition(b, p);
+}
+
+type Parameters = typeof SRDI_2022;
+
+/** SME, 创新型中小企业, and conditions 1–3 (niche years, R&D, scale). */
+function entryConditions(b: ResultBuilder, p: Parameters): void {
+  const { ctx, explain } = b;
   const e = ctx.input.enterprise;
-  const { y0, y1, y2, priorYear } = ctx;
+  const { y0, priorYear } = ctx;
   smeCondition(b);
   const innovativeSme = e.qualifications.innovativeSme;
   b.condition(
@@ -129,7 +143,13 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
     b.condition('rd', false, explain && { name: '研发费用条件', detail: `缺少 ${priorYear} 年度数据`, source: `${SOURCE} 二` });
     if (explain) b.need('years', `请填写 ${priorYear} 年度数据`);
   }
+}
 
+/** 专业化 (25 points). */
+function specialisation(b: ResultBuilder, p: Parameters): void {
+  const { ctx, explain } = b;
+  const e = ctx.input.enterprise;
+  const { y0, y1, y2, priorYear } = ctx;
   // 专业化 (25)
   bandIndicator(
     b,
@@ -192,7 +212,13 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
       source: `${SOURCE} 评分(4)`,
     },
   );
+}
 
+/** 精细化 (25) and 特色化 (15). */
+function refinementAndFeatured(b: ResultBuilder, p: Parameters): void {
+  const { ctx, explain } = b;
+  const e = ctx.input.enterprise;
+  const { y0 } = ctx;
   // 精细化 (25)
   const digital = e.digitalLevel >= 3 ? 5 : e.digitalLevel === 2 ? 3 : 0;
   b.indicator(
@@ -253,7 +279,13 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
       source: '渝经信规范〔2023〕5号 附件（特色化指标，区县评定）',
     },
   );
+}
 
+/** 创新能力 (35). */
+function innovation(b: ResultBuilder, p: Parameters): void {
+  const { ctx, explain } = b;
+  const e = ctx.input.enterprise;
+  const { y0, priorYear } = ctx;
   // 创新能力 (35)
   const ip = e.ip;
   const ipLevel = ip.classIHighValue >= 1 ? 4 : ip.classISelfDeveloped >= 1 ? 3 : ip.classI >= 1 ? 2 : ip.classII >= 1 ? 1 : 0;
@@ -309,11 +341,15 @@ export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): T
       source: `${SOURCE} 评分(15)`,
     },
   );
+}
 
+/** Condition 4: the score, or one of the direct paths. */
+function passCondition(b: ResultBuilder, p: Parameters): TierResult {
+  const { ctx, explain } = b;
+  const e = ctx.input.enterprise;
+  const { y0, y1 } = ctx;
   const score = b.score;
   const categories = b.categories();
-
-  // Condition 4: the score, or one of the direct paths.
   const award = hasRecentAward(ctx, 3, 3) || hasRecentAward(ctx, 3, 5, true);
   const avgRd = y0 && y1 ? (y0.rdExpense + y1.rdExpense) / 2 : 0;
   const equity2y = recentEquity(ctx, 2) ?? 0;
