@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../domain/evaluation/evaluate.js';
+import { sampleInput, withEnterprise, withYear } from '../../domain/evaluation/fixtures.js';
+import type { TierResult } from '../../domain/evaluation/types.js';
+import { toStored } from './run-batch-evaluation.js';
+
+const innovative = (input = sampleInput()) => evaluate(input).results.find((r) => r.tier === 'innovative') as TierResult;
+
+describe('the pool: what counts as within reach', () => {
+  // Neither standard of the 2026 bottom tier met: no direct path, weak figures.
+  const weak = withEnterprise(withYear(sampleInput(), 2025, { rdExpense: 0, rdStaff: 0 }), {
+    rdInstitution: 'none',
+    awards: [],
+    ip: { classI: 0, classIHighValue: 0, classISelfDeveloped: 0, classII: 0 },
+  });
+  it('takes a 2026 bottom-tier result a few points short of the innovative score', () => {
+    const r = innovative(weak); // 55 points: 5 short
+    expect(r.ruleSet).toBe('bottom-2026');
+    expect(r.outcome).toBe('not_qualified');
+    const stored = toStored('x', r);
+    expect(stored.failed).toEqual(['standard']);
+    expect(stored.gap).toBeLessThanOrEqual(5);
+    expect(stored.withinReach).toBe(true);
+  });
+  it('leaves out one far from the score, though only the "standard" condition failed', () => {
+    const r = innovative(withYear(weak, 2025, { mainRevenue: 46_000_000 }));
+    const stored = toStored('x', r);
+    expect(stored.failed).toEqual(['standard']);
+    expect(stored.gap).toBeGreaterThan(5);
+    expect(stored.withinReach).toBe(false);
+  });
+  it('takes every qualified result, and never a large enterprise', () => {
+    expect(toStored('x', innovative()).withinReach).toBe(true);
+    const large = withYear(sampleInput(), 2025, { employees: 5000, revenue: 900_000_000, mainRevenue: 850_000_000 });
+    expect(toStored('x', innovative(large)).withinReach).toBe(false);
+  });
+});
