@@ -16,6 +16,12 @@ export interface CategoryDef {
 
 /** What an indicator shows when explaining; its points and category are given separately. */
 export type IndicatorText = Omit<IndicatorResult, 'points' | 'category'>;
+/** What a review question shows when explaining. */
+export interface ReviewText {
+  name: string;
+  question: string;
+  source: string;
+}
 /** What a condition shows when explaining. */
 export interface ConditionText {
   name: string;
@@ -78,16 +84,16 @@ export class ResultBuilder {
     this.conditions.push({ id, name: text.name, status: met ? 'met' : 'not_met', detail: text.detail, source: text.source });
   }
 
-  /** A condition a person decides; answered through reviewerAnswers[id]. */
-  review(id: string, name: string, question: string, source: string): boolean | null {
+  /** A condition a person decides; answered through reviewerAnswers[id]. `text` only when explaining. */
+  review(id: string, text: ReviewText | false): boolean | null {
     const answer = this.ctx.answered ? this.ctx.input.enterprise.reviewerAnswers[id] : undefined;
     if (answer === undefined) this.open = true;
     else if (!answer) this.failed = true;
-    if (this.explain) this.showReview(id, name, question, source, answer);
+    if (text) this.showReview(id, text, answer);
     return answer ?? null;
   }
 
-  private showReview(id: string, name: string, question: string, source: string, answer: boolean | undefined): void {
+  private showReview(id: string, { name, question, source }: ReviewText, answer: boolean | undefined): void {
     if (answer === undefined) {
       this.conditions.push({ id, name, status: 'needs_review', detail: '需人工审核', source, question });
       return;

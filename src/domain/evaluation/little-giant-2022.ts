@@ -85,9 +85,11 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
   );
   b.review(
     'lg2022.infoSystem',
-    '至少 1 项核心业务采用信息系统支撑',
-    '企业是否至少有 1 项核心业务（研发设计、生产制造、供应链管理等）采用信息系统支撑？',
-    `${SOURCE} 精细化`,
+    b.explain && {
+      name: '至少 1 项核心业务采用信息系统支撑',
+      question: '企业是否至少有 1 项核心业务（研发设计、生产制造、供应链管理等）采用信息系统支撑？',
+      source: `${SOURCE} 精细化`,
+    },
   );
 
   // 特色化
@@ -155,15 +157,19 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
   // 产业链配套 and 主导产品所属领域: a person decides.
   b.review(
     'lg2022.chainRole',
-    '产业链配套',
-    '企业是否位于产业链关键环节，围绕重点产业链实现关键基础技术和产品的产业化应用，发挥"补短板""锻长板""填空白"等作用？',
-    `${SOURCE} 产业链配套`,
+    b.explain && {
+      name: '产业链配套',
+      question: '企业是否位于产业链关键环节，围绕重点产业链实现关键基础技术和产品的产业化应用，发挥"补短板""锻长板""填空白"等作用？',
+      source: `${SOURCE} 产业链配套`,
+    },
   );
   b.review(
     'lg2022.productField',
-    '主导产品所属领域',
-    '主导产品是否属于"六基"领域、制造强国十大重点产业领域或网络强国建设的重点领域？',
-    `${SOURCE} 主导产品所属领域`,
+    b.explain && {
+      name: '主导产品所属领域',
+      question: '主导产品是否属于"六基"领域、制造强国十大重点产业领域或网络强国建设的重点领域？',
+      source: `${SOURCE} 主导产品所属领域`,
+    },
   );
   return b.finish(null);
 }

@@ -11,6 +11,9 @@ import type { TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2026〕2号';
 const WAN = 10_000;
+// Built once, not on every evaluation (scores-only runs pass them along unread).
+const SRDI_DEVELOPMENT_SOURCE = `${SOURCE}；工信厅企业〔2024〕75号`;
+const LITTLE_GIANT_DEVELOPMENT_SOURCE = `${SOURCE} 附件2 七`;
 
 export const SRDI_2026 = {
   id: 'srdi-2026',
@@ -107,8 +110,15 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
     },
   );
   if (explain && e.ip.classI < 1 && !waiver) b.need('ip', 'Ⅰ类知识产权还需 1 项');
-  b.review('srdi2026.market', '细分市场地位', '主导产品在国内或国际细分市场占有率是否较高、具有一定知名度？', `${SOURCE} 附件1 八`);
-  developmentScoreCondition(b, p.minDevelopmentScore, `${SOURCE}；工信厅企业〔2024〕75号`);
+  b.review(
+    'srdi2026.market',
+    b.explain && {
+      name: '细分市场地位',
+      question: '主导产品在国内或国际细分市场占有率是否较高、具有一定知名度？',
+      source: `${SOURCE} 附件1 八`,
+    },
+  );
+  developmentScoreCondition(b, p.minDevelopmentScore, SRDI_DEVELOPMENT_SOURCE);
   return b.finish(null);
 }
 
@@ -213,11 +223,13 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
   );
   b.review(
     'lg2026.field',
-    '所属领域与产业链地位',
-    '主导产品是否属于核心基础零部件、关键软件、先进基础工艺、关键基础材料等领域，或位于重点产业链关键环节？',
-    `${SOURCE} 附件2 六`,
+    b.explain && {
+      name: '所属领域与产业链地位',
+      question: '主导产品是否属于核心基础零部件、关键软件、先进基础工艺、关键基础材料等领域，或位于重点产业链关键环节？',
+      source: `${SOURCE} 附件2 六`,
+    },
   );
-  developmentScoreCondition(b, p.minDevelopmentScore, `${SOURCE} 附件2 七`);
+  developmentScoreCondition(b, p.minDevelopmentScore, LITTLE_GIANT_DEVELOPMENT_SOURCE);
   return b.finish(null);
 }
 
