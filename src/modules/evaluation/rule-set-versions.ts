@@ -16,7 +16,7 @@ import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { evaluationFeed } from '../enterprises/evaluation-feed.js';
+import { evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
 import { listDistricts } from '../reference/list-reference.js';
 import { inputFromRegistry } from './registry-input.js';
 
@@ -126,7 +126,8 @@ export async function previewImpact(ctx: AppContext, actor: Actor | null, ruleSe
   let evaluated = 0;
   let outdated = 0;
   if (stored.size) {
-    for await (const page of evaluationFeed(ctx, who)) {
+    const dates = [...new Set(storedRows.map((r) => r.assessment_date))];
+    for await (const page of evaluationFeed(ctx, who, yearsFor(...dates))) {
       for (const record of page) {
         for (const s of stored.get(record.id) ?? []) {
           // The application type that selects the stored rule set on its date (2026 rules: new; 2022 tables: 复核).

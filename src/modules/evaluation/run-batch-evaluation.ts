@@ -8,7 +8,7 @@ import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { countEvaluable, evaluationFeed } from '../enterprises/evaluation-feed.js';
+import { countEvaluable, evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
 import { insertRun, type RunRow, type StoredResult, selectRun, storeResults, updateRun } from './evaluation.repo.js';
 import { inputFromRegistry } from './registry-input.js';
 import { currentCorrections } from './rule-set-versions.js';
@@ -79,7 +79,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   // While one page is being written, the next is read and evaluated (the database and the engine
   // work at the same time on PostgreSQL; on PGlite this changes nothing).
   let writing: Promise<void> = Promise.resolve();
-  for await (const page of evaluationFeed(ctx, actor)) {
+  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate))) {
     const rows: StoredResult[] = [];
     for (const record of page) {
       const result = evaluate(inputFromRegistry(record, run.assessmentDate), corrections);
