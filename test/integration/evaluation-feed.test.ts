@@ -25,7 +25,8 @@ describe.each(DATABASE_KINDS)('the registry as the evaluation reads it on %s', (
   it('gives every enterprise in scope once, with its titles, honours and the years of the assessment', async () => {
     const records = [];
     // Small pages, so that paging is exercised too.
-    for await (const page of evaluationFeed(ctx(), actor('city_admin', null), yearsFor('2025-06-30'), 7)) records.push(...page);
+    for await (const page of evaluationFeed(ctx(), actor('city_admin', null), yearsFor('2025-06-30'), { pageSize: 7 }))
+      records.push(...page);
     expect(records.length).toBe(await h.count('select count(*) as n from enterprises'));
     expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
     expect(records.reduce((s, r) => s + r.titles.length, 0)).toBe(await h.count('select count(*) as n from enterprise_titles'));

@@ -5,6 +5,7 @@
 import { type AtLeastBand, bandAtLeast, bandAtMost, pointsOf, readingOf } from './bands.js';
 import type { Context } from './context.js';
 import { percentOf } from './exact.js';
+import { REVIEW_QUESTIONS, type ReviewQuestionId } from './reviews.js';
 import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult } from './types.js';
 
 export interface CategoryDef {
@@ -16,12 +17,6 @@ export interface CategoryDef {
 
 /** What an indicator shows when explaining; its points and category are given separately. */
 export type IndicatorText = Omit<IndicatorResult, 'points' | 'category'>;
-/** What a review question shows when explaining. */
-export interface ReviewText {
-  name: string;
-  question: string;
-  source: string;
-}
 /** What a condition shows when explaining. */
 export interface ConditionText {
   name: string;
@@ -84,16 +79,20 @@ export class ResultBuilder {
     this.conditions.push({ id, name: text.name, status: met ? 'met' : 'not_met', detail: text.detail, source: text.source });
   }
 
-  /** A condition a person decides; answered through reviewerAnswers[id]. `text` only when explaining. */
-  review(id: string, text: ReviewText | false): boolean | null {
+  /**
+   * A condition a person decides (REVIEW_QUESTIONS), answered through reviewerAnswers[id].
+   * `source` only when explaining: pass `b.explain && source`.
+   */
+  review(id: ReviewQuestionId, source: string | false): boolean | null {
     const answer = this.ctx.answered ? this.ctx.input.enterprise.reviewerAnswers[id] : undefined;
     if (answer === undefined) this.open = true;
     else if (!answer) this.failed = true;
-    if (text) this.showReview(id, text, answer);
+    if (source) this.showReview(id, source, answer);
     return answer ?? null;
   }
 
-  private showReview(id: string, { name, question, source }: ReviewText, answer: boolean | undefined): void {
+  private showReview(id: ReviewQuestionId, source: string, answer: boolean | undefined): void {
+    const { name, question } = REVIEW_QUESTIONS[id];
     if (answer === undefined) {
       this.conditions.push({ id, name, status: 'needs_review', detail: '需人工审核', source, question });
       return;

@@ -85,9 +85,6 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
     e.rdInstitution !== 'none',
     explain && { name: '自建或联合建立研发机构', detail: e.rdInstitution, source: SOURCE },
   );
-  b.review(
-    'lg2018.infoSystem',
-    b.explain && { name: '至少 1 项核心业务采用信息系统支撑', question: '企业是否至少有 1 项核心业务采用信息系统支撑？', source: SOURCE },
-  );
+  b.review('lg2018.infoSystem', b.explain && SOURCE);
   return b.finish(null);
 }

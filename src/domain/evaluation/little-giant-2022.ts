@@ -83,14 +83,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
       source: `${SOURCE} 精细化`,
     },
   );
-  b.review(
-    'lg2022.infoSystem',
-    b.explain && {
-      name: '至少 1 项核心业务采用信息系统支撑',
-      question: '企业是否至少有 1 项核心业务（研发设计、生产制造、供应链管理等）采用信息系统支撑？',
-      source: `${SOURCE} 精细化`,
-    },
-  );
+  b.review('lg2022.infoSystem', b.explain && `${SOURCE} 精细化`);
 
   // 特色化
   const shareHigh = e.nicheMarketShare >= p.minNicheShare;
@@ -155,21 +148,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
   }
 
   // 产业链配套 and 主导产品所属领域: a person decides.
-  b.review(
-    'lg2022.chainRole',
-    b.explain && {
-      name: '产业链配套',
-      question: '企业是否位于产业链关键环节，围绕重点产业链实现关键基础技术和产品的产业化应用，发挥"补短板""锻长板""填空白"等作用？',
-      source: `${SOURCE} 产业链配套`,
-    },
-  );
-  b.review(
-    'lg2022.productField',
-    b.explain && {
-      name: '主导产品所属领域',
-      question: '主导产品是否属于"六基"领域、制造强国十大重点产业领域或网络强国建设的重点领域？',
-      source: `${SOURCE} 主导产品所属领域`,
-    },
-  );
+  b.review('lg2022.chainRole', b.explain && `${SOURCE} 产业链配套`);
+  b.review('lg2022.productField', b.explain && `${SOURCE} 主导产品所属领域`);
   return b.finish(null);
 }

@@ -110,14 +110,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
     },
   );
   if (explain && e.ip.classI < 1 && !waiver) b.need('ip', 'Ⅰ类知识产权还需 1 项');
-  b.review(
-    'srdi2026.market',
-    b.explain && {
-      name: '细分市场地位',
-      question: '主导产品在国内或国际细分市场占有率是否较高、具有一定知名度？',
-      source: `${SOURCE} 附件1 八`,
-    },
-  );
+  b.review('srdi2026.market', b.explain && `${SOURCE} 附件1 八`);
   developmentScoreCondition(b, p.minDevelopmentScore, SRDI_DEVELOPMENT_SOURCE);
   return b.finish(null);
 }
@@ -221,14 +214,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
       source: `${SOURCE} 附件2 五`,
     },
   );
-  b.review(
-    'lg2026.field',
-    b.explain && {
-      name: '所属领域与产业链地位',
-      question: '主导产品是否属于核心基础零部件、关键软件、先进基础工艺、关键基础材料等领域，或位于重点产业链关键环节？',
-      source: `${SOURCE} 附件2 六`,
-    },
-  );
+  b.review('lg2026.field', b.explain && `${SOURCE} 附件2 六`);
   developmentScoreCondition(b, p.minDevelopmentScore, LITTLE_GIANT_DEVELOPMENT_SOURCE);
   return b.finish(null);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIERS, YEAR_FIELDS } from '../../domain/enterprise-rules.js';
+import { REVIEW_QUESTION_IDS } from '../../domain/evaluation/reviews.js';
 import { paging, text, uuid } from '../../server/validation.js';
 
 export const LISTING_STATUSES = ['unlisted', 'preparing', 'neeq', 'bse', 'main_board', 'star', 'gem', 'overseas'] as const;
@@ -48,6 +49,8 @@ export const enterpriseFacts = z.strictObject({
   developmentScore: z.number().min(0, '不能为负数').max(100, '不能超过 100 分').optional(),
   /** Chongqing 特色化 block of the 2022 SRDI table, as the district assessed it (0–15). */
   featuredScore: z.number().min(0, '不能为负数').max(15, '特色化指标最高 15 分').optional(),
+  /** Officers' answers to the questions the rules leave to a person (REVIEW_QUESTIONS), by question id. */
+  reviewerAnswers: z.partialRecord(z.enum(REVIEW_QUESTION_IDS), z.boolean()).optional(),
 });
 
 const enterpriseFields = {

@@ -33,7 +33,7 @@ export async function* evaluationFeed(
   ctx: AppContext,
   actor: Actor | null,
   years: { from: number; to: number },
-  pageSize = 2000,
+  { enterpriseId, pageSize = 2000 }: { enterpriseId?: string; pageSize?: number } = {},
 ): AsyncGenerator<FeedRecord[]> {
   const who = requireAccess(actor, 'evaluation.run');
   const scope = enterpriseScopeCondition(scopeOf(who));
@@ -55,7 +55,9 @@ export async function* evaluationFeed(
           from enterprise_honours h where h.enterprise_id = ${OUTER_ID})`.as('honours'),
       })
       .from(enterprises)
-      .where(sql`${enterprises.id} > ${after}${scope ? sql` and ${scope}` : sql``}`)
+      .where(
+        sql`${enterprises.id} > ${after}${scope ? sql` and ${scope}` : sql``}${enterpriseId ? sql` and ${enterprises.id} = ${enterpriseId}` : sql``}`,
+      )
       .orderBy(enterprises.id)
       .limit(pageSize);
     if (!page.length) return;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { todayInShanghai } from '../../domain/dates.js';
 import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
 import { checkUscc, normalizeUscc } from '../../domain/uscc.js';
@@ -116,6 +117,30 @@ export async function createEnterprise(
   });
 }
 
+/**
+ * Facts that are the officers' assessment, not the enterprise's declaration: the district's 特色化
+ * score and the answers to the rules' review questions. An enterprise sending facts keeps them as
+ * they are; one trying to change them is refused.
+ */
+const OFFICER_ASSESSED_FACTS = {
+  featuredScore: '特色化指标得分由区县经信部门评定',
+  reviewerAnswers: '人工审核事项由经信部门认定',
+} as const;
+
+function keepOfficerAssessments(input: EnterpriseInput, stored: Record<string, unknown> | null): void {
+  const facts = input.facts as Record<string, unknown> | undefined;
+  if (!facts) return;
+  const kept = { ...facts };
+  for (const [key, who] of Object.entries(OFFICER_ASSESSED_FACTS)) {
+    const before = stored?.[key];
+    if (facts[key] !== undefined && !isDeepStrictEqual(facts[key], before))
+      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, `${who}，企业不能修改`, { field: `facts.${key}` });
+    if (before === undefined) delete kept[key];
+    else kept[key] = before;
+  }
+  input.facts = kept;
+}
+
 /** Fields an enterprise user may not change about itself. */
 const OFFICER_ONLY_FIELDS = ['uscc', 'districtCode', 'zoneCode'] as const;
 
@@ -130,14 +155,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
     const field = OFFICER_ONLY_FIELDS.find((f) => input[f] !== undefined && input[f] !== before[f]);
     if (field)
       throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
-    // The 特色化 score is the district's assessment, not a declaration: kept when the enterprise leaves it out.
-    const featured = (before.facts as { featuredScore?: number } | null)?.featuredScore;
-    const facts = input.facts as { featuredScore?: number } | undefined;
-    if (facts?.featuredScore !== undefined && facts.featuredScore !== featured)
-      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '特色化指标得分由区县经信部门评定，企业不能修改', {
-        field: 'facts.featuredScore',
-      });
-    if (facts && featured !== undefined) input.facts = { ...facts, featuredScore: featured };
+    keepOfficerAssessments(input, before.facts as Record<string, unknown> | null);
   }
   const districtCode = input.districtCode ?? before.districtCode;
   const zoneCode = input.zoneCode === undefined ? before.zoneCode : input.zoneCode;

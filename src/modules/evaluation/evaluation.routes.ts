@@ -89,13 +89,18 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ['梯度培育评价'],
-        summary: '对数据权限范围内全部企业运行批量评价（后台任务）',
-        body: z.strictObject({ assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional() }).nullish(),
+        summary: '对数据权限范围内全部企业（或其中一家）运行批量评价（后台任务）',
+        body: z
+          .strictObject({
+            assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
+            enterpriseId: z.uuid('企业编号格式不正确').optional().describe('只评价这一家企业（如人工审核后重新评价）'),
+          })
+          .nullish(),
         response: { 202: z.object({ id: z.string(), total: z.number() }), ...errors },
       },
     },
     async (request, reply) => {
-      const run = await startBatchEvaluation(ctx, request.actor, request.body?.assessmentDate);
+      const run = await startBatchEvaluation(ctx, request.actor, request.body?.assessmentDate, request.body?.enterpriseId);
       return reply.code(202).send({ id: run.id, total: run.total });
     },
   );
@@ -195,7 +200,13 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '某企业最近一次评价（分梯度）及历次评价',
         params: idParams,
         response: {
-          200: z.object({ latest: z.array(z.looseObject({ tier: z.string() })), history: z.array(z.looseObject({ tier: z.string() })) }),
+          200: z.object({
+            latest: z.array(z.looseObject({ tier: z.string() })),
+            history: z.array(z.looseObject({ tier: z.string() })),
+            questions: z
+              .array(z.object({ id: z.string(), tier: z.string(), name: z.string(), question: z.string(), answer: z.boolean().nullable() }))
+              .describe('最近评价中需人工审核的事项及已记录的审核结论'),
+          }),
           ...errors,
         },
       },

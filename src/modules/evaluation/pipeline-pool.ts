@@ -2,6 +2,7 @@
 // within reach of it (one condition, or a few points, away), from the latest stored evaluations.
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { districts, enterprises, evaluationResults } from '../../db/schema/index.js';
+import { isReviewQuestion, REVIEW_QUESTIONS, type ReviewQuestionId } from '../../domain/evaluation/reviews.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
@@ -73,8 +74,19 @@ export async function listPipelinePool(ctx: AppContext, actor: Actor | null, fil
 /** The latest evaluation of one enterprise, tier by tier, and its history. */
 export async function enterpriseEvaluations(ctx: AppContext, actor: Actor | null, enterpriseId: string) {
   requireAccess(actor, 'evaluation.read');
-  await getEnterprise(ctx, actor, enterpriseId); // scope: 404 outside it
+  const enterprise = await getEnterprise(ctx, actor, enterpriseId); // scope: 404 outside it
   const [latest, history] = await Promise.all([selectResultsOf(ctx.db, enterpriseId), selectHistoryOf(ctx.db, enterpriseId)]);
   if (!latest.length && !history.length) throw notFound('评价结果');
-  return { latest, history };
+  return { latest, history, questions: reviewQuestionsOf(latest, enterprise.facts as { reviewerAnswers?: Record<string, boolean> }) };
+}
+
+/** The review questions the latest results ask, with the answer on record (null: not answered yet). */
+function reviewQuestionsOf(latest: { tier: string; explanation: unknown }[], facts: { reviewerAnswers?: Record<string, boolean> } | null) {
+  const out: { id: ReviewQuestionId; tier: string; name: string; question: string; answer: boolean | null }[] = [];
+  for (const r of latest) {
+    const conditions = (r.explanation as { conditions?: [string, string][] }).conditions ?? [];
+    for (const [id] of conditions)
+      if (isReviewQuestion(id)) out.push({ id, tier: r.tier, ...REVIEW_QUESTIONS[id], answer: facts?.reviewerAnswers?.[id] ?? null });
+  }
+  return out;
 }

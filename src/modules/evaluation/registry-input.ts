@@ -24,6 +24,7 @@ type Facts = {
   mainProductField?: 'strategic_emerging' | 'key_chain' | 'six_basics' | 'other';
   developmentScore?: number;
   featuredScore?: number;
+  reviewerAnswers?: Record<string, boolean>;
 };
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
@@ -70,7 +71,7 @@ export function inputFromRegistry(r: RegistryRecord, date: string): EvaluationIn
       domesticRank: facts.domesticRank ?? null,
       featuredScore: facts.featuredScore ?? 0,
       developmentScore: facts.developmentScore ?? null,
-      reviewerAnswers: {},
+      reviewerAnswers: facts.reviewerAnswers ?? {},
     },
     years: years.length
       ? years

@@ -9,6 +9,7 @@ import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { countEvaluable, evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
+import { getEnterprise } from '../enterprises/get-enterprise.js';
 import { insertRun, type RunRow, type StoredResult, selectRun, storeResults, updateRun } from './evaluation.repo.js';
 import { inputFromRegistry } from './registry-input.js';
 import { currentCorrections } from './rule-set-versions.js';
@@ -39,21 +40,31 @@ export function toStored(enterpriseId: string, r: TierResult): StoredResult {
   };
 }
 
-export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null, assessmentDate = todayInShanghai()): Promise<RunRow> {
+/**
+ * Starts a batch evaluation of every enterprise in the actor's scope, or of one enterprise of it
+ * (after its review questions were answered, say).
+ */
+export async function startBatchEvaluation(
+  ctx: AppContext,
+  actor: Actor | null,
+  assessmentDate = todayInShanghai(),
+  enterpriseId?: string,
+): Promise<RunRow> {
   const who = requireAccess(actor, 'evaluation.run');
-  const total = await countEvaluable(ctx, who);
+  if (enterpriseId) await getEnterprise(ctx, who, enterpriseId); // 404 outside the actor's scope
+  const total = enterpriseId ? 1 : await countEvaluable(ctx, who);
   const run = await ctx.db.transaction(async (tx) => {
     const created = await insertRun(tx, { startedBy: who.userId, actor: { ...who, ip: who.ip ?? null }, assessmentDate, total });
     await writeAudit(tx, who, {
       action: 'evaluation.run',
       entityType: 'evaluation_run',
       entityId: created.id,
-      after: { assessmentDate, total },
+      after: enterpriseId ? { assessmentDate, total, enterpriseId } : { assessmentDate, total },
     });
     return created;
   });
   setImmediate(() => {
-    executeRun(ctx, run, who).catch(async (error) => {
+    executeRun(ctx, run, who, enterpriseId).catch(async (error) => {
       if (!(error instanceof AppError)) console.error(`evaluation run ${run.id} failed`, error);
       await updateRun(ctx.db, run.id, {
         status: 'failed',
@@ -66,7 +77,7 @@ export async function startBatchEvaluation(ctx: AppContext, actor: Actor | null,
 }
 
 /** Runs the batch; returns the counts. Exported for the benchmark, which awaits it. */
-export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
+export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, enterpriseId?: string) {
   await updateRun(ctx.db, run.id, { status: 'running' });
   const corrections = await currentCorrections(ctx);
   const counts = {
@@ -79,7 +90,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   // While one page is being written, the next is read and evaluated (the database and the engine
   // work at the same time on PostgreSQL; on PGlite this changes nothing).
   let writing: Promise<void> = Promise.resolve();
-  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate))) {
+  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), { enterpriseId })) {
     const rows: StoredResult[] = [];
     for (const record of page) {
       const result = evaluate(inputFromRegistry(record, run.assessmentDate), corrections);
@@ -100,7 +111,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor) {
   }
   await writing;
   // Fresh statistics for the pool's queries (PGlite has no autovacuum: it also clears the rows a re-run replaced).
-  await ctx.database.maintain(['evaluation_results', 'evaluation_history'], { vacuum: ctx.database.kind === 'pglite' });
+  if (!enterpriseId) await ctx.database.maintain(['evaluation_results', 'evaluation_history'], { vacuum: ctx.database.kind === 'pglite' });
   await updateRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
   return counts;
 }

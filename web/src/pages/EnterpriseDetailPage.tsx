@@ -9,6 +9,7 @@ import { LISTING_LABELS, TIER_COLORS, TIER_LABELS, TITLE_STATUS, wan } from '../
 import { useReference } from '../reference';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
+import { type ReviewQuestion, ReviewQuestions } from './ReviewQuestions';
 
 type YearRow = { year: number; yoy: Record<string, number | null> } & Record<string, number | null>;
 interface Detail extends EditableEnterprise {
@@ -101,9 +102,10 @@ export default function EnterpriseDetailPage() {
   const evaluations = useQuery({
     queryKey: ['enterprise-evaluations', id],
     queryFn: () =>
-      api<{ latest: { tier: string; ruleSet: string; outcome: string; score: number | null; missing: string[]; evaluatedAt: string }[] }>(
-        `/api/evaluations/enterprise/${id}`,
-      ).catch(() => ({ latest: [] })),
+      api<{
+        latest: { tier: string; ruleSet: string; outcome: string; score: number | null; missing: string[]; evaluatedAt: string }[];
+        questions: ReviewQuestion[];
+      }>(`/api/evaluations/enterprise/${id}`).catch(() => ({ latest: [], questions: [] })),
   });
   if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
   const e = detail.data;
@@ -230,28 +232,31 @@ export default function EnterpriseDetailPage() {
             key: 'evaluation',
             label: '梯度评价',
             children: evaluations.data?.latest.length ? (
-              <Table
-                rowKey="tier"
-                size="small"
-                pagination={false}
-                dataSource={evaluations.data.latest}
-                columns={[
-                  { title: '梯度', dataIndex: 'tier', render: (t) => TIER_LABELS[t] ?? t },
-                  {
-                    title: '结论',
-                    dataIndex: 'outcome',
-                    render: (o) => (
-                      <Tag color={o === 'qualified' ? 'green' : o === 'needs_review' ? 'orange' : 'red'}>
-                        {o === 'qualified' ? '符合' : o === 'needs_review' ? '待人工审核' : '不符合'}
-                      </Tag>
-                    ),
-                  },
-                  { title: '得分', dataIndex: 'score', render: (v) => v ?? '—' },
-                  { title: '还差什么', dataIndex: 'missing', render: (m: string[]) => m.join('；') || '—' },
-                  { title: '规则', dataIndex: 'ruleSet' },
-                  { title: '评价时间', dataIndex: 'evaluatedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-                ]}
-              />
+              <>
+                <Table
+                  rowKey="tier"
+                  size="small"
+                  pagination={false}
+                  dataSource={evaluations.data.latest}
+                  columns={[
+                    { title: '梯度', dataIndex: 'tier', render: (t) => TIER_LABELS[t] ?? t },
+                    {
+                      title: '结论',
+                      dataIndex: 'outcome',
+                      render: (o) => (
+                        <Tag color={o === 'qualified' ? 'green' : o === 'needs_review' ? 'orange' : 'red'}>
+                          {o === 'qualified' ? '符合' : o === 'needs_review' ? '待人工审核' : '不符合'}
+                        </Tag>
+                      ),
+                    },
+                    { title: '得分', dataIndex: 'score', render: (v) => v ?? '—' },
+                    { title: '还差什么', dataIndex: 'missing', render: (m: string[]) => m.join('；') || '—' },
+                    { title: '规则', dataIndex: 'ruleSet' },
+                    { title: '评价时间', dataIndex: 'evaluatedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+                  ]}
+                />
+                <ReviewQuestions enterpriseId={e.id} version={e.version} facts={e.facts} questions={evaluations.data.questions} />
+              </>
             ) : (
               <Typography.Text type="secondary">尚未进行批量评价。可在“后备库”运行批量评价，或到“自评测算”即时测算。</Typography.Text>
             ),
