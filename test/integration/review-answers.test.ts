@@ -34,8 +34,16 @@ describe.each(DATABASE_KINDS)('answering the review questions and evaluating one
     // An enterprise meeting every hard condition of the 2026 SRDI rules, waiting for the market question.
     const [{ id, district_code: district }] = await h.database.query<{ id: string; district_code: string }>(
       `select r.enterprise_id as id, e.district_code from evaluation_results r join enterprises e on e.id = r.enterprise_id
-        where r.tier = 'srdi' and r.outcome = 'needs_review' and e.district_code <> '500112' order by e.name limit 1`,
+        where r.tier = 'srdi' and r.outcome = 'needs_review' and e.district_code <> '500112'
+          and coalesce(e.current_tier, 'none') not in ('srdi', 'little_giant') order by e.name limit 1`,
     );
+    // The pool lists it under 待人工审核, saying which question; the three statuses make up the pool.
+    const review = (await call(city, 'GET', '/api/evaluations/pool?tier=srdi&status=review&pageSize=200')).json();
+    expect(review.items.find((i: { enterpriseId: string }) => i.enterpriseId === id)?.missing[0]).toBe('待人工审核：细分市场地位');
+    expect(review.items.every((i: { outcome: string }) => i.outcome === 'needs_review')).toBe(true);
+    const total = async (status: string) => (await call(city, 'GET', `/api/evaluations/pool?tier=srdi${status}&pageSize=1`)).json().total;
+    expect((await total('&status=qualified')) + review.total + (await total('&status=near'))).toBe(await total(''));
+
     const before = (await call(city, 'GET', `/api/evaluations/enterprise/${id}`)).json();
     expect(before.questions).toContainEqual({
       id: 'srdi2026.market',

@@ -50,7 +50,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   // The pool's filters, shared by the list and its export (the registry's own industry rule).
   const poolFilter = z.strictObject({
     tier: z.enum(['innovative', 'srdi', 'little_giant']),
-    status: z.enum(['qualified', 'near']).optional(),
+    status: z.enum(['qualified', 'review', 'near']).optional(),
     district: z.string().max(16).optional(),
     industry: listQuery.shape.industry,
   });

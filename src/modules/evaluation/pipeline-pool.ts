@@ -12,7 +12,8 @@ import { selectHistoryOf, selectResultsOf } from './evaluation.repo.js';
 
 export interface PoolFilter {
   tier: 'innovative' | 'srdi' | 'little_giant';
-  status?: 'qualified' | 'near';
+  /** qualified: already qualifies; review: every hard condition met, a question open; near: one condition or a few points away. */
+  status?: 'qualified' | 'review' | 'near';
   district?: string;
   industry?: string;
   page: number;
@@ -28,7 +29,8 @@ function poolConditions(actor: Actor, filter: Omit<PoolFilter, 'page' | 'pageSiz
     eq(evaluationResults.tier, filter.tier),
     eq(evaluationResults.withinReach, true),
     filter.status === 'qualified' ? eq(evaluationResults.outcome, 'qualified') : undefined,
-    filter.status === 'near' ? sql`${evaluationResults.outcome} <> 'qualified'` : undefined,
+    filter.status === 'review' ? eq(evaluationResults.outcome, 'needs_review') : undefined,
+    filter.status === 'near' ? eq(evaluationResults.outcome, 'not_qualified') : undefined,
     // Not holding this tier (or a higher one) already.
     sql`coalesce(array_position(${TIER_ORDER}, ${enterprises.currentTier}), 0) < array_position(${TIER_ORDER}, ${evaluationResults.tier})`,
   );
@@ -53,6 +55,7 @@ export async function listPipelinePool(ctx: AppContext, actor: Actor | null, fil
         score: evaluationResults.score,
         failed: evaluationResults.failed,
         missing: evaluationResults.missing,
+        explanation: evaluationResults.explanation,
         evaluatedAt: evaluationResults.evaluatedAt,
       })
       .from(evaluationResults)
@@ -68,7 +71,21 @@ export async function listPipelinePool(ctx: AppContext, actor: Actor | null, fil
       .innerJoin(enterprises, eq(enterprises.id, evaluationResults.enterpriseId))
       .where(where),
   ]);
-  return { items: items.map((i) => ({ ...i, failed: i.failed as string[], missing: i.missing as string[] })), total };
+  return {
+    items: items.map(({ explanation, ...i }) => ({
+      ...i,
+      failed: i.failed as string[],
+      missing: [...openQuestionsOf(explanation), ...(i.missing as string[])],
+    })),
+    total,
+  };
+}
+
+/** "待人工审核：细分市场地位" when a result waits for a person's answer: the pool says what to do next. */
+function openQuestionsOf(explanation: unknown): string[] {
+  const conditions = (explanation as { conditions?: [string, string][] }).conditions ?? [];
+  const open = conditions.filter(([id, status]) => status === 'needs_review' && isReviewQuestion(id));
+  return open.length ? [`待人工审核：${open.map(([id]) => REVIEW_QUESTIONS[id as ReviewQuestionId].name).join('、')}`] : [];
 }
 
 /** The latest evaluation of one enterprise, tier by tier, and its history. */

@@ -119,6 +119,7 @@ export default function PipelinePoolPage() {
           options={[
             { value: 'all', label: '全部' },
             { value: 'qualified', label: '已符合未认定' },
+            { value: 'review', label: '待人工审核' },
             { value: 'near', label: '差一项或几分' },
           ]}
         />
