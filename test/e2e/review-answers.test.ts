@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation } from '../support/evaluation.js';
 import { startWeb, type WebHarness } from '../support/web.js';
 
 describe('answering a review question in a real browser', () => {
@@ -10,11 +11,7 @@ describe('answering a review question in a real browser', () => {
 
   it('lets an officer record 符合 on the enterprise page and shows the new outcome', async () => {
     const { h } = web;
-    const cookie = await h.login('city.admin');
-    const started = await h.app.inject({ method: 'POST', url: '/api/evaluations/runs', headers: { cookie }, payload: {} });
-    const status = async () =>
-      (await h.app.inject({ method: 'GET', url: `/api/evaluations/runs/${started.json().id}`, headers: { cookie } })).json().status;
-    await expect.poll(status).toBe('done');
+    await runEvaluation(h, await h.login('city.admin'));
     const [{ id }] = await h.database.query<{ id: string }>(
       "select enterprise_id as id from evaluation_results where tier = 'srdi' and outcome = 'needs_review' order by enterprise_id limit 1",
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation } from '../support/evaluation.js';
 import { startWeb, type WebHarness } from '../support/web.js';
 
 describe('the rule sets and their correction in a real browser', () => {
@@ -11,17 +12,9 @@ describe('the rule sets and their correction in a real browser', () => {
   it('lets the city administrator preview a corrected parameter against the stored results, then publish it', async () => {
     const { h } = web;
     // Stored results to preview against: a batch run over the city.
-    const cookie = await h.login('city.admin');
-    const started = await h.app.inject({ method: 'POST', url: '/api/evaluations/runs', headers: { cookie }, payload: {} });
-    await expect
-      .poll(
-        async () =>
-          (await h.app.inject({ method: 'GET', url: `/api/evaluations/runs/${started.json().id}`, headers: { cookie } })).json().status,
-      )
-      .toBe('done');
+    await runEvaluation(h, await h.login('city.admin'));
 
     const page = await web.logIn('city.admin');
-    page.setDefaultTimeout(8000);
     await page.getByRole('menu').getByText('评价规则').click();
     await page.getByText('创新型中小企业评价标准（2022）').first().click();
     // Parameters are named in Chinese, band by band.

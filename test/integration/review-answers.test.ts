@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation } from '../support/evaluation.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -17,20 +18,8 @@ describe.each(DATABASE_KINDS)('answering the review questions and evaluating one
 
   const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     h.app.inject({ method, url, headers: { cookie }, payload });
-  async function run(cookie: string, body: object) {
-    const started = await call(cookie, 'POST', '/api/evaluations/runs', body);
-    expect(started.statusCode, started.body).toBe(202);
-    for (let i = 0; i < 200; i++) {
-      const r = (await call(cookie, 'GET', `/api/evaluations/runs/${started.json().id}`)).json();
-      if (r.status === 'done') return started.json();
-      expect(r.status).not.toBe('failed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('run did not finish');
-  }
-
   it('shows the open question, takes an officer’s answer, and re-evaluates that enterprise alone', async () => {
-    await run(city, { assessmentDate: '2026-11-22' });
+    await runEvaluation(h, city, { assessmentDate: '2026-11-22' });
     // An enterprise meeting every hard condition of the 2026 SRDI rules, waiting for the market question.
     const [{ id, district_code: district }] = await h.database.query<{ id: string; district_code: string }>(
       `select r.enterprise_id as id, e.district_code from evaluation_results r join enterprises e on e.id = r.enterprise_id
@@ -71,7 +60,7 @@ describe.each(DATABASE_KINDS)('answering the review questions and evaluating one
     expect(answered.statusCode, answered.body).toBe(200);
 
     const runsBefore = await h.count('select count(*) as n from evaluation_runs');
-    const single = await run(city, { assessmentDate: '2026-11-22', enterpriseId: id });
+    const single = await runEvaluation(h, city, { assessmentDate: '2026-11-22', enterpriseId: id });
     expect(single.total).toBe(1);
     expect(await h.count('select count(*) as n from evaluation_runs')).toBe(runsBefore + 1);
     const after = (await call(city, 'GET', `/api/evaluations/enterprise/${id}`)).json();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInput } from '../../src/domain/evaluation/fixtures.js';
+import { runEvaluation } from '../support/evaluation.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -38,25 +39,13 @@ describe.each(DATABASE_KINDS)('correcting rule-set parameters on %s', (kind) => 
     });
   });
 
-  async function runBatch(cookie: string) {
-    const started = await post(cookie, '/api/evaluations/runs', { assessmentDate: '2026-11-22' });
-    expect(started.statusCode).toBe(202);
-    for (let i = 0; i < 200; i++) {
-      const run = (await h.app.inject({ method: 'GET', url: `/api/evaluations/runs/${started.json().id}`, headers: { cookie } })).json();
-      if (run.status === 'done') return;
-      expect(run.status).not.toBe('failed');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('run did not finish');
-  }
-
   it('says so when the rule set has no stored results yet', async () => {
     const body = (await post(city, '/api/evaluations/rule-sets/innovative-2022/impact', { values: { passScore: 95 } })).json();
     expect(body).toMatchObject({ stored: 0, evaluated: 0, changed: 0, outdated: 0, districts: [] });
   });
 
   it('shows how many stored results would change, by district and tier, before publishing, and changes nothing', async () => {
-    await runBatch(city);
+    await runEvaluation(h, city, { assessmentDate: '2026-11-22' });
     const stored = await h.count("select count(*) as n from evaluation_results where tier = 'innovative'");
     const resultsBefore = await h.count("select count(*) as n from evaluation_results where outcome = 'qualified'");
     // A new application on 2026-11-22 is judged by the 2026 bottom tier, which runs the 2022 innovative table.
