@@ -24,7 +24,8 @@ export interface ConditionText {
   source: string;
 }
 
-const NONE: never[] = [];
+// Shared by every scores-only result; frozen, so that a stray push throws instead of leaking into others.
+const NONE = Object.freeze([]) as unknown as never[];
 
 export class ResultBuilder {
   readonly indicators: IndicatorResult[];
