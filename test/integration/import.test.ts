@@ -151,6 +151,53 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect((await counts()).slice(0, 2)).toEqual(before.slice(0, 2));
   });
 
+  it('takes the development and 特色化 scores into the facts, checks them, and keeps the other facts', async () => {
+    const headers = [...HEADERS, '专精特新发展评价得分', '特色化指标得分'];
+    const [{ id, facts }] = await h.database.query<{ id: string; facts: Record<string, unknown> }>(
+      'select id, facts from enterprises where uscc = $1',
+      [code('500153', 1)],
+    );
+    const withScores = await xlsx([
+      headers,
+      [...row(1), 63.5, 9],
+      [...row(2, { district: '梁平县', established: '2012-06-18', revenue: 86.25, mainRevenue: 77.625 }), null, null],
+    ]);
+    const committed = await upload(withScores, 'scores.xlsx', 'commit');
+    expect(committed.json()).toMatchObject({ created: 0, updated: 1, unchanged: 1, committed: true });
+    const [after] = await h.database.query<{ facts: Record<string, unknown> }>('select facts from enterprises where id = $1', [id]);
+    expect(after.facts).toEqual({ ...facts, developmentScore: 63.5, featuredScore: 9 });
+    const [audit] = await h.database.query<{ after: { facts: unknown } }>(
+      "select after from audit_log where entity_id = $1 and action = 'enterprise.import_update' order by id desc limit 1",
+      [id],
+    );
+    expect(audit.after.facts).toEqual({ developmentScore: 63.5, featuredScore: 9 });
+    // The same scores again change nothing.
+    expect((await upload(withScores, 'scores.xlsx', 'commit')).json()).toMatchObject({ updated: 0, unchanged: 2 });
+    // Out of range, too precise, not a number, or two rows of one enterprise that disagree: row and column named, nothing written.
+    const before = await counts();
+    const bad = await xlsx([
+      headers,
+      [...row(1), 101, 9],
+      [...row(2, { district: '梁平县', established: '2012-06-18', revenue: 86.25, mainRevenue: 77.625 }), 60.125, 16],
+      [...row(3, { established: '2018-03-09' }), '优秀', null],
+      [...row(4), 70, null],
+      [...row(4, { year: 2024 }), 71, null],
+    ]);
+    const refused = await upload(bad, 'bad-scores.xlsx', 'commit');
+    expect(refused.statusCode).toBe(400);
+    const errors = refused.json().details.errors as { row: number; column: string; code: string; message: string }[];
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, column: '专精特新发展评价得分', code: 'SCORE_INVALID' }),
+        expect.objectContaining({ row: 3, column: '专精特新发展评价得分', code: 'SCORE_INVALID' }),
+        expect.objectContaining({ row: 3, column: '特色化指标得分', code: 'SCORE_INVALID', message: expect.stringContaining('0～15') }),
+        expect.objectContaining({ row: 4, column: '专精特新发展评价得分', code: 'SCORE_INVALID' }),
+        expect.objectContaining({ row: 6, column: '专精特新发展评价得分', code: 'IMPORT_ROWS_DISAGREE' }),
+      ]),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
   it('reads CSV in GBK and in UTF-8 with BOM', async () => {
     const lines = [HEADERS.join(','), row(10).join(','), row(11, { district: '重庆市荣昌区' }).join(',')].join('\r\n');
     const gbk = await upload(iconv.encode(lines, 'gbk'), 'gbk.csv', 'preview');

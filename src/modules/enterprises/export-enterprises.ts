@@ -58,6 +58,8 @@ export async function exportEnterprises(ctx: AppContext, actor: Actor | null, fi
           contactName: e.contactName,
           contactPhone: e.contactPhone,
           year: y?.year ?? null,
+          developmentScore: (e.facts as { developmentScore?: number } | null)?.developmentScore ?? null,
+          featuredScore: (e.facts as { featuredScore?: number } | null)?.featuredScore ?? null,
         };
         for (const f of YEAR_FIELDS) {
           const v = y?.[f] ?? null;

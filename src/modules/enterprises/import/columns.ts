@@ -15,7 +15,8 @@ export type ColumnKind =
   | 'listing'
   | 'tier'
   | 'level'
-  | 'status';
+  | 'status'
+  | 'score';
 
 export interface ImportColumn {
   key: string;
@@ -27,7 +28,13 @@ export interface ImportColumn {
   maxLength?: number;
   /** For yearly indicators: which field. */
   yearField?: YearField;
+  /** For scores kept with the enterprise's facts: which one, and its highest value. */
+  fact?: ImportedFact;
+  max?: number;
 }
+
+/** The facts the import reads: scores officers receive as lists (the national platform's, the district's). */
+export type ImportedFact = 'developmentScore' | 'featuredScore';
 
 export const IMPORT_COLUMNS: ImportColumn[] = [
   {
@@ -89,6 +96,15 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     aliases: ['新增股权融资', '股权融资额'],
     yearField: 'equityFinancing',
   },
+  {
+    key: 'developmentScore',
+    header: '专精特新发展评价得分',
+    kind: 'score',
+    aliases: ['发展评价得分', '专精特新发展评价分', '发展评价分'],
+    fact: 'developmentScore',
+    max: 100,
+  },
+  { key: 'featuredScore', header: '特色化指标得分', kind: 'score', aliases: ['特色化得分', '特色化指标'], fact: 'featuredScore', max: 15 },
 ];
 
 /** Header text folded for matching: full-width → half-width, no spaces, brackets unified, unit removed. */

@@ -11,7 +11,7 @@ import type { JobProgress } from '../../../server/jobs.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import { ENTERPRISE_BULK_COLUMNS, type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
-import { IMPORT_COLUMNS } from './columns.js';
+import { IMPORT_COLUMNS, type ImportedFact } from './columns.js';
 import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows } from './parse-rows.js';
 import { readTable } from './read-table.js';
 
@@ -78,6 +78,18 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
           });
         } else (group.enterprise as unknown as Record<string, unknown>)[field] = value;
       }
+      // Scores the same way: one value per enterprise, whichever row gives it.
+      for (const [fact, value] of Object.entries(row.enterprise.facts ?? {}) as [ImportedFact, number][]) {
+        const known = group.enterprise.facts?.[fact];
+        if (known !== undefined && known !== value) {
+          errors.push({
+            row: row.rowNumber,
+            column: IMPORT_COLUMNS.find((c) => c.fact === fact)?.header ?? fact,
+            code: 'IMPORT_ROWS_DISAGREE',
+            message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致`,
+          });
+        } else group.enterprise.facts = { ...group.enterprise.facts, [fact]: value };
+      }
     }
     if (row.year) {
       const earlier = group.years.get(row.year.year);
@@ -110,6 +122,8 @@ interface Plan {
     years: YearRow[];
   }[];
   updates: { before: EnterpriseRow; after: EnterpriseRow; changedFields: EnterpriseField[]; years: YearRow[]; changedYears: number[] }[];
+  /** Enterprises whose facts the file changes (scores): the facts as they will be, and what changed. */
+  facts: { id: string; facts: Record<string, unknown>; changed: Partial<Record<ImportedFact, number>> }[];
   unchanged: number;
 }
 
@@ -126,7 +140,7 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     existingYears.set(y.enterpriseId, list);
   }
   const currentYear = Number(todayInShanghai().slice(0, 4));
-  const result: Plan = { inserts: [], updates: [], unchanged: 0 };
+  const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0 };
   for (const group of groups.values()) {
     const before = existing.get(group.uscc);
     const e = group.enterprise;
@@ -210,6 +224,7 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
         },
         years: changedYears.map((y) => byYear.get(y) as YearRow),
       });
+      if (e.facts) result.facts.push({ id, facts: e.facts, changed: e.facts });
       continue;
     }
     const changedFields = ENTERPRISE_FIELDS.filter((f) => e[f] !== undefined && !same(before[f], e[f]));
@@ -227,8 +242,12 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
         continue;
       }
     }
+    const storedFacts = (before.facts ?? {}) as Record<string, unknown>;
+    const changedFacts = Object.fromEntries(Object.entries(e.facts ?? {}).filter(([k, v]) => !same(storedFacts[k], v)));
+    if (Object.keys(changedFacts).length) result.facts.push({ id, facts: { ...storedFacts, ...changedFacts }, changed: changedFacts });
     if (!changedFields.length && !changedYears.length && same(after.sizeClass, before.sizeClass)) {
-      result.unchanged++;
+      if (!Object.keys(changedFacts).length) result.unchanged++;
+      else result.updates.push({ before, after, changedFields, years: [], changedYears });
       continue;
     }
     result.updates.push({ before, after, changedFields, years: changedYears.map((y) => byYear.get(y) as YearRow), changedYears });
@@ -288,6 +307,8 @@ const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEA
 const WRITE_CHUNK = 5000;
 
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
+  const changedFacts = new Map(p.facts.map((f) => [f.id, f.changed]));
+  const factsOf = (id: string) => changedFacts.get(id);
   const actorName = `${actor.displayName}（${actor.username}）`;
   const auditRow = (action: string, id: string, before: unknown, after: unknown) => [
     actor.userId,
@@ -327,6 +348,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
           ...i.row,
           searchText: undefined,
           years: i.years.map((y) => y.year),
+          facts: factsOf(i.id),
           file: fileName,
         }),
       ),
@@ -359,9 +381,20 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
         auditRow('enterprise.import_update', u.before.id, Object.fromEntries(u.changedFields.map((f) => [f, u.before[f]])), {
           ...Object.fromEntries(u.changedFields.map((f) => [f, u.after[f]])),
           years: u.changedYears,
+          facts: factsOf(u.before.id),
           file: fileName,
         }),
       ),
+    );
+  }
+  // Scores go into the facts as a whole object (the stored facts merged with the file's values above).
+  for (let start = 0; start < p.facts.length; start += WRITE_CHUNK) {
+    await bulkUpdate(
+      tx,
+      'enterprises',
+      { name: 'id', type: 'uuid' },
+      [{ name: 'facts', type: 'jsonb' }],
+      p.facts.slice(start, start + WRITE_CHUNK).map((f) => [f.id, f.facts]),
     );
   }
   // And one for the import as a whole.

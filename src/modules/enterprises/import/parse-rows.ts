@@ -8,7 +8,7 @@ import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
 import { inScope, type Scope } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import { LISTING_LABELS, LISTING_STATUSES } from '../enterprises.schemas.js';
-import { type MatchedHeader, matchHeaders } from './columns.js';
+import { type ImportedFact, type MatchedHeader, matchHeaders } from './columns.js';
 import type { Cell, Table } from './read-table.js';
 
 export interface ImportError {
@@ -35,6 +35,8 @@ export interface ParsedEnterprise {
   listingStatus?: string;
   contactName?: string;
   contactPhone?: string;
+  /** Scores kept with the enterprise's facts (merged into them; an empty cell leaves them as they are). */
+  facts?: Partial<Record<ImportedFact, number>>;
 }
 
 export interface ParsedRow {
@@ -207,6 +209,12 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
           else yearValues[h.column.yearField as YearField] = n;
           break;
         }
+        case 'score': {
+          const n = parseScore(raw, h.column.max ?? 100);
+          if (n === null) fail(h, 'SCORE_INVALID', `${h.column.header}“${text}”应为 0～${h.column.max ?? 100} 之间的分数（最多两位小数）`);
+          else enterprise.facts = { ...enterprise.facts, [h.column.fact as ImportedFact]: n };
+          break;
+        }
       }
     }
     const hasYearValues = Object.keys(yearValues).length > 0;
@@ -250,6 +258,14 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
     }
   }
   return { rows, errors, columns: headers.map((h) => h.column.key) };
+}
+
+/** A score from 0 to `max` with at most two decimals ("63.5", 63.5, "６３"), or null. */
+function parseScore(raw: unknown, max: number): number | null {
+  const n = typeof raw === 'number' ? raw : Number(String(raw).normalize('NFKC').trim());
+  if (!Number.isFinite(n) || n < 0 || n > max) return null;
+  const hundredths = Math.round(n * 100);
+  return Math.abs(hundredths - n * 100) < 1e-6 ? hundredths / 100 : null;
 }
 
 export type { Cell };

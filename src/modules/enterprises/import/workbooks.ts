@@ -42,6 +42,8 @@ export async function importTemplate(): Promise<Buffer> {
     0,
     320,
     0,
+    63,
+    9,
   ]);
   IMPORT_COLUMNS.forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.max(12, c.header.length * 2 + 2);
@@ -55,6 +57,7 @@ export async function importTemplate(): Promise<Buffer> {
     ['4. 行业大类代码为国民经济行业分类（GB/T 4754-2017）两位大类代码，如 39。'],
     ['5. 空白单元格表示不修改已有数据；导入前先预览，有错误时不会写入任何数据。'],
     ['6. 请勿合并单元格；表头上方可保留标题行。'],
+    ['7. 专精特新发展评价得分为国家平台的评价得分（0～100）；特色化指标得分由区县评定（0～15）；同一企业只填一次即可。'],
   ]);
   help.getColumn(1).width = 100;
   return Buffer.from(await workbook.xlsx.writeBuffer());
