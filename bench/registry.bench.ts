@@ -74,10 +74,13 @@ export async function writeImportFile(file: string, n: number): Promise<void> {
           ? [y.revenue, y.mainRevenue, y.totalProfit, y.netProfit, y.totalAssets, y.totalLiabilities, y.rdExpense].map((v) =>
               Number(formatWan(v)),
             )
-          : []),
+          : Array(7).fill(null)),
         y?.employees,
         y?.rdStaff,
-        ...(y ? [y.exports, y.taxesPaid, y.equityFinancing].map((v) => Number(formatWan(v))) : []),
+        ...(y ? [y.exports, y.taxesPaid, y.equityFinancing].map((v) => Number(formatWan(v))) : [null, null, null]),
+        // The assessed scores, where the demo enterprise has them (about a third do).
+        (e.facts as { developmentScore?: number }).developmentScore ?? null,
+        (e.facts as { featuredScore?: number }).featuredScore ?? null,
       ])
       .commit();
   }
