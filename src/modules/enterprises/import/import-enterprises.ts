@@ -65,30 +65,26 @@ function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group>
       group = { uscc, firstRow: row.rowNumber, enterprise: row.enterprise, years: new Map() };
       groups.set(uscc, group);
     } else {
+      const { firstRow } = group;
+      const disagree = (column: string) =>
+        errors.push({
+          row: row.rowNumber,
+          column,
+          code: 'IMPORT_ROWS_DISAGREE',
+          message: `与第 ${firstRow} 行同一企业（${uscc}）的信息不一致`,
+        });
       for (const field of ENTERPRISE_FIELDS) {
         const value = row.enterprise[field];
         if (value === undefined) continue;
-        const known = group.enterprise[field];
-        if (known !== undefined && known !== value) {
-          errors.push({
-            row: row.rowNumber,
-            column: IMPORT_COLUMNS.find((c) => c.key === field)?.header ?? field,
-            code: 'IMPORT_ROWS_DISAGREE',
-            message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致`,
-          });
-        } else (group.enterprise as unknown as Record<string, unknown>)[field] = value;
+        const before = group.enterprise[field];
+        if (before !== undefined && before !== value) disagree(IMPORT_COLUMNS.find((c) => c.key === field)?.header ?? field);
+        else (group.enterprise as unknown as Record<string, unknown>)[field] = value;
       }
       // Scores the same way: one value per enterprise, whichever row gives it.
       for (const [fact, value] of Object.entries(row.enterprise.facts ?? {}) as [ImportedFact, number][]) {
-        const known = group.enterprise.facts?.[fact];
-        if (known !== undefined && known !== value) {
-          errors.push({
-            row: row.rowNumber,
-            column: IMPORT_COLUMNS.find((c) => c.fact === fact)?.header ?? fact,
-            code: 'IMPORT_ROWS_DISAGREE',
-            message: `与第 ${group.firstRow} 行同一企业（${uscc}）的信息不一致`,
-          });
-        } else group.enterprise.facts = { ...group.enterprise.facts, [fact]: value };
+        const before = group.enterprise.facts?.[fact];
+        if (before !== undefined && before !== value) disagree(IMPORT_COLUMNS.find((c) => c.fact === fact)?.header ?? fact);
+        else group.enterprise.facts = { ...group.enterprise.facts, [fact]: value };
       }
     }
     if (row.year) {
