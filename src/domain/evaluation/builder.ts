@@ -3,10 +3,10 @@
 // false: the builder counts points and failures, nothing else is built) and with explanations.
 // Rule code builds its texts behind `b.explain && {...}` so that scores-only runs build no string.
 import { type AtLeastBand, bandAtLeast, bandAtMost, pointsOf, readingOf } from './bands.js';
-import type { Context } from './context.js';
-import { percentOf } from './exact.js';
+import { type Context, percentText } from './context.js';
+import { percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
 import { REVIEW_QUESTIONS, type ReviewQuestionId } from './reviews.js';
-import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult } from './types.js';
+import type { CategoryResult, ConditionResult, IndicatorResult, MissingItem, Outcome, Tier, TierResult, YearFigures } from './types.js';
 
 export interface CategoryDef {
   id: string;
@@ -192,6 +192,34 @@ function developmentScoreText(b: ResultBuilder, minimum: number, source: string)
   else if (score < minimum) b.need('developmentScore', `发展评价得分还差 ${minimum - score} 分`);
   return { name: `专精特新发展评价得分不低于 ${minimum} 分`, detail: score === null ? '未提供平台评价得分' : `${score} 分`, source };
 }
+
+/** 主营业务收入占营业收入比重 of the prior year at least `minimum` per cent. Call with the prior year's figures given. */
+export function mainShareCondition(b: ResultBuilder, minimum: number, source: string | false): boolean {
+  const y0 = b.ctx.y0 as YearFigures;
+  const met = ratioAtLeast(y0.mainRevenue, y0.revenue, minimum);
+  return b.condition(
+    'mainShare',
+    met,
+    source !== false && ratioText(`主营业务收入占营业收入比重不低于 ${minimum}%`, y0.mainRevenue, y0.revenue, source),
+  );
+}
+
+/** 资产负债率 at the end of the prior year at most `maximum` per cent. Call with the prior year's figures given. */
+export function debtCondition(b: ResultBuilder, maximum: number, source: string | false): boolean {
+  const y0 = b.ctx.y0 as YearFigures;
+  const met = ratioAtMost(y0.totalLiabilities, y0.totalAssets, maximum);
+  return b.condition(
+    'debtRatio',
+    met,
+    source !== false && ratioText(`资产负债率不高于 ${maximum}%`, y0.totalLiabilities, y0.totalAssets, source),
+  );
+}
+
+const ratioText = (name: string, numerator: number, denominator: number, source: string): ConditionText => ({
+  name,
+  detail: `${percentText(numerator, denominator)}%`,
+  source,
+});
 
 export interface BandIndicatorText {
   id: string;

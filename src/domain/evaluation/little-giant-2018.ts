@@ -1,8 +1,8 @@
 // The first "小巨人" batches (工信厅企业函〔2018〕381号), for historic records, criteria.md §3b.
 // Confidence low–medium on the revenue band and growth rate; kept as parameters.
-import { ResultBuilder, requireYears, smeCondition } from './builder.js';
+import { debtCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
 import { type Context, percentText, wan } from './context.js';
-import { meanGrowthAtLeast, ratioAtLeast, ratioAtMost } from './exact.js';
+import { meanGrowthAtLeast, ratioAtLeast } from './exact.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信厅企业函〔2018〕381号';
@@ -47,11 +47,7 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
       source: SOURCE,
     },
   );
-  b.condition(
-    'debtRatio',
-    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
-    explain && { name: `资产负债率不高于 ${p.maxDebt}%`, detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`, source: SOURCE },
-  );
+  debtCondition(b, p.maxDebt, explain && SOURCE);
   b.condition(
     'niche',
     e.yearsInNiche >= p.minNicheYears,

@@ -1,7 +1,7 @@
 // 专精特新"小巨人"企业认定标准 (工信部企业〔2022〕63号 附件3), criteria.md §3. All conditions must hold.
-import { ResultBuilder, requireYears, smeCondition } from './builder.js';
+import { debtCondition, mainShareCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
 import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
-import { meanGrowthAtLeast, ratioAtLeast, ratioAtMost } from './exact.js';
+import { meanGrowthAtLeast, ratioAtLeast } from './exact.js';
 import type { TierResult } from './types.js';
 
 const SOURCE = '工信部企业〔2022〕63号 附件3';
@@ -44,15 +44,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
   );
   if (explain && !nicheOk) b.need('niche', `从事细分市场还需 ${p.minNicheYears - e.yearsInNiche} 年`);
   if (!requireYears(b, 3, SOURCE) || !y0 || !y1 || !y2) return b.finish(null);
-  b.condition(
-    'mainShare',
-    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
-    explain && {
-      name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
-      source: `${SOURCE} 专业化`,
-    },
-  );
+  mainShareCondition(b, p.minMainShare, explain && `${SOURCE} 专业化`);
   b.condition(
     'mainGrowth',
     meanGrowthAtLeast(y2.mainRevenue, y1.mainRevenue, y0.mainRevenue, p.minMeanGrowth),
@@ -64,15 +56,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
   );
 
   // 精细化
-  b.condition(
-    'debtRatio',
-    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
-    explain && {
-      name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
-      source: `${SOURCE} 精细化`,
-    },
-  );
+  debtCondition(b, p.maxDebt, explain && `${SOURCE} 精细化`);
   const certified = e.quality.managementCertified;
   b.condition(
     'certification',

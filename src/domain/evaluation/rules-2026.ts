@@ -3,9 +3,17 @@
 // bottom tier 科技和创新型中小企业 = the 2022 innovative standard or the 科技型中小企业 standard.
 // Confidence medium (two secondary sources agree; verify against the official PDF).
 import { bandAtLeast, numeratorFor, pointsOf, readingOf } from './bands.js';
-import { type CategoryDef, developmentScoreCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
-import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
-import { compoundGrowthAtLeast, percentOf, ratioAtLeast, ratioAtMost } from './exact.js';
+import {
+  type CategoryDef,
+  debtCondition,
+  developmentScoreCondition,
+  mainShareCondition,
+  ResultBuilder,
+  requireYears,
+  smeCondition,
+} from './builder.js';
+import { type Context, hasRecentAward, recentEquity, wan } from './context.js';
+import { compoundGrowthAtLeast, percentOf, ratioAtLeast } from './exact.js';
 import { evaluateInnovative2022, INNOVATIVE_2022 } from './innovative-2022.js';
 import type { TierResult } from './types.js';
 
@@ -59,24 +67,8 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
     },
   );
   if (explain && !scale) b.need('scale', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 ${p.minRevenue / WAN} 万元`);
-  b.condition(
-    'mainShare',
-    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
-    explain && {
-      name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
-      source: `${SOURCE} 附件1 四`,
-    },
-  );
-  b.condition(
-    'debtRatio',
-    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
-    explain && {
-      name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
-      source: `${SOURCE} 附件1 五`,
-    },
-  );
+  mainShareCondition(b, p.minMainShare, explain && `${SOURCE} 附件1 四`);
+  debtCondition(b, p.maxDebt, explain && `${SOURCE} 附件1 五`);
   const rd0 = y0.rdExpense >= p.minRdExpense && ratioAtLeast(y0.rdExpense, y0.revenue, p.minRdRatio);
   const rd1 = y1.rdExpense >= p.minRdExpense && ratioAtLeast(y1.rdExpense, y1.revenue, p.minRdRatio);
   b.condition(
@@ -154,15 +146,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
     explain && { name: `上年营业收入不低于 ${p.minRevenue / WAN} 万元`, detail: `${wan(y0.revenue)} 万元`, source: `${SOURCE} 附件2 二` },
   );
   if (explain && !revenueOk) b.need('revenue', `营业收入还差 ${wan(p.minRevenue - y0.revenue)} 万元即可达到 ${p.minRevenue / WAN} 万元`);
-  b.condition(
-    'mainShare',
-    ratioAtLeast(y0.mainRevenue, y0.revenue, p.minMainShare),
-    explain && {
-      name: `主营业务收入占营业收入比重不低于 ${p.minMainShare}%`,
-      detail: `${percentText(y0.mainRevenue, y0.revenue)}%`,
-      source: `${SOURCE} 附件2 二`,
-    },
-  );
+  mainShareCondition(b, p.minMainShare, explain && `${SOURCE} 附件2 二`);
   if (ctx.input.applicationType === 'new') {
     b.condition(
       'cagr',
@@ -174,15 +158,7 @@ export function evaluateLittleGiant2026(ctx: Context, p = LITTLE_GIANT_2026, exp
       },
     );
   }
-  b.condition(
-    'debtRatio',
-    ratioAtMost(y0.totalLiabilities, y0.totalAssets, p.maxDebt),
-    explain && {
-      name: `资产负债率不高于 ${p.maxDebt}%`,
-      detail: `${percentText(y0.totalLiabilities, y0.totalAssets)}%`,
-      source: `${SOURCE} 附件2 二`,
-    },
-  );
+  debtCondition(b, p.maxDebt, explain && `${SOURCE} 附件2 二`);
   const rd2y = y0.rdExpense + y1.rdExpense;
   b.condition(
     'rd',
