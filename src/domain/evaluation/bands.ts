@@ -33,9 +33,23 @@ export function bandAtMost(numerator: number, denominator: number, bands: readon
 
 /** The label of band `i` and the next better band, for explanations. */
 export function readingOf(bands: readonly AtLeastBand[], i: number, lowerIsBetter = false): BandReading {
-  const last = bands[bands.length - 1];
-  if (i >= bands.length) return { points: 0, band: `${lowerIsBetter ? '>' : '<'}${last.percent}%`, next: last };
-  return { points: bands[i].points, band: `${lowerIsBetter ? '≤' : '≥'}${bands[i].percent}%`, next: i > 0 ? bands[i - 1] : undefined };
+  const labels = labelsOf(bands, lowerIsBetter);
+  if (i >= bands.length) return { points: 0, band: labels[bands.length], next: bands[bands.length - 1] };
+  return { points: bands[i].points, band: labels[i], next: i > 0 ? bands[i - 1] : undefined };
+}
+
+// Band labels ("≥5%", …, "<1%") once per table: explanations read a band for every indicator.
+const LABELS = { atLeast: new WeakMap<readonly AtLeastBand[], string[]>(), atMost: new WeakMap<readonly AtLeastBand[], string[]>() };
+
+function labelsOf(bands: readonly AtLeastBand[], lowerIsBetter: boolean): string[] {
+  const cache = lowerIsBetter ? LABELS.atMost : LABELS.atLeast;
+  let labels = cache.get(bands);
+  if (!labels) {
+    const [reached, missed] = lowerIsBetter ? ['≤', '>'] : ['≥', '<'];
+    labels = [...bands.map((b) => `${reached}${b.percent}%`), `${missed}${bands[bands.length - 1].percent}%`];
+    cache.set(bands, labels);
+  }
+  return labels;
 }
 
 export const readAtLeast = (numerator: number, denominator: number, bands: readonly AtLeastBand[]): BandReading =>
