@@ -131,10 +131,10 @@ function keepOfficerAssessments(input: EnterpriseInput, stored: Record<string, u
   const facts = input.facts as Record<string, unknown> | undefined;
   if (!facts) return;
   const kept = { ...facts };
-  for (const [key, who] of Object.entries(OFFICER_ASSESSED_FACTS)) {
+  for (const [key, whose] of Object.entries(OFFICER_ASSESSED_FACTS)) {
     const before = stored?.[key];
     if (facts[key] !== undefined && !isDeepStrictEqual(facts[key], before))
-      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, `${who}，企业不能修改`, { field: `facts.${key}` });
+      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, `${whose}，企业不能修改`, { field: `facts.${key}` });
     if (before === undefined) delete kept[key];
     else kept[key] = before;
   }
