@@ -5,7 +5,6 @@ export interface AtLeastBand {
   percent: number;
   points: number;
 }
-export type AtMostBand = AtLeastBand;
 
 export interface BandReading {
   points: number;
@@ -25,7 +24,7 @@ export function bandAtLeast(numerator: number, denominator: number, bands: reado
 }
 
 /** Index of the first band the ratio stays within, bands sorted from the best (lowest) up. */
-export function bandAtMost(numerator: number, denominator: number, bands: readonly AtMostBand[]): number {
+export function bandAtMost(numerator: number, denominator: number, bands: readonly AtLeastBand[]): number {
   let i = 0;
   while (i < bands.length && !ratioAtMost(numerator, denominator, bands[i].percent)) i++;
   return i;
@@ -51,12 +50,6 @@ function labelsOf(bands: readonly AtLeastBand[], lowerIsBetter: boolean): string
   }
   return labels;
 }
-
-export const readAtLeast = (numerator: number, denominator: number, bands: readonly AtLeastBand[]): BandReading =>
-  readingOf(bands, bandAtLeast(numerator, denominator, bands));
-
-export const readAtMost = (numerator: number, denominator: number, bands: readonly AtMostBand[]): BandReading =>
-  readingOf(bands, bandAtMost(numerator, denominator, bands), true);
 
 /** The points of band `i` (0 past the last band). */
 export const pointsOf = (bands: readonly AtLeastBand[], i: number): number => (i < bands.length ? bands[i].points : 0);

@@ -75,7 +75,7 @@ export function recentEquity(ctx: Context, years: 2 | 3): number | null {
  * A whole number of hundredths as text: what `${k / 100}` prints, without formatting a float
  * (explanations print dozens of these per evaluation; integer formatting is several times faster).
  */
-export function hundredthsText(k: number): string {
+function hundredthsText(k: number): string {
   const abs = k < 0 ? -k : k;
   const whole = Math.floor(abs / 100);
   const frac = abs - whole * 100;

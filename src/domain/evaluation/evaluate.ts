@@ -42,7 +42,7 @@ export function selectRuleSet(tier: Tier, assessmentDate: string, applicationTyp
 }
 
 /** No corrections published: the shipped parameters, looked up without a search. */
-export const NO_CORRECTIONS: Corrections = Object.freeze({});
+const NO_CORRECTIONS: Corrections = Object.freeze({});
 
 /** A rule set's parameters with the published corrections applied. */
 export const correctedParameters = <K extends CorrectableRuleSet>(key: K, corrections: Corrections) => {

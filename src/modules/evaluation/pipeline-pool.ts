@@ -83,9 +83,14 @@ export async function listPipelinePool(ctx: AppContext, actor: Actor | null, fil
 
 /** "待人工审核：细分市场地位" when a result waits for a person's answer: the pool says what to do next. */
 function openQuestionsOf(explanation: unknown): string[] {
+  const open = reviewConditionsOf(explanation).filter(([, status]) => status === 'needs_review');
+  return open.length ? [`待人工审核：${open.map(([id]) => REVIEW_QUESTIONS[id].name).join('、')}`] : [];
+}
+
+/** The review questions among a stored result's conditions, with their status. */
+function reviewConditionsOf(explanation: unknown): [ReviewQuestionId, string][] {
   const conditions = (explanation as { conditions?: [string, string][] }).conditions ?? [];
-  const open = conditions.filter(([id, status]) => status === 'needs_review' && isReviewQuestion(id));
-  return open.length ? [`待人工审核：${open.map(([id]) => REVIEW_QUESTIONS[id as ReviewQuestionId].name).join('、')}`] : [];
+  return conditions.filter((c): c is [ReviewQuestionId, string] => isReviewQuestion(c[0]));
 }
 
 /** The latest evaluation of one enterprise, tier by tier, and its history. */
@@ -100,10 +105,8 @@ export async function enterpriseEvaluations(ctx: AppContext, actor: Actor | null
 /** The review questions the latest results ask, with the answer on record (null: not answered yet). */
 function reviewQuestionsOf(latest: { tier: string; explanation: unknown }[], facts: { reviewerAnswers?: Record<string, boolean> } | null) {
   const out: { id: ReviewQuestionId; tier: string; name: string; question: string; answer: boolean | null }[] = [];
-  for (const r of latest) {
-    const conditions = (r.explanation as { conditions?: [string, string][] }).conditions ?? [];
-    for (const [id] of conditions)
-      if (isReviewQuestion(id)) out.push({ id, tier: r.tier, ...REVIEW_QUESTIONS[id], answer: facts?.reviewerAnswers?.[id] ?? null });
-  }
+  for (const r of latest)
+    for (const [id] of reviewConditionsOf(r.explanation))
+      out.push({ id, tier: r.tier, ...REVIEW_QUESTIONS[id], answer: facts?.reviewerAnswers?.[id] ?? null });
   return out;
 }
