@@ -17,6 +17,24 @@ export const LISTING_LABELS: Record<string, string> = {
   overseas: '境外上市',
 };
 export const TITLE_STATUS: Record<string, string> = { valid: '有效', expired: '已过期', revoked: '已撤销' };
+export const RD_INSTITUTION_LABELS: Record<string, string> = {
+  none: '无',
+  below_municipal: '市级以下',
+  municipal: '市级',
+  provincial: '省级',
+  national: '国家级',
+};
+/** The quality items of the 2022 SRDI table, in the order of the forms. */
+export const QUALITY_LABELS = {
+  managementCertified: '管理体系认证',
+  ownBrand: '自主品牌',
+  standards: '参与制修订标准',
+  provincialAward: '省级以上质量奖',
+} as const;
+export const QUALITY_ITEMS = Object.keys(QUALITY_LABELS) as (keyof typeof QUALITY_LABELS)[];
+
+/** A label map as Select options. */
+export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** Whole yuan → 万元 with separators, as officers read amounts. */
 export function wan(yuan: number | null | undefined, digits = 2): string {

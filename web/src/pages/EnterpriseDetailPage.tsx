@@ -5,7 +5,16 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, roleLabel } from '../api';
-import { LISTING_LABELS, TIER_COLORS, TIER_LABELS, TITLE_STATUS, wan } from '../labels';
+import {
+  LISTING_LABELS,
+  QUALITY_ITEMS,
+  QUALITY_LABELS,
+  RD_INSTITUTION_LABELS,
+  TIER_COLORS,
+  TIER_LABELS,
+  TITLE_STATUS,
+  wan,
+} from '../labels';
 import { useReference } from '../reference';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
@@ -74,13 +83,6 @@ const ACTIONS: Record<string, string> = {
   'enterprise.titles_import': '导入称号',
 };
 
-const RD_LEVELS: Record<string, string> = {
-  none: '无',
-  below_municipal: '市级以下',
-  municipal: '市级',
-  provincial: '省级',
-  national: '国家级',
-};
 const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? '是' : '否');
 
 function YoY({ value }: { value: number | null | undefined }) {
@@ -212,13 +214,15 @@ export default function EnterpriseDetailPage() {
                 <Descriptions.Item label="其中高价值">{e.facts.ip?.classIHighValue ?? '—'} 项</Descriptions.Item>
                 <Descriptions.Item label="其中自主研发">{e.facts.ip?.classISelfDeveloped ?? '—'} 项</Descriptions.Item>
                 <Descriptions.Item label="Ⅱ类知识产权">{e.facts.ip?.classII ?? '—'} 项</Descriptions.Item>
-                <Descriptions.Item label="研发机构">{RD_LEVELS[e.facts.rdInstitution ?? ''] ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="研发机构">{RD_INSTITUTION_LABELS[e.facts.rdInstitution ?? ''] ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="数字化水平">
                   {e.facts.digitalLevel !== undefined ? `${e.facts.digitalLevel} 级` : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label="管理体系认证">{yesNo(e.facts.quality?.managementCertified)}</Descriptions.Item>
-                <Descriptions.Item label="自主品牌">{yesNo(e.facts.quality?.ownBrand)}</Descriptions.Item>
-                <Descriptions.Item label="参与制修订标准">{yesNo(e.facts.quality?.standards)}</Descriptions.Item>
+                {QUALITY_ITEMS.map((k) => (
+                  <Descriptions.Item key={k} label={QUALITY_LABELS[k]}>
+                    {yesNo(e.facts.quality?.[k])}
+                  </Descriptions.Item>
+                ))}
                 <Descriptions.Item label="细分市场占有率">
                   {e.facts.nicheMarketShare !== undefined ? `${e.facts.nicheMarketShare}%` : '—'}
                 </Descriptions.Item>

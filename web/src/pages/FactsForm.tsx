@@ -1,6 +1,7 @@
 import { App, Checkbox, Form, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS } from '../labels';
 import { useSession } from '../session';
 
 export interface Facts {
@@ -63,16 +64,7 @@ export function FactsForm({
         </Space>
         <Space wrap>
           <Form.Item name="rdInstitution" label="研发机构">
-            <Select
-              style={{ width: 140 }}
-              options={[
-                ['none', '无'],
-                ['below_municipal', '市级以下'],
-                ['municipal', '市级'],
-                ['provincial', '省级'],
-                ['national', '国家级'],
-              ].map(([value, label]) => ({ value, label }))}
-            />
+            <Select style={{ width: 140 }} options={optionsOf(RD_INSTITUTION_LABELS)} />
           </Form.Item>
           {number(['digitalLevel'], '数字化水平（级）', 6)}
           {number(['nicheMarketShare'], '细分市场占有率（%）', 100)}
@@ -93,18 +85,9 @@ export function FactsForm({
           </Form.Item>
         </Space>
         <Space wrap>
-          {(['managementCertified', 'ownBrand', 'standards', 'provincialAward'] as const).map((k) => (
+          {QUALITY_ITEMS.map((k) => (
             <Form.Item key={k} name={['quality', k]} valuePropName="checked" noStyle>
-              <Checkbox>
-                {
-                  {
-                    managementCertified: '管理体系认证',
-                    ownBrand: '自主品牌',
-                    standards: '参与制修订标准',
-                    provincialAward: '省级以上质量奖',
-                  }[k]
-                }
-              </Checkbox>
+              <Checkbox>{QUALITY_LABELS[k]}</Checkbox>
             </Form.Item>
           ))}
         </Space>

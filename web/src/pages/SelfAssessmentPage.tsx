@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, InputNumber, Row,
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
-import { TIER_LABELS } from '../labels';
+import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../labels';
 import { useSession } from '../session';
 
 interface Condition {
@@ -184,15 +184,7 @@ export default function SelfAssessmentPage() {
             ))}
             <Col span={4}>
               <Form.Item name={['enterprise', 'rdInstitution']} label="研发机构">
-                <Select
-                  options={[
-                    ['none', '无'],
-                    ['below_municipal', '市级以下'],
-                    ['municipal', '市级'],
-                    ['provincial', '省级'],
-                    ['national', '国家级'],
-                  ].map(([value, label]) => ({ value, label }))}
-                />
+                <Select options={optionsOf(RD_INSTITUTION_LABELS)} />
               </Form.Item>
             </Col>
             <Col span={3}>
@@ -224,18 +216,9 @@ export default function SelfAssessmentPage() {
                 </Checkbox>
               </Form.Item>
             ))}
-            {(['managementCertified', 'ownBrand', 'standards', 'provincialAward'] as const).map((k) => (
+            {QUALITY_ITEMS.map((k) => (
               <Form.Item key={k} name={['enterprise', 'quality', k]} valuePropName="checked" noStyle>
-                <Checkbox>
-                  {
-                    {
-                      managementCertified: '管理体系认证',
-                      ownBrand: '自主品牌',
-                      standards: '参与制修订标准',
-                      provincialAward: '省级以上质量奖',
-                    }[k]
-                  }
-                </Checkbox>
+                <Checkbox>{QUALITY_LABELS[k]}</Checkbox>
               </Form.Item>
             ))}
           </Space>
