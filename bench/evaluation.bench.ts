@@ -19,7 +19,7 @@ import { listPipelinePool } from '../src/modules/evaluation/pipeline-pool.js';
 import { previewImpact } from '../src/modules/evaluation/rule-set-versions.js';
 import { executeRun } from '../src/modules/evaluation/run-batch-evaluation.js';
 import { loadConfig } from '../src/server/config.js';
-import { freshPostgres } from './databases.js';
+import { demoActor, freshPostgres } from './databases.js';
 import { type EngineMode, profiles } from './engine-worker.js';
 import { factsOf, jsonRulesEngine, outcomeWithJsonRules } from './json-rules-innovative.js';
 
@@ -46,18 +46,9 @@ async function batchOn(kind: 'pglite' | 'postgres', n: number): Promise<void> {
   try {
     await migrateDatabase(database);
     await seedDemo(database, { enterprises: n, seed: 42 });
-    const [{ id }] = await database.query<{ id: string }>("select id from users where username = 'city.admin'");
-    const actor = {
-      userId: id,
-      username: 'city.admin',
-      displayName: '市经信委管理员',
-      role: 'city_admin' as const,
-      districtCode: null,
-      enterpriseId: null,
-      organization: null,
-    };
+    const actor = await demoActor(database, 'city.admin');
     const ctx = { database, db: database.db, config: loadConfig({}) };
-    const run = await insertRun(database.db, { startedBy: id, actor, assessmentDate: '2026-11-22', total: n });
+    const run = await insertRun(database.db, { startedBy: actor.userId, actor, assessmentDate: '2026-11-22', total: n });
     const started = performance.now();
     const counts = await executeRun(ctx, run, actor);
     const seconds = (performance.now() - started) / 1000;
@@ -69,8 +60,7 @@ async function batchOn(kind: 'pglite' | 'postgres', n: number): Promise<void> {
     );
 
     // "An officer can find the pipeline pool of their district in a second": first page and total, per tier.
-    const [officer] = await database.query<{ id: string }>("select id from users where username = 'rongchang.admin'");
-    const district = { ...actor, userId: officer.id, username: 'rongchang.admin', role: 'district_admin' as const, districtCode: '500153' };
+    const district = await demoActor(database, 'rongchang.admin');
     let slowest = 0;
     for (const who of [actor, district])
       for (const tier of ['innovative', 'srdi', 'little_giant'] as const)

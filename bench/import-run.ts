@@ -5,19 +5,11 @@ import { readFileSync } from 'node:fs';
 import { openDatabase } from '../src/db/database.js';
 import { importEnterprises } from '../src/modules/enterprises/import/import-enterprises.js';
 import { loadConfig } from '../src/server/config.js';
+import { demoActor } from './databases.js';
 
 const [target, file] = process.argv.slice(2);
 const database = await openDatabase(JSON.parse(target));
-const [{ id }] = await database.query<{ id: string }>("select id from users where username = 'city.admin'");
-const actor = {
-  userId: id,
-  username: 'city.admin',
-  displayName: '市经信委管理员',
-  role: 'city_admin' as const,
-  districtCode: null,
-  enterpriseId: null,
-  organization: null,
-};
+const actor = await demoActor(database, 'city.admin');
 const ctx = { database, db: database.db, config: loadConfig({}) };
 const buffer = readFileSync(file);
 const t0 = performance.now();
