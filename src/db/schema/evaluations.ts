@@ -1,21 +1,31 @@
-import { boolean, date, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises.js';
 
 /** A batch evaluation over the enterprises in an officer's scope; also its job record (progress). */
-export const evaluationRuns = pgTable('evaluation_runs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  startedBy: uuid('started_by').notNull(),
-  actor: jsonb('actor').notNull(),
-  assessmentDate: date('assessment_date').notNull(),
-  /** queued | running | done | failed */
-  status: text('status').notNull().default('queued'),
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
-  counts: jsonb('counts'),
-  error: jsonb('error'),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-});
+export const evaluationRuns = pgTable(
+  'evaluation_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    startedBy: uuid('started_by').notNull(),
+    actor: jsonb('actor').notNull(),
+    assessmentDate: date('assessment_date').notNull(),
+    /** queued | running | done | failed | interrupted (its process stopped) */
+    status: text('status').notNull().default('queued'),
+    /** What the run covers (all, district:500153, enterprise:<id>): one active run per scope. */
+    scopeKey: text('scope_key'),
+    /** The instance (process) doing the work; it holds an advisory lock on this number while alive. */
+    ownerInstance: integer('owner_instance'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    counts: jsonb('counts'),
+    error: jsonb('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  // In the database, so that two processes (or three quick clicks) cannot both start one.
+  (t) => [uniqueIndex('evaluation_runs_active_scope_idx').on(t.scopeKey).where(sql`status in ('queued', 'running')`)],
+);
 
 /** The latest evaluation of each enterprise for each tier, with its explanation. */
 export const evaluationResults = pgTable(

@@ -12,8 +12,10 @@ export const importJobs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     mode: text('mode').notNull(),
-    /** queued | running | done | failed */
+    /** queued | running | done | failed (interrupted work is failed with JOB_INTERRUPTED) */
     status: text('status').notNull().default('queued'),
+    /** The instance (process) doing the work; it holds an advisory lock on this number while alive. */
+    ownerInstance: integer('owner_instance'),
     phase: text('phase'),
     processedRows: integer('processed_rows').notNull().default(0),
     fileName: text('file_name').notNull(),
