@@ -30,7 +30,7 @@ export async function startWeb(): Promise<WebHarness> {
       await page.goto(baseUrl);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByRole('button', { name: /^登\s*录$/ }).click();
       await page.getByTestId('current-user').waitFor();
       return page;
     },

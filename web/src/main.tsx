@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -24,7 +24,13 @@ const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A session that ended on the server (idle, expired, logged out elsewhere) shows the login page.
+  queryCache: new QueryCache({
+    onError: (error, q) => {
+      if (error instanceof ApiError && error.status === 401 && q.queryKey[0] !== 'me') queryClient.setQueryData(['me'], null);
+    },
+  }),
   defaultOptions: {
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,

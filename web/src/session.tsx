@@ -30,9 +30,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loading: me.isLoading,
     refresh: () => me.refetch(),
     signOut: async () => {
-      await api('/api/auth/logout', { method: 'POST' });
-      client.clear();
+      await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      // Update the session query in place (its observers re-render to the login page at once),
+      // then drop everything else the previous user loaded. client.clear() would also drop the
+      // observed 'me' query, and the screen kept showing the officer until a reload.
       client.setQueryData(['me'], null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
