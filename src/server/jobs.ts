@@ -63,7 +63,7 @@ export function runJob(ctx: AppContext, job: JobRow, runner: JobRunner): void {
 /** A job of the actor's own (or any, for the city administrator); others are 404. */
 export async function findJob(db: DbOrTx, actor: Actor, id: string): Promise<JobRow> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
-  if (!job || (job.createdBy !== actor.userId && actor.role !== 'city_admin')) throw notFound('导入任务');
+  if (!job || (job.createdBy !== actor.userId && actor.role !== 'city_admin')) throw notFound();
   return job;
 }
 

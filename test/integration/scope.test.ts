@@ -53,6 +53,75 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
     expect((await get('demo.enterprise', `/api/enterprises/${rongchangEnterprise.id}`)).statusCode).toBe(404);
   });
 
+  it("never names another district's enterprise when its USCC is registered again; names and links one in scope", async () => {
+    const [other] = await h.database.query<{ id: string; uscc: string; name: string }>(
+      "select id, uscc, name from enterprises where district_code = '500112' and zone_code is null limit 1",
+    );
+    const [own] = await h.database.query<{ id: string; uscc: string; name: string }>(
+      "select id, uscc, name from enterprises where district_code = '500153' limit 1",
+    );
+    const before = await h.count('select count(*) as n from enterprises');
+    const payload = (uscc: string) => ({
+      uscc,
+      name: '重复登记测试公司',
+      districtCode: '500153',
+      industryCode: '35',
+      establishedOn: '2010-01-01',
+    });
+    const create = (uscc: string) =>
+      h.app.inject({ method: 'POST', url: '/api/enterprises', headers: { cookie: cookies['rongchang.admin'] }, payload: payload(uscc) });
+    const elsewhere = await create(other.uscc);
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json()).toEqual({
+      code: 'ENTERPRISE_USCC_DUPLICATE',
+      message: '该统一社会信用代码已在其他区县登记，请联系市经信委',
+      details: { field: 'uscc' },
+    });
+    expect(elsewhere.body).not.toContain(other.name);
+    expect(elsewhere.body).not.toContain(other.id);
+    const inScope = await create(own.uscc);
+    expect(inScope.statusCode).toBe(409);
+    expect(inScope.json().message).toContain(own.name);
+    expect(inScope.json().details).toEqual({ field: 'uscc', enterpriseId: own.id });
+    // Changing a USCC to another district's follows the same rule.
+    const [{ version }] = await h.database.query<{ version: number }>('select version from enterprises where id = $1', [own.id]);
+    const patch = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/enterprises/${own.id}`,
+      headers: { cookie: cookies['rongchang.admin'] },
+      payload: { version, uscc: other.uscc },
+    });
+    expect(patch.statusCode).toBe(409);
+    expect(patch.body).not.toContain(other.name);
+    expect(await h.count('select count(*) as n from enterprises')).toBe(before);
+  });
+
+  it('answers every refused or absent read with the same 404 body, whatever the kind of record', async () => {
+    const absent = '7f0c8a52-3c2e-4c5e-9b7a-0d2f3e4a5b6c';
+    const expected = { code: 'NOT_FOUND', message: '记录不存在或无权查看' };
+    const cases: [string, 'GET' | 'PATCH' | 'POST', string, unknown?][] = [
+      ['rongchang.admin', 'GET', `/api/enterprises/${yubeiEnterprise.id}`],
+      ['rongchang.admin', 'GET', `/api/enterprises/${absent}`],
+      ['rongchang.admin', 'PATCH', `/api/enterprises/${yubeiEnterprise.id}`, { version: 1, name: '越权' }],
+      ['rongchang.admin', 'PATCH', `/api/enterprises/${absent}`, { version: 1, name: '越权' }],
+      ['rongchang.admin', 'GET', `/api/evaluations/input/${yubeiEnterprise.id}`],
+      ['rongchang.admin', 'GET', `/api/evaluations/input/${absent}`],
+      ['rongchang.admin', 'GET', `/api/evaluations/enterprise/${yubeiEnterprise.id}`],
+      ['rongchang.admin', 'GET', `/api/evaluations/enterprise/${absent}`],
+      ['rongchang.admin', 'GET', `/api/evaluations/runs/${absent}`],
+      ['rongchang.admin', 'GET', `/api/enterprises/import-jobs/${absent}`],
+      ['rongchang.admin', 'GET', '/api/evaluations/rule-sets/no-such-rules/parameters'],
+      ['demo.enterprise', 'GET', `/api/enterprises/${rongchangEnterprise.id}`],
+      ['demo.enterprise', 'GET', '/api/users'],
+      ['city.admin', 'PATCH', `/api/users/${absent}`, { version: 1, displayName: '无此人' }],
+      ['city.admin', 'PATCH', '/api/reference/clusters/ZZ99', { version: 1, name: '无此集群' }],
+    ];
+    for (const [user, method, url, payload] of cases) {
+      const response = await h.app.inject({ method, url, headers: { cookie: cookies[user] }, payload: payload as object });
+      expect([response.statusCode, response.json()], `${user} ${method} ${url}`).toEqual([404, expected]);
+    }
+  });
+
   it('shows the city administrator every enterprise', async () => {
     const all = await get('city.admin', '/api/enterprises?pageSize=1');
     expect(all.json().total).toBe(await h.count('select count(*) as n from enterprises'));

@@ -18,7 +18,7 @@ export interface UpdateUserInput extends Binding {
 export async function updateUser(ctx: AppContext, actor: Actor | null, id: string, input: UpdateUserInput) {
   const admin = requireAccess(actor, 'user.manage');
   const before = await findUserById(ctx.db, id);
-  if (!before) throw notFound('用户');
+  if (!before) throw notFound();
   if (id === admin.userId && (input.disabled === true || (input.role && input.role !== before.role))) {
     throw new AppError('USER_SELF_LOCKOUT', 400, '不能停用自己的账号或修改自己的角色');
   }
@@ -58,7 +58,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor | null, id: st
   const admin = requireAccess(actor, 'user.manage');
   checkPasswordPolicy(password);
   const before = await findUserById(ctx.db, id);
-  if (!before) throw notFound('用户');
+  if (!before) throw notFound();
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     const after = await updateUserVersioned(tx, id, before.version, { passwordHash, failedLogins: 0, lockedUntil: null });

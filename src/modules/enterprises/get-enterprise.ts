@@ -11,7 +11,7 @@ import { selectEnterpriseById, selectHonours, selectTitles, selectYears } from '
 export async function getEnterprise(ctx: AppContext, actor: Actor | null, id: string) {
   requireAccess(actor, 'enterprise.read');
   const enterprise = await selectEnterpriseById(ctx.db, id);
-  if (!enterprise) throw notFound('企业');
+  if (!enterprise) throw notFound();
   requireAccess(actor, 'enterprise.read', {
     enterpriseId: enterprise.id,
     districtCode: enterprise.districtCode,

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { todayInShanghai } from '../../domain/dates.js';
 import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
 import { checkUscc, normalizeUscc } from '../../domain/uscc.js';
-import { type Actor, requireAccess } from '../../server/access.js';
+import { type Actor, can, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, versionConflict } from '../../server/errors.js';
@@ -48,7 +48,15 @@ async function checkUsccFor(ctx: AppContext, actor: Actor, raw: string, override
   }
   const existing = await selectEnterpriseByUscc(ctx.db, uscc);
   if (existing && existing.id !== selfId) {
-    throw new AppError('ENTERPRISE_USCC_DUPLICATE', 409, `统一社会信用代码 ${uscc} 已登记为“${existing.name}”`, { field: 'uscc' });
+    // Outside the actor's scope the answer must not name the enterprise (nor link to it).
+    const target = { enterpriseId: existing.id, districtCode: existing.districtCode, zoneCode: existing.zoneCode };
+    if (!can(actor, 'enterprise.read', target)) {
+      throw new AppError('ENTERPRISE_USCC_DUPLICATE', 409, '该统一社会信用代码已在其他区县登记，请联系市经信委', { field: 'uscc' });
+    }
+    throw new AppError('ENTERPRISE_USCC_DUPLICATE', 409, `统一社会信用代码 ${uscc} 已登记为“${existing.name}”`, {
+      field: 'uscc',
+      enterpriseId: existing.id,
+    });
   }
   return { uscc, usccOverrideReason: reason };
 }

@@ -37,7 +37,7 @@ function poolConditions(actor: Actor, filter: Omit<PoolFilter, 'page' | 'pageSiz
 }
 
 export async function listPipelinePool(ctx: AppContext, actor: Actor | null, filter: PoolFilter) {
-  const who = requireAccess(actor, 'evaluation.run');
+  const who = requireAccess(actor, 'evaluation.pool');
   const where = poolConditions(who, filter);
   const [items, [{ total }]] = await Promise.all([
     ctx.db
@@ -98,7 +98,7 @@ export async function enterpriseEvaluations(ctx: AppContext, actor: Actor | null
   requireAccess(actor, 'evaluation.read');
   const enterprise = await getEnterprise(ctx, actor, enterpriseId); // scope: 404 outside it
   const [latest, history] = await Promise.all([selectResultsOf(ctx.db, enterpriseId), selectHistoryOf(ctx.db, enterpriseId)]);
-  if (!latest.length && !history.length) throw notFound('评价结果');
+  if (!latest.length && !history.length) throw notFound();
   return { latest, history, questions: reviewQuestionsOf(latest, enterprise.facts as { reviewerAnswers?: Record<string, boolean> }) };
 }
 

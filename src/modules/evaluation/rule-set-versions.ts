@@ -30,7 +30,8 @@ const TIER_OF: Record<CorrectableRuleSet, Tier> = {
 };
 
 export function isCorrectable(id: string): id is CorrectableRuleSet {
-  return id in SHIPPED_PARAMETERS;
+  // Own keys only: `in` would take "constructor" and "toString" for rule sets.
+  return Object.hasOwn(SHIPPED_PARAMETERS, id);
 }
 
 /** The latest published corrections of every rule set (empty when none were published). */
@@ -46,7 +47,7 @@ export async function currentCorrections(ctx: AppContext): Promise<Corrections> 
 
 /** The values must name known parameters, be numbers ≥ 0, and keep every band table in order (with the published corrections). */
 function checkValues(ruleSet: string, values: Record<string, number>, published: Corrections) {
-  if (!isCorrectable(ruleSet)) throw notFound('规则集');
+  if (!isCorrectable(ruleSet)) throw notFound();
   const known = new Map(numericParameters(ruleSet));
   for (const [path, value] of Object.entries(values)) {
     if (!known.has(path)) throw new AppError('PARAMETER_UNKNOWN', 400, `规则集 ${ruleSet} 没有参数 ${path}`, { field: path });
@@ -65,8 +66,8 @@ function checkValues(ruleSet: string, values: Record<string, number>, published:
 }
 
 export async function parametersOf(ctx: AppContext, actor: Actor | null, ruleSet: string) {
-  requireAccess(actor, 'evaluation.run');
-  if (!isCorrectable(ruleSet)) throw notFound('规则集');
+  requireAccess(actor, 'evaluation.pool');
+  if (!isCorrectable(ruleSet)) throw notFound();
   const current = (await currentCorrections(ctx))[ruleSet];
   return {
     ruleSet,
@@ -171,7 +172,7 @@ export async function publishCorrection(
   note: string,
 ) {
   const who = requireAccess(actor, 'ruleset.publish');
-  if (!isCorrectable(ruleSet)) throw notFound('规则集');
+  if (!isCorrectable(ruleSet)) throw notFound();
   return ctx.db.transaction(async (tx) => {
     const [latest] = await tx
       .select()

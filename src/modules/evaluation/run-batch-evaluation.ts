@@ -117,8 +117,8 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
 }
 
 export async function getRun(ctx: AppContext, actor: Actor | null, id: string): Promise<RunRow> {
-  const who = requireAccess(actor, 'evaluation.run');
+  const who = requireAccess(actor, 'evaluation.pool');
   const run = await selectRun(ctx.db, id);
-  if (!run || (run.startedBy !== who.userId && who.role !== 'city_admin')) throw notFound('评价任务');
+  if (!run || (run.startedBy !== who.userId && who.role !== 'city_admin')) throw notFound();
   return run;
 }

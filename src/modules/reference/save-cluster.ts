@@ -35,7 +35,7 @@ export async function changeCluster(
   const admin = requireAccess(actor, 'reference.manage');
   return ctx.db.transaction(async (tx) => {
     const before = await selectCluster(tx, code);
-    if (!before) throw notFound('集群');
+    if (!before) throw notFound();
     const after = await updateCluster(tx, code, version, changes);
     if (!after) throw versionConflict();
     await writeAudit(tx, admin, { action: 'cluster.update', entityType: 'cluster', entityId: code, before, after });
