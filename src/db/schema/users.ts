@@ -3,6 +3,8 @@ import type { Role } from '../../domain/roles.js';
 import { enterprises } from './enterprises.js';
 import { districts } from './reference.js';
 
+export type PasswordSetBy = 'self' | 'admin' | 'demo';
+
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** Stored lower-case; login is case-insensitive. */
@@ -16,9 +18,12 @@ export const users = pgTable('users', {
   /** For department / provider / bank / expert users: the organisation they belong to. */
   organization: text('organization'),
   passwordHash: text('password_hash').notNull(),
+  /**
+   * Who chose the current password: the user ('self'), an administrator ('admin': must be changed
+   * at the next login) or the demo seed ('demo': must be changed unless the platform runs in demo mode).
+   */
+  passwordSetBy: text('password_set_by').$type<PasswordSetBy>().notNull().default('self'),
   disabled: boolean('disabled').notNull().default(false),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
