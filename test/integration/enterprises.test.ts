@@ -207,21 +207,84 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details.fields[0].field).toBe('facts.nicheMarketShare');
-    // The national platform's development score is declared; the 特色化 score is the district's to set.
-    const declared = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
-      version: now.version + 1,
-      facts: { ...facts.json().facts, developmentScore: 66 },
-    });
-    expect(declared.statusCode, declared.body).toBe(200);
-    const featured = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
-      version: now.version + 2,
-      facts: { ...declared.json().facts, featuredScore: 15 },
-    });
-    expect(featured.statusCode).toBe(403);
-    expect(featured.json().details.field).toBe('facts.featuredScore');
-    expect((await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json().facts.developmentScore).toBe(66);
+    // The national platform's development score and the 特色化 score are the officers' to set.
+    const stored = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
+    for (const key of ['developmentScore', 'featuredScore']) {
+      const refused = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, {
+        version: stored.version,
+        facts: { ...stored.facts, [key]: 14.5 },
+      });
+      expect(refused.statusCode, key).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'ENTERPRISE_FIELD_FORBIDDEN', details: { field: `facts.${key}` } });
+    }
+    const after = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
+    expect([after.version, after.facts]).toEqual([stored.version, stored.facts]);
     expect(
       (await call(enterpriseUser, 'POST', '/api/enterprises', { ...base, uscc: makeUscc('500153', 'MA7ENT01'), years: [] })).statusCode,
     ).toBe(403);
+  });
+
+  it('refuses every field an enterprise may not set about itself (scope, officers’ assessments, titles) and writes nothing', async () => {
+    const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
+    const own = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
+    const audits = () => h.count('select count(*) as n from audit_log where entity_id = $1', [id]);
+    const auditsBefore = await audits();
+    const forbidden: [Record<string, unknown>, string][] = [
+      [{ uscc: XISHAN }, 'uscc'],
+      [{ districtCode: '500112' }, 'districtCode'],
+      [{ zoneCode: 'LJXQ' }, 'zoneCode'],
+      [{ usccOverrideReason: '自称早期代码' }, 'usccOverrideReason'],
+      [{ facts: { ...own.facts, developmentScore: 99 } }, 'facts.developmentScore'],
+      [{ facts: { ...own.facts, featuredScore: 15 } }, 'facts.featuredScore'],
+      [{ facts: { ...own.facts, reviewerAnswers: { 'lg2026.field': true } } }, 'facts.reviewerAnswers'],
+    ];
+    for (const [change, field] of forbidden) {
+      const refused = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: own.version, ...change });
+      expect(refused.statusCode, field).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'ENTERPRISE_FIELD_FORBIDDEN', details: { field } });
+      expect(refused.json().message).toMatch(/企业不能修改/);
+    }
+    // Titles, honours and derived columns are not part of the record an enterprise sends at all.
+    for (const change of [
+      { currentTier: 'little_giant' },
+      { titles: [{ tier: 'little_giant' }] },
+      { honours: [] },
+      { sizeClass: 'small' },
+    ]) {
+      const refused = await call(enterpriseUser, 'PATCH', `/api/enterprises/${id}`, { version: own.version, ...change });
+      expect(refused.statusCode, JSON.stringify(change)).toBe(400);
+      expect(refused.json().details.fields[0].field).toBe(Object.keys(change)[0]);
+    }
+    const after = (await call(enterpriseUser, 'GET', `/api/enterprises/${id}`)).json();
+    expect([after.version, after.facts, after.currentTier]).toEqual([own.version, own.facts, own.currentTier]);
+    expect(await audits()).toBe(auditsBefore);
+    // The officers set what the enterprise may not.
+    const officer = await call(rongchang, 'PATCH', `/api/enterprises/${id}`, {
+      version: own.version,
+      facts: { ...own.facts, developmentScore: 58, featuredScore: 11 },
+    });
+    expect(officer.statusCode, officer.body).toBe(200);
+    expect(officer.json().facts).toMatchObject({ developmentScore: 58, featuredScore: 11 });
+  });
+
+  it("shows an enterprise user the officer's office in its history, never the officer's name, account or IP address", async () => {
+    const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
+    for (const cookie of [rongchang, city, enterpriseUser]) {
+      const { version } = (await call(cookie, 'GET', `/api/enterprises/${id}`)).json();
+      const saved = await call(cookie, 'PATCH', `/api/enterprises/${id}`, { version, mainProduct: `主导产品 ${version}` });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+    const seen = await call(enterpriseUser, 'GET', `/api/enterprises/${id}`);
+    const history = seen.json().history as { actorName: string; actorRole: string; actorId: string | null; ip: string | null }[];
+    expect(history.slice(0, 3).map((e) => e.actorName)).toEqual(['企业填报员（demo.enterprise）', '市经信委', '区县经信委']);
+    for (const entry of history) {
+      expect(entry.ip).toBeNull();
+      if (entry.actorRole !== 'enterprise') expect(entry.actorId).toBeNull();
+    }
+    for (const secret of ['rongchang.admin', 'city.admin', '127.0.0.1']) expect(seen.body).not.toContain(secret);
+    // Officers keep seeing who did it.
+    const officerView = (await call(rongchang, 'GET', `/api/enterprises/${id}`)).json();
+    expect(officerView.history[1].actorName).toContain('city.admin');
+    expect(officerView.history[2].actorName).toContain('rongchang.admin');
   });
 });

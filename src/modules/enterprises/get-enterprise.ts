@@ -1,6 +1,6 @@
 import { YEAR_FIELDS, yearOnYear } from '../../domain/enterprise-rules.js';
 import { isSme, SIZE_CLASS_LABELS, type SizeClass } from '../../domain/sme-size.js';
-import { type Actor, requireAccess } from '../../server/access.js';
+import { type Actor, isRole, ROLE_LABELS, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { entityHistory } from '../audit/list-audit.js';
@@ -20,6 +20,26 @@ export async function getEnterprise(ctx: AppContext, actor: Actor | null, id: st
   return enterprise;
 }
 
+type HistoryEntry = Awaited<ReturnType<typeof entityHistory>>[number];
+
+/**
+ * An enterprise user sees which office changed its record, never the officer's name, account or
+ * IP address; officers see the entries as recorded.
+ */
+function historyAsSeenBy(actor: Actor | null, items: HistoryEntry[]): HistoryEntry[] {
+  if (actor?.role !== 'enterprise') return items;
+  return items.map((entry) => {
+    const role = entry.actorRole && isRole(entry.actorRole) ? entry.actorRole : null;
+    const officer = role !== null && role !== 'enterprise';
+    return {
+      ...entry,
+      ip: null,
+      actorId: officer ? null : entry.actorId,
+      actorName: officer ? ROLE_LABELS[role] : entry.actorName,
+    };
+  });
+}
+
 /** The enterprise page: facts, indicators by year with year-on-year change, titles, honours, timeline. */
 export async function getEnterpriseDetail(ctx: AppContext, actor: Actor | null, id: string) {
   const enterprise = await getEnterprise(ctx, actor, id);
@@ -27,7 +47,7 @@ export async function getEnterpriseDetail(ctx: AppContext, actor: Actor | null, 
     selectYears(ctx.db, id),
     selectTitles(ctx.db, id),
     selectHonours(ctx.db, id),
-    entityHistory(ctx, 'enterprise', id),
+    entityHistory(ctx, 'enterprise', id).then((items) => historyAsSeenBy(actor, items)),
     findDistrict(ctx, enterprise.districtCode),
     enterprise.zoneCode ? findDistrict(ctx, enterprise.zoneCode) : undefined,
   ]);

@@ -126,11 +126,13 @@ export async function createEnterprise(
 }
 
 /**
- * Facts that are the officers' assessment, not the enterprise's declaration: the district's 特色化
- * score and the answers to the rules' review questions. An enterprise sending facts keeps them as
- * they are; one trying to change them is refused.
+ * Facts that are the officers' assessment or come from the national platform, not the enterprise's
+ * declaration: the development score, the district's 特色化 score and the answers to the rules'
+ * review questions. An enterprise sending facts keeps them as they are; one trying to change them
+ * is refused.
  */
 const OFFICER_ASSESSED_FACTS = {
+  developmentScore: '专精特新发展评价得分来自国家平台，由经信部门录入或导入',
   featuredScore: '特色化指标得分由区县经信部门评定',
   reviewerAnswers: '人工审核事项由经信部门认定',
 } as const;
@@ -149,8 +151,17 @@ function keepOfficerAssessments(input: EnterpriseInput, stored: Record<string, u
   input.facts = kept;
 }
 
-/** Fields an enterprise user may not change about itself. */
-const OFFICER_ONLY_FIELDS = ['uscc', 'districtCode', 'zoneCode'] as const;
+/**
+ * Fields an enterprise user may not change about itself: they decide who sees it (scope) or are
+ * the city's decision. Titles, honours and derived columns are not in the request at all; the
+ * rest (name, industry, indicators, declared facts) is the enterprise's own declaration.
+ */
+const OFFICER_ONLY_FIELDS = {
+  uscc: '统一社会信用代码',
+  districtCode: '所属区县',
+  zoneCode: '功能区',
+  usccOverrideReason: '信用代码校验位例外原因',
+} as const;
 
 export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id: string, input: EnterpriseInput & { version: number }) {
   const before = await getEnterprise(ctx, actor, id);
@@ -160,9 +171,11 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
     zoneCode: before.zoneCode,
   });
   if (who.role === 'enterprise') {
-    const field = OFFICER_ONLY_FIELDS.find((f) => input[f] !== undefined && input[f] !== before[f]);
+    const field = (Object.keys(OFFICER_ONLY_FIELDS) as (keyof typeof OFFICER_ONLY_FIELDS)[]).find(
+      (f) => input[f] !== undefined && input[f] !== before[f],
+    );
     if (field)
-      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, '统一社会信用代码、所属区县和功能区由经信部门维护，企业不能修改', { field });
+      throw new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, `${OFFICER_ONLY_FIELDS[field]}由经信部门维护，企业不能修改`, { field });
     keepOfficerAssessments(input, before.facts as Record<string, unknown> | null);
   }
   const districtCode = input.districtCode ?? before.districtCode;
