@@ -66,6 +66,34 @@ describe('the shell in a real browser', () => {
     await page.close();
   });
 
+  it('shows an enterprise user 无权访问 and the way back on every officer page opened by URL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await logIn(page, 'demo.enterprise');
+    await page.getByTestId('current-user').waitFor();
+    for (const path of ['/evaluations/pool', '/admin/users', '/admin/audit', '/enterprises/import', '/evaluations/rules', '/reference']) {
+      await page.goto(baseUrl + path);
+      await page.getByText('无权访问', { exact: true }).waitFor({ timeout: 5_000 });
+      // None of the officer page came up (its title, its buttons).
+      expect(await page.getByRole('button', { name: /运行批量评价|新建用户|下载模板|预览/ }).count()).toBe(0);
+      expect(await page.getByRole('table').count()).toBe(0);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/forbidden-enterprise.png`, fullPage: true });
+    await page.getByRole('button', { name: '返回工作台' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.close();
+  });
+
+  it('keeps the menu highlight on a detail page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await logIn(page, 'rongchang.admin');
+    await page.getByRole('menu').getByText('企业库').click();
+    await page.locator('tbody tr a').first().click();
+    await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toBe('企业库');
+    await page.close();
+  });
+
   it('shows a wrong password as a Chinese error', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     await logIn(page, 'yubei.admin', 'Not-the-password-1');

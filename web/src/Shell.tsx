@@ -1,8 +1,8 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { navFor } from './navigation';
+import { menuKeyFor, navFor } from './navigation';
 import { useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -31,7 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
             icon={<LogoutOutlined />}
             onClick={async () => {
               await signOut();
-              navigate('/');
+              navigate('/', { replace: true });
             }}
           >
             退出登录
@@ -42,7 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Layout.Sider width={200} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[location.pathname]}
+            selectedKeys={[menuKeyFor(user.role, location.pathname) ?? '']}
             items={items.map((item) => ({ key: item.path, label: item.label }))}
             onClick={({ key }) => navigate(key)}
             style={{ height: '100%' }}
@@ -51,5 +51,23 @@ export function Shell({ children }: { children: ReactNode }) {
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** A page the role may not open (typed or bookmarked URL): say so and offer the way back. */
+export function Forbidden() {
+  const navigate = useNavigate();
+  const { user } = useSession();
+  return (
+    <Result
+      status="403"
+      title="无权访问"
+      subTitle={`当前账号（${user?.roleLabel ?? '未登录'}）无权打开此页面。如需使用，请联系市经信委开通权限。`}
+      extra={
+        <Button type="primary" onClick={() => navigate('/', { replace: true })}>
+          返回工作台
+        </Button>
+      }
+    />
   );
 }

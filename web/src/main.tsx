@@ -3,12 +3,13 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, StrictMode, Suspense } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api';
+import { canOpen, ROUTES } from './navigation';
 import { LoginPage } from './pages/LoginPage';
-import { Shell } from './Shell';
+import { Forbidden, Shell } from './Shell';
 import { SessionProvider, useSession } from './session';
 
 dayjs.locale('zh-cn');
@@ -23,6 +24,21 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
+
+/** The page of each route in navigation.ts (which says who may open it). */
+const PAGES: Record<string, ComponentType> = {
+  '/': HomePage,
+  '/enterprises': EnterprisesPage,
+  '/enterprises/import': ImportPage,
+  '/enterprises/:id': EnterpriseDetailPage,
+  '/admin/users': UsersPage,
+  '/admin/audit': AuditPage,
+  '/reference': ReferencePage,
+  '/self-assessment': SelfAssessmentPage,
+  '/evaluations/pool': PipelinePoolPage,
+  '/evaluations/rules': RuleSetsPage,
+  '/calculator': SelfAssessmentPage,
+};
 
 const queryClient: QueryClient = new QueryClient({
   // A session that ended on the server (idle, expired, logged out elsewhere) shows the login page.
@@ -64,17 +80,10 @@ function Routed() {
     <Shell>
       <Suspense fallback={null}>
         <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/enterprises" element={<EnterprisesPage />} />
-          <Route path="/enterprises/import" element={<ImportPage />} />
-          <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
-          <Route path="/admin/users" element={<UsersPage />} />
-          <Route path="/admin/audit" element={<AuditPage />} />
-          <Route path="/reference" element={<ReferencePage />} />
-          <Route path="/self-assessment" element={<SelfAssessmentPage />} />
-          <Route path="/evaluations/pool" element={<PipelinePoolPage />} />
-          <Route path="/evaluations/rules" element={<RuleSetsPage />} />
-          <Route path="/calculator" element={<SelfAssessmentPage />} />
+          {ROUTES.map((route) => {
+            const Page = PAGES[route.path];
+            return <Route key={route.path} path={route.path} element={canOpen(user.role, route) ? <Page /> : <Forbidden />} />;
+          })}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

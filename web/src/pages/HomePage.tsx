@@ -7,7 +7,7 @@ import { useSession } from '../session';
 
 export default function HomePage() {
   const { user } = useSession();
-  const canSeeEnterprises = user && ['city_admin', 'district_admin', 'enterprise'].includes(user.role);
+  const canSeeEnterprises = user && navFor(user.role).some((item) => item.path === '/enterprises');
   const enterprises = useQuery({
     queryKey: ['enterprises', 'count'],
     queryFn: () => api<Page<unknown>>('/api/enterprises?pageSize=1'),
