@@ -23,6 +23,7 @@ import type { AppContext } from './context.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
 import { registerOriginCheck } from './origin-check.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -42,6 +43,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so that even a request refused by the origin check carries the headers.
+  await registerSecurityHeaders(app, { secure: config.secureCookies });
   registerErrorHandling(app);
   registerStrictJsonParser(app);
   registerOriginCheck(app, config.allowedOrigins);
