@@ -74,3 +74,15 @@ export function parseCount(input: string | number): number | null {
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * Whole yuan → 万元 as people read it: thousands separators and exactly two decimals, rounded
+ * half up on the exact integer (15000000 → "1,500.00"). The one display formatter for amounts.
+ */
+export function wanText(yuan: number): string {
+  const negative = yuan < 0;
+  const hundreds = (BigInt(Math.round(Math.abs(yuan))) + 50n) / 100n; // 0.01 万元 = 100 元
+  const whole = (hundreds / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (hundreds % 100n).toString().padStart(2, '0');
+  return `${negative && hundreds > 0n ? '-' : ''}${whole}.${cents}`;
+}

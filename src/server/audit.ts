@@ -1,13 +1,17 @@
 import type { DbOrTx } from '../db/database.js';
 import { auditLog } from '../db/schema/index.js';
+import type { AuditAction } from '../domain/labels.js';
 import type { Actor } from './access.js';
 
 export interface AuditEntry {
-  action: string;
+  /** One of the labelled actions (domain/labels.ts): a new action needs its Chinese name there. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The client address when there is no actor (a failed login). */
+  ip?: string;
 }
 
 /** Writes one audit row. Call it with the transaction of the change it records. */
@@ -21,6 +25,6 @@ export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEn
     entityId: entry.entityId ?? null,
     before: entry.before === undefined ? null : (entry.before as object),
     after: entry.after === undefined ? null : (entry.after as object),
-    ip: actor?.ip ?? null,
+    ip: actor?.ip ?? entry.ip ?? null,
   });
 }

@@ -2,6 +2,7 @@
 // thresholds and source, generated from the same parameter objects the engine runs on.
 import { correctedParameters, RULES_2022_FROM, RULES_2026_FROM } from './evaluate.js';
 import type { Corrections } from './parameters.js';
+import { RULE_SET_NAMES } from './rule-set-names.js';
 import { TECH_SME } from './rules-2026.js';
 
 export interface RuleRow {
@@ -27,7 +28,7 @@ const atLeast = (bands: { percent: number; points: number }[]) =>
   `${bands.map((b) => `≥${b.percent}% 得 ${b.points} 分`).join('；')}；其余 0 分`;
 const atMost = (bands: { percent: number; points: number }[]) =>
   `${bands.map((b) => `≤${b.percent}% 得 ${b.points} 分`).join('；')}；其余 0 分`;
-const EDGE = '边界值按高分档计分（criteria.md 决定 2）';
+const EDGE = '恰好等于档位门槛的，按较高一档计分';
 
 /** The rule sets as they judge now: with the published corrections, and their version. */
 export function describeRuleSets(corrections: Corrections = {}): RuleSetDescription[] {
@@ -41,9 +42,9 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
   const descriptions: Omit<RuleSetDescription, 'version'>[] = [
     {
       id: i.id,
-      name: '创新型中小企业评价标准（2022）',
+      name: RULE_SET_NAMES[i.id],
       tier: 'innovative',
-      appliesTo: `${RULES_2022_FROM} 起；${RULES_2026_FROM} 起仅用于复核及“科技和创新型中小企业”的创新型标准`,
+      appliesTo: `${RULES_2022_FROM} 起；${RULES_2026_FROM} 起用于复核，并作为 2026 年创新型中小企业认定条件中的创新型评价`,
       document: '工信部企业〔2022〕63号 附件1',
       confidence: '高',
       rows: [
@@ -80,7 +81,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: s.id,
-      name: '专精特新中小企业认定标准（2022）',
+      name: RULE_SET_NAMES[s.id],
       tier: 'srdi',
       appliesTo: `${RULES_2022_FROM} 起；${RULES_2026_FROM} 起仅用于复核`,
       document: '工信部企业〔2022〕63号 附件2；渝经信规范〔2023〕5号',
@@ -127,7 +128,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
         {
           kind: '评分指标',
           name: '特色化指标（15 分）',
-          rule: '重庆市特色化指标，由区县评定后填入（公开资料未见原文，可配置）',
+          rule: '重庆市特色化指标，由区县经信部门评定后填入',
           source: '渝经信规范〔2023〕5号 附件',
         },
         {
@@ -148,7 +149,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: g.id,
-      name: '专精特新“小巨人”企业认定标准（2022）',
+      name: RULE_SET_NAMES[g.id],
       tier: 'little_giant',
       appliesTo: `${RULES_2022_FROM} 起；${RULES_2026_FROM} 起仅用于复核`,
       document: '工信部企业〔2022〕63号 附件3',
@@ -174,13 +175,18 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: 'bottom-2026',
-      name: '科技和创新型中小企业（2026）',
+      name: RULE_SET_NAMES['bottom-2026'],
       tier: 'innovative',
       appliesTo: `${RULES_2026_FROM} 起的新申报`,
       document: '工信部企业〔2026〕2号',
       confidence: '中',
       rows: [
-        { kind: '条件', name: '任一标准', rule: '符合创新型中小企业评价标准（2022），或科技型中小企业评价标准', source: '2号 第二章' },
+        {
+          kind: '条件',
+          name: '任一标准',
+          rule: '符合创新型中小企业评价标准（2022）的创新型评价，或科技型中小企业评价（科技型评价）',
+          source: '2号 第二章',
+        },
         { kind: '评分指标', name: '科技型：科技人员占比（20 分）', rule: atLeast(TECH_SME.staffBands), source: '科技型中小企业评价办法' },
         {
           kind: '评分指标',
@@ -198,7 +204,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: SRDI_2026.id,
-      name: '专精特新中小企业认定条件（2026）',
+      name: RULE_SET_NAMES[SRDI_2026.id],
       tier: 'srdi',
       appliesTo: `${RULES_2026_FROM} 起的新申报`,
       document: '工信部企业〔2026〕2号 附件1',
@@ -207,7 +213,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
         {
           kind: '条件',
           name: '全部满足',
-          rule: `科技和创新型中小企业；细分市场 ≥${SRDI_2026.minNicheYears} 年；营业收入 ≥${SRDI_2026.minRevenue / W} 万元（或股权融资 ≥${SRDI_2026.altEquity2y / W} 万元）；主营占比 ≥${SRDI_2026.minMainShare}%；资产负债率 ≤${SRDI_2026.maxDebt}%；近 2 年每年研发费用 ≥${SRDI_2026.minRdExpense / W} 万元且 ≥${SRDI_2026.minRdRatio}%；Ⅰ类知识产权 ≥1 项（可豁免）；发展评价得分 ≥${SRDI_2026.minDevelopmentScore}`,
+          rule: `有效期内的创新型中小企业；细分市场 ≥${SRDI_2026.minNicheYears} 年；营业收入 ≥${SRDI_2026.minRevenue / W} 万元（或股权融资 ≥${SRDI_2026.altEquity2y / W} 万元）；主营占比 ≥${SRDI_2026.minMainShare}%；资产负债率 ≤${SRDI_2026.maxDebt}%；近 2 年每年研发费用 ≥${SRDI_2026.minRdExpense / W} 万元且 ≥${SRDI_2026.minRdRatio}%；Ⅰ类知识产权 ≥1 项（可豁免）；发展评价得分 ≥${SRDI_2026.minDevelopmentScore}`,
           source: '2号 附件1',
         },
         { kind: '人工审核', name: '细分市场地位', rule: '市场占有率较高、具有一定知名度', source: '2号 附件1' },
@@ -215,7 +221,7 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: LITTLE_GIANT_2026.id,
-      name: '专精特新“小巨人”认定条件（2026）',
+      name: RULE_SET_NAMES[LITTLE_GIANT_2026.id],
       tier: 'little_giant',
       appliesTo: `${RULES_2026_FROM} 起的新申报`,
       document: '工信部企业〔2026〕2号 附件2',
@@ -232,9 +238,9 @@ export function describeRuleSets(corrections: Corrections = {}): RuleSetDescript
     },
     {
       id: LITTLE_GIANT_2018.id,
-      name: '专精特新“小巨人”（2018，历史数据）',
+      name: RULE_SET_NAMES[LITTLE_GIANT_2018.id],
       tier: 'little_giant',
-      appliesTo: `${RULES_2022_FROM} 之前`,
+      appliesTo: `${RULES_2022_FROM} 之前（历史数据）`,
       document: '工信厅企业函〔2018〕381号',
       confidence: '低/中',
       rows: [

@@ -40,15 +40,15 @@ const LABELS: Record<string, string> = {
   'categoryMinimums.innovation': '创新能力最低得分（分）',
   'categoryMinimums.growth': '成长性最低得分（分）',
   'categoryMinimums.specialisation': '专业化最低得分（分）',
-  directEquity: '直通条件：近三年新增股权融资（元）',
+  directEquity: '直通条件：近三年新增股权融资（万元）',
   minNicheYears: '从事细分市场最少年限（年）',
-  minRdExpense: '研发费用下限（元）',
+  minRdExpense: '研发费用下限（万元）',
   minRdRatio: '研发费用占营业收入比重下限（%）',
-  minRevenue: '上年营业收入下限（元）',
-  maxRevenue: '上年营业收入上限（元）',
-  altEquity2y: '可替代营业收入的近 2 年新增股权融资（元）',
-  'direct.avgRd2y': '直通条件：近两年研发费用平均（元）',
-  'direct.equity2y': '直通条件：近两年新增股权融资（元）',
+  minRevenue: '上年营业收入下限（万元）',
+  maxRevenue: '上年营业收入上限（万元）',
+  altEquity2y: '可替代营业收入的近 2 年新增股权融资（万元）',
+  'direct.avgRd2y': '直通条件：近两年研发费用平均（万元）',
+  'direct.equity2y': '直通条件：近两年新增股权融资（万元）',
   'direct.makerTop': '直通条件：“创客中国”全国前 N 名',
   makerTop: '直通条件：“创客中国”全国前 N 名',
   minMainShare: '主营业务收入占营业收入比重下限（%）',
@@ -56,15 +56,15 @@ const LABELS: Record<string, string> = {
   maxDebt: '资产负债率上限（%）',
   minNicheShare: '细分市场占有率下限（%）',
   minClassI: 'Ⅰ类知识产权最少（项）',
-  'rdByRevenue.high': '研发强度：较高营业收入档起点（元）',
+  'rdByRevenue.high': '研发强度：较高营业收入档起点（万元）',
   'rdByRevenue.highPercent': '研发强度：较高营业收入档的研发费用占比下限（%）',
-  'rdByRevenue.middle': '研发强度：中间营业收入档起点（元）',
+  'rdByRevenue.middle': '研发强度：中间营业收入档起点（万元）',
   'rdByRevenue.middlePercent': '研发强度：中间营业收入档的研发费用占比下限（%）',
-  'small.equity2y': '营业收入较低时：近两年新增股权融资下限（元）',
-  'small.rd2y': '营业收入较低时：近两年研发费用合计下限（元）',
+  'small.equity2y': '营业收入较低时：近两年新增股权融资下限（万元）',
+  'small.rd2y': '营业收入较低时：近两年研发费用合计下限（万元）',
   'small.rdStaffPercent': '营业收入较低时：研发人员占比下限（%）',
   minCagr: '近 2 年营业收入复合增长率下限（%）',
-  minRd2y: '近 2 年研发费用合计下限（元）',
+  minRd2y: '近 2 年研发费用合计下限（万元）',
   minDevelopmentScore: '专精特新发展评价得分下限（分）',
   minInventions: '有效发明专利最少（项）',
   minOtherIp: '实用新型、外观设计、软件著作权最少（项）',
@@ -83,7 +83,21 @@ const BAND_TABLES: Record<string, string> = {
   rdInputBands: '研发投入',
   rdStaffBands: '研发人员占从业人员比重',
 };
-const BAND_FIELDS: Record<string, string> = { percent: '门槛（%）', points: '得分', amount: '金额门槛（元）' };
+const BAND_FIELDS: Record<string, string> = { percent: '门槛（%）', points: '得分', amount: '金额门槛（万元）' };
+
+/**
+ * Amounts are kept in whole yuan and read in 万元: the parameters whose label says （万元）. The
+ * correction form shows and takes them in 万元.
+ */
+export function isMoneyParameter(path: string): boolean {
+  return parameterLabel(path).endsWith('（万元）');
+}
+
+/** A parameter's value as an officer reads it (amounts in 万元 with separators). */
+export function parameterValueText(path: string, value: number): string {
+  if (!isMoneyParameter(path)) return String(value);
+  return (value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 4 });
+}
 
 /** What an officer reads for a parameter path ("研发费用占营业收入比重 第 1 档 门槛（%）"); the path itself if unnamed. */
 export function parameterLabel(path: string): string {

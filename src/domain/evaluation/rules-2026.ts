@@ -45,7 +45,7 @@ export function evaluateSrdi2026(ctx: Context, p = SRDI_2026, explain = true): T
   b.condition(
     'bottomTier',
     bottom,
-    explain && { name: '有效期内的科技和创新型中小企业', detail: bottom ? '是' : '否', source: `${SOURCE} 附件1 一` },
+    explain && { name: '有效期内的创新型中小企业', detail: bottom ? '是' : '否', source: `${SOURCE} 附件1 一` },
   );
   const nicheOk = e.yearsInNiche >= p.minNicheYears;
   b.condition(

@@ -2,13 +2,15 @@ import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { type AuditFilter, selectAudit } from './audit.repo.js';
+import { presentAudit } from './present-audit.js';
 
-export function listAudit(ctx: AppContext, actor: Actor | null, filter: AuditFilter) {
+export async function listAudit(ctx: AppContext, actor: Actor | null, filter: AuditFilter) {
   requireAccess(actor, 'audit.read');
   if (filter.from && filter.to && filter.from >= filter.to) {
     throw new AppError('DATE_RANGE_INVALID', 400, '开始时间必须早于结束时间', { field: 'from' });
   }
-  return selectAudit(ctx.db, filter);
+  const { items, total } = await selectAudit(ctx.db, filter);
+  return { items: await presentAudit(ctx, items), total };
 }
 
 /**
@@ -17,5 +19,5 @@ export function listAudit(ctx: AppContext, actor: Actor | null, filter: AuditFil
  */
 export async function entityHistory(ctx: AppContext, entityType: string, entityId: string) {
   const { items } = await selectAudit(ctx.db, { entityType, entityId, page: 1, pageSize: 200 });
-  return items;
+  return presentAudit(ctx, items);
 }

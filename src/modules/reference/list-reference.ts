@@ -45,3 +45,13 @@ export async function requireCluster(ctx: AppContext, code: string, field = 'clu
   if (!found) throw new AppError('CLUSTER_UNKNOWN', 400, `未知的产业集群代码：${code}`, { field });
   return found;
 }
+
+/** The names of every district, industry and cluster code, for showing stored codes (audit history). */
+export async function referenceNames(ctx: AppContext) {
+  const [districts, industries, clusters] = await Promise.all([selectDistricts(ctx.db), selectIndustries(ctx.db), selectClusters(ctx.db)]);
+  const map = (rows: { code: string; name: string }[]) => new Map(rows.map((r) => [r.code, r.name]));
+  const d = map(districts);
+  const i = map(industries);
+  const c = map(clusters);
+  return { district: (code: string) => d.get(code), industry: (code: string) => i.get(code), cluster: (code: string) => c.get(code) };
+}
