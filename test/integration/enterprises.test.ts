@@ -267,6 +267,55 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect(officer.json().facts).toMatchObject({ developmentScore: 58, featuredScore: 11 });
   });
 
+  it('refuses a niche-entry year after this year instead of saving another, on create and edit', async () => {
+    const nextYear = new Date().getFullYear() + 4;
+    const created = await call(city, 'POST', '/api/enterprises', {
+      ...base,
+      uscc: makeUscc('500101', 'MA7NCH01'),
+      name: '细分市场年份测试公司',
+      nicheEntryYear: nextYear,
+      years: [],
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ code: 'YEAR_IN_FUTURE', details: { field: 'nicheEntryYear' } });
+    expect(created.json().message).toMatch(/进入细分市场年份不能晚于/);
+    const { version, nicheEntryYear } = (await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json();
+    const edited = await call(yubei, 'PATCH', `/api/enterprises/${xishanId}`, { version, nicheEntryYear: nextYear });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json()).toMatchObject({ code: 'YEAR_IN_FUTURE', details: { field: 'nicheEntryYear' } });
+    expect((await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json()).toMatchObject({ version, nicheEntryYear });
+  });
+
+  it('writes nothing for a save without changes and says so (no history entry, no new version)', async () => {
+    const detail = (await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json();
+    const audits = () => h.count('select count(*) as n from audit_log where entity_id = $1', [xishanId]);
+    const before = await audits();
+    const [latest] = detail.years as Record<string, unknown>[];
+    const { yoy: _yoy, enterpriseId: _e, updatedAt: _u, ...sameYear } = latest;
+    const same = await call(yubei, 'PATCH', `/api/enterprises/${xishanId}`, {
+      version: detail.version,
+      name: detail.name,
+      mainProduct: detail.mainProduct,
+      zoneCode: detail.zoneCode,
+      facts: detail.facts,
+      establishedOn: detail.establishedOn,
+      years: [sameYear],
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toMatchObject({ changed: false, version: detail.version });
+    expect(await audits()).toBe(before);
+    const changed = await call(yubei, 'PATCH', `/api/enterprises/${xishanId}`, {
+      version: detail.version,
+      mainProduct: detail.mainProduct,
+      years: [{ ...sameYear, employees: (sameYear.employees as number) + 1 }],
+    });
+    expect(changed.json()).toMatchObject({ changed: true, version: detail.version + 1 });
+    expect(await audits()).toBe(before + 1);
+    const [entry] = (await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json().history;
+    expect(entry.before).toEqual({});
+    expect(entry.after.years).toEqual([expect.objectContaining({ year: sameYear.year, employees: (sameYear.employees as number) + 1 })]);
+  });
+
   it("shows an enterprise user the officer's office in its history, never the officer's name, account or IP address", async () => {
     const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
     for (const cookie of [rongchang, city, enterpriseUser]) {

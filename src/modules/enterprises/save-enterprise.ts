@@ -84,8 +84,14 @@ function checkYears(years: YearInput[]) {
 }
 
 function checkDates(input: EnterpriseInput) {
-  if (input.establishedOn && input.establishedOn > todayInShanghai()) {
+  const today = todayInShanghai();
+  if (input.establishedOn && input.establishedOn > today) {
     throw invalid('DATE_IN_FUTURE', 'establishedOn', '成立日期不能晚于今天');
+  }
+  // Refused, not clamped: a later year saved as this year would change the evaluation silently.
+  const thisYear = Number(today.slice(0, 4));
+  if (input.nicheEntryYear != null && input.nicheEntryYear > thisYear) {
+    throw invalid('YEAR_IN_FUTURE', 'nicheEntryYear', `进入细分市场年份不能晚于今年（${thisYear} 年）`);
   }
 }
 
@@ -197,12 +203,21 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
 
   const { years: _y, usccOverrideReason: _r, version, uscc: _u, ...fields } = input;
   const changes: Partial<EnterpriseInsert> = { ...fields, ...usccChange };
-  if (input.name) Object.assign(changes, deriveFromName(input.name));
-  if (input.industryCode) Object.assign(changes, deriveFromIndustry(input.industryCode));
-  if (!Object.keys(changes).length && !years.length) return before;
+  // Only what differs from the record is written: a save without changes writes no version and no history.
+  for (const key of Object.keys(changes) as (keyof EnterpriseInsert)[]) {
+    if (isDeepStrictEqual(changes[key] ?? null, before[key as keyof EnterpriseRow] ?? null)) delete changes[key];
+  }
+  const storedYears = new Map((await selectYears(ctx.db, id)).map((y) => [y.year, y]));
+  const changedYears = years.filter((y) => {
+    const stored = storedYears.get(y.year);
+    return !stored || YEAR_FIELDS.some((f) => (y[f] ?? null) !== stored[f]);
+  });
+  if (!Object.keys(changes).length && !changedYears.length) return { ...before, changed: false };
+  if (changes.name) Object.assign(changes, deriveFromName(changes.name));
+  if (changes.industryCode) Object.assign(changes, deriveFromIndustry(changes.industryCode));
 
-  return ctx.db.transaction(async (tx) => {
-    await upsertYears(tx, id, years.map(yearRow));
+  const saved = await ctx.db.transaction(async (tx) => {
+    await upsertYears(tx, id, changedYears.map(yearRow));
     const allYears = await selectYears(tx, id);
     const after = await updateEnterpriseVersioned(tx, id, version, {
       ...changes,
@@ -215,10 +230,11 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
       entityType: 'enterprise',
       entityId: id,
       before: diff.before,
-      after: { ...diff.after, ...(years.length ? { years } : {}) },
+      after: { ...diff.after, ...(changedYears.length ? { years: changedYears } : {}) },
     });
     return after;
   });
+  return { ...saved, changed: true };
 }
 
 function publicFields(row: EnterpriseRow) {

@@ -64,12 +64,13 @@ export function EnterpriseForm({
     }
     try {
       const saved = enterprise
-        ? await api<{ id: string }>(`/api/enterprises/${enterprise.id}`, {
+        ? await api<{ id: string; changed?: boolean }>(`/api/enterprises/${enterprise.id}`, {
             method: 'PATCH',
             body: { ...body, version: enterprise.version },
           })
-        : await api<{ id: string }>('/api/enterprises', { method: 'POST', body });
-      message.success('已保存');
+        : await api<{ id: string; changed?: boolean }>('/api/enterprises', { method: 'POST', body });
+      if (saved.changed === false) message.info('未做修改');
+      else message.success('已保存');
       onSaved(saved.id);
       onClose();
     } catch (error) {
@@ -168,8 +169,20 @@ export function EnterpriseForm({
         <Form.Item name="nicheMarket" label="细分市场">
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="nicheEntryYear" label="进入细分市场年份">
-          <InputNumber min={1949} max={dayjs().year()} style={{ width: '100%' }} />
+        <Form.Item
+          name="nicheEntryYear"
+          label="进入细分市场年份"
+          rules={[
+            // Said, not clamped: InputNumber's max would silently turn 2030 into this year.
+            {
+              validator: (_rule, v: number | null | undefined) =>
+                v != null && v > dayjs().year()
+                  ? Promise.reject(new Error(`进入细分市场年份不能晚于今年（${dayjs().year()} 年）`))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <InputNumber min={1949} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="address" label="注册地址">
           <Input maxLength={200} />

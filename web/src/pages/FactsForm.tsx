@@ -38,8 +38,12 @@ export function FactsForm({
     setSaving(true);
     try {
       const clean = JSON.parse(JSON.stringify(values, (_k, v) => (v === null ? undefined : v)));
-      await api(`/api/enterprises/${enterpriseId}`, { method: 'PATCH', body: { version, facts: { ...facts, ...clean } } });
-      message.success('已保存');
+      const saved = await api<{ changed?: boolean }>(`/api/enterprises/${enterpriseId}`, {
+        method: 'PATCH',
+        body: { version, facts: { ...facts, ...clean } },
+      });
+      if (saved.changed === false) message.info('未做修改');
+      else message.success('已保存');
       onSaved();
       onClose();
     } catch (e) {
@@ -48,9 +52,25 @@ export function FactsForm({
       setSaving(false);
     }
   };
+  // The limits are said next to the field: InputNumber's min/max would silently change what was typed.
   const number = (name: (string | number)[], label: string, max?: number) => (
-    <Form.Item name={name} label={label}>
-      <InputNumber min={0} max={max} style={{ width: 140 }} aria-label={label} />
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[
+        {
+          validator: (_rule, v: number | null | undefined) =>
+            v == null
+              ? Promise.resolve()
+              : v < 0
+                ? Promise.reject(new Error('不能为负数'))
+                : max !== undefined && v > max
+                  ? Promise.reject(new Error(`不能超过 ${max}`))
+                  : Promise.resolve(),
+        },
+      ]}
+    >
+      <InputNumber style={{ width: 140 }} aria-label={label} />
     </Form.Item>
   );
   return (
@@ -69,7 +89,8 @@ export function FactsForm({
           {number(['digitalLevel'], '数字化水平（级）', 6)}
           {number(['nicheMarketShare'], '细分市场占有率（%）', 100)}
           {number(['domesticRank'], '国内排名')}
-          {number(['developmentScore'], '专精特新发展评价得分', 100)}
+          {/* Set by officers or imported from the national platform: an enterprise cannot change them. */}
+          {user?.role !== 'enterprise' && number(['developmentScore'], '专精特新发展评价得分（国家平台）', 100)}
           {user?.role !== 'enterprise' && number(['featuredScore'], '特色化指标得分（0–15，区县评定）', 15)}
           <Form.Item name="mainProductField" label="主导产品所属领域">
             <Select
