@@ -6,7 +6,6 @@ import { migrateDatabase } from '../db/migrate.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { buildApp } from '../server/app.js';
 import { type Config, loadConfig } from '../server/config.js';
-import { failInterruptedJobs } from '../server/jobs.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js';
 
 async function open(config: Config): Promise<Database> {
@@ -39,7 +38,6 @@ async function serve(config: Config): Promise<void> {
       console.log('数据库中还没有用户：运行 `npm run demo` 写入演示数据和演示账号。');
     }
   }
-  await failInterruptedJobs(database.db);
   const app = await buildApp({ database, config, logger: process.env.ZJTX_LOG === '1' });
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -53,8 +53,12 @@ const PERMISSIONS = {
   'enterprise.create': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'enterprise.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'enterprise.titles': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  /** Import jobs and their error reports: officers' reads (an enterprise is told "not found", not "forbidden"). */
+  'import.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'evaluation.run': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'evaluation.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  /** Batch runs, the pipeline pool and its export, rule-set parameters: officers' reads. */
+  'evaluation.pool': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'ruleset.publish': { kind: 'write', roles: ['city_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 

@@ -16,12 +16,15 @@ import { resolveActor } from '../modules/auth/resolve-actor.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js';
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
+import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
+import { startInstance } from './instance.js';
+import { failInterruptedJobs } from './jobs.js';
 import { registerOriginCheck } from './origin-check.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -34,13 +37,16 @@ export interface BuildOptions {
 }
 
 export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
-  const ctx: AppContext = { database, db: database.db, config };
+  // This process as an instance: work that no live process holds is marked interrupted at once.
+  const instance = await startInstance(database, [failInterruptedJobs, interruptOrphanedRuns]);
+  const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
     routerOptions: { maxParamLength: 200 },
   });
+  app.addHook('onClose', () => instance.release());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // First, so that even a request refused by the origin check carries the headers.

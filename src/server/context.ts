@@ -6,4 +6,6 @@ export interface AppContext {
   database: Database;
   db: Db;
   config: Config;
+  /** This process's instance id (see instance.ts), recorded as the owner of the work it starts; unset outside a server. */
+  instanceId?: number;
 }

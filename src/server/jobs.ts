@@ -1,12 +1,13 @@
 // Import jobs: stored in the database (progress survives a page reload and is visible to any
-// process), run in this process in the background. A job left running by a process that stopped
-// is marked failed at the next start.
+// process), run in this process in the background. A job whose process stopped is marked failed
+// (JOB_INTERRUPTED) as soon as a live instance notices (instance.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import { importJobs } from '../db/schema/index.js';
 import type { Actor } from './access.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
+import { ownerGoneSql } from './instance.js';
 
 export type JobRow = typeof importJobs.$inferSelect;
 
@@ -22,7 +23,7 @@ export async function createJob(
 ): Promise<JobRow> {
   const [job] = await ctx.db
     .insert(importJobs)
-    .values({ ...values, createdBy: actor.userId, actor: { ...actor, ip: actor.ip ?? null } })
+    .values({ ...values, createdBy: actor.userId, actor: { ...actor, ip: actor.ip ?? null }, ownerInstance: ctx.instanceId ?? null })
     .returning();
   return job;
 }
@@ -67,14 +68,20 @@ export async function findJob(db: DbOrTx, actor: Actor, id: string): Promise<Job
   return job;
 }
 
-/** Jobs silent for 10 minutes belong to a process that stopped (another live process writes progress). */
-export async function failInterruptedJobs(db: DbOrTx): Promise<void> {
-  await db
+export const JOB_INTERRUPTED = { code: 'JOB_INTERRUPTED', message: '服务重启，导入任务中断，未写入任何数据，请重新导入' };
+
+/** Jobs queued or running in an instance that no live process holds (instance.ts): failed at once. */
+export async function failInterruptedJobs(db: DbOrTx, instanceId: number): Promise<number> {
+  const rows = await db
     .update(importJobs)
-    .set({
-      status: 'failed',
-      error: { code: 'JOB_INTERRUPTED', message: '服务重启，导入任务中断，未写入任何数据，请重新导入' },
-      updatedAt: new Date(),
-    })
-    .where(and(sql`${importJobs.status} in ('queued', 'running')`, sql`${importJobs.updatedAt} < now() - interval '10 minutes'`));
+    .set({ status: 'failed', error: JOB_INTERRUPTED, updatedAt: new Date() })
+    .where(
+      and(
+        sql`${importJobs.status} in ('queued', 'running')`,
+        sql`${importJobs.ownerInstance} is distinct from ${instanceId}`,
+        sql.raw(ownerGoneSql('"owner_instance"')),
+      ),
+    )
+    .returning({ id: importJobs.id });
+  return rows.length;
 }

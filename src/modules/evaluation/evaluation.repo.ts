@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { evaluationHistory, evaluationResults, evaluationRuns } from '../../db/schema/index.js';
+import { ownerGoneSql } from '../../server/instance.js';
 
 export type RunRow = typeof evaluationRuns.$inferSelect;
 
@@ -17,6 +18,56 @@ export async function updateRun(db: DbOrTx, id: string, values: Partial<typeof e
 export async function selectRun(db: DbOrTx, id: string): Promise<RunRow | undefined> {
   const [row] = await db.select().from(evaluationRuns).where(eq(evaluationRuns.id, id)).limit(1);
   return row;
+}
+
+/** The run queued or running for a scope, if any (at most one: a partial unique index). */
+export async function selectActiveRun(db: DbOrTx, scopeKey: string): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evaluationRuns)
+    .where(and(eq(evaluationRuns.scopeKey, scopeKey), sql`${evaluationRuns.status} in ('queued', 'running')`))
+    .limit(1);
+  return row;
+}
+
+/** The latest run of a scope, whatever its status. */
+export async function selectLatestRun(db: DbOrTx, scopeKey: string): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evaluationRuns)
+    .where(eq(evaluationRuns.scopeKey, scopeKey))
+    .orderBy(desc(evaluationRuns.startedAt))
+    .limit(1);
+  return row;
+}
+
+/** Writes progress unless the run was marked interrupted meanwhile (its instance was taken for dead). */
+export async function updateActiveRun(db: DbOrTx, id: string, values: Partial<typeof evaluationRuns.$inferInsert>): Promise<void> {
+  await db
+    .update(evaluationRuns)
+    .set(values)
+    .where(and(eq(evaluationRuns.id, id), sql`${evaluationRuns.status} in ('queued', 'running')`));
+}
+
+export const RUN_INTERRUPTED = {
+  code: 'EVALUATION_RUN_INTERRUPTED',
+  message: '服务重启，批量评价中断；已评价的企业结果已保存，请重新运行批量评价',
+};
+
+/** Runs queued or running in an instance that no live process holds (instance.ts): interrupted at once. */
+export async function interruptOrphanedRuns(db: DbOrTx, instanceId: number): Promise<number> {
+  const rows = await db
+    .update(evaluationRuns)
+    .set({ status: 'interrupted', error: RUN_INTERRUPTED, finishedAt: new Date() })
+    .where(
+      and(
+        sql`${evaluationRuns.status} in ('queued', 'running')`,
+        sql`${evaluationRuns.ownerInstance} is distinct from ${instanceId}`,
+        sql.raw(ownerGoneSql('"owner_instance"')),
+      ),
+    )
+    .returning({ id: evaluationRuns.id });
+  return rows.length;
 }
 
 export interface StoredResult {

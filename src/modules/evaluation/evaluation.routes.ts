@@ -6,12 +6,13 @@ import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody, paging, text } from '../../server/validation.js';
 import { idParams, listQuery } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
-import { previewBody, previewResponse } from './evaluation.schemas.js';
+import type { RunRow } from './evaluation.repo.js';
+import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
 import { exportPool } from './export-pool.js';
 import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
 import { previewEvaluation } from './preview-evaluation.js';
 import { currentCorrections, parametersOf, previewImpact, publishCorrection } from './rule-set-versions.js';
-import { getRun, startBatchEvaluation } from './run-batch-evaluation.js';
+import { currentRun, getRun, startBatchEvaluation } from './run-batch-evaluation.js';
 
 export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(
@@ -92,16 +93,50 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '对数据权限范围内全部企业（或其中一家）运行批量评价（后台任务）',
         body: z
           .strictObject({
-            assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
+            assessmentDate: assessmentDate.optional(),
             enterpriseId: z.uuid('企业编号格式不正确').optional().describe('只评价这一家企业（如人工审核后重新评价）'),
           })
           .nullish(),
-        response: { 202: z.object({ id: z.string(), total: z.number() }), ...errors },
+        response: { 202: z.object({ id: z.string(), total: z.number() }), 409: errorBody, ...errors },
       },
     },
     async (request, reply) => {
       const run = await startBatchEvaluation(ctx, request.actor, request.body?.assessmentDate, request.body?.enterpriseId);
       return reply.code(202).send({ id: run.id, total: run.total });
+    },
+  );
+
+  const runBody = z.object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'interrupted']),
+    total: z.number(),
+    processed: z.number(),
+    assessmentDate: z.string(),
+    counts: z.unknown(),
+    error: z.unknown(),
+  });
+  const runOf = (run: RunRow) => ({
+    id: run.id,
+    status: run.status as z.infer<typeof runBody>['status'],
+    total: run.total,
+    processed: run.processed,
+    assessmentDate: run.assessmentDate,
+    counts: run.counts,
+    error: run.error,
+  });
+
+  app.get(
+    '/api/evaluations/runs/current',
+    {
+      schema: {
+        tags: ['梯度培育评价'],
+        summary: '本数据权限范围最近一次批量评价（进行中或已结束；尚未运行过为 null）',
+        response: { 200: z.object({ run: runBody.nullable() }), ...errors },
+      },
+    },
+    async (request) => {
+      const run = await currentRun(ctx, request.actor);
+      return { run: run && runOf(run) };
     },
   );
 
@@ -112,32 +147,10 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['梯度培育评价'],
         summary: '批量评价的进度和结果统计',
         params: idParams,
-        response: {
-          200: z.object({
-            id: z.string(),
-            status: z.string(),
-            total: z.number(),
-            processed: z.number(),
-            assessmentDate: z.string(),
-            counts: z.unknown(),
-            error: z.unknown(),
-          }),
-          ...errors,
-        },
+        response: { 200: runBody, ...errors },
       },
     },
-    async (request) => {
-      const run = await getRun(ctx, request.actor, request.params.id);
-      return {
-        id: run.id,
-        status: run.status,
-        total: run.total,
-        processed: run.processed,
-        assessmentDate: run.assessmentDate,
-        counts: run.counts,
-        error: run.error,
-      };
-    },
+    async (request) => runOf(await getRun(ctx, request.actor, request.params.id)),
   );
 
   app.get(

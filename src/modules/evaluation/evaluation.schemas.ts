@@ -1,5 +1,18 @@
 import { z } from 'zod';
+import { todayInShanghai } from '../../domain/dates.js';
+import { LITTLE_GIANT_2018 } from '../../domain/evaluation/little-giant-2018.js';
 import { SECTORS } from '../../domain/sme-size.js';
+
+/** The earliest rule set takes effect on this date; nothing judges an earlier one. */
+export const EARLIEST_ASSESSMENT_DATE = LITTLE_GIANT_2018.effectiveFrom;
+/** The latest date an assessment may be made for: the end of next year (rules further out are not known). */
+export const latestAssessmentDate = () => `${Number(todayInShanghai().slice(0, 4)) + 1}-12-31`;
+
+/** An assessment date within the rule sets' validity. */
+export const assessmentDate = z.iso
+  .date('日期格式应为 YYYY-MM-DD')
+  .refine((d) => d >= EARLIEST_ASSESSMENT_DATE, `评价日期不能早于 ${EARLIEST_ASSESSMENT_DATE}（最早的评价规则自该日起施行）`)
+  .refine((d) => d <= latestAssessmentDate(), { error: () => `评价日期不能晚于 ${latestAssessmentDate()}` });
 
 const count = z.number().int('应为整数').min(0, '不能为负数');
 const yuan = z.number().int('以元为单位的整数');
@@ -10,7 +23,7 @@ const award = z.strictObject({
 });
 
 export const previewBody = z.strictObject({
-  assessmentDate: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  assessmentDate,
   applicationType: z.enum(['new', 'review'], '应为 new（新申请）或 review（复核）'),
   enterprise: z.strictObject({
     sector: z.enum(SECTORS, '行业门类不正确'),

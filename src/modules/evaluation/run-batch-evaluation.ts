@@ -2,26 +2,55 @@
 // their explanations stored, and the pipeline pool (后备库) read from them.
 
 import { todayInShanghai } from '../../domain/dates.js';
-import { evaluate } from '../../domain/evaluation/evaluate.js';
+import { correctedParameters, evaluate } from '../../domain/evaluation/evaluate.js';
+import type { Corrections } from '../../domain/evaluation/parameters.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
-import { type Actor, requireAccess } from '../../server/access.js';
+import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { breather } from '../../server/responsive.js';
 import { countEvaluable, evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
-import { insertRun, type RunRow, type StoredResult, selectRun, storeResults, updateRun } from './evaluation.repo.js';
+import {
+  insertRun,
+  type RunRow,
+  type StoredResult,
+  selectActiveRun,
+  selectLatestRun,
+  selectRun,
+  storeResults,
+  updateActiveRun,
+} from './evaluation.repo.js';
 import { inputFromRegistry } from './registry-input.js';
 import { currentCorrections } from './rule-set-versions.js';
 
-const PASS_SCORE = 60;
 /** "A few points away": the pipeline pool takes scored tiers this close to the pass mark. */
 export const NEAR_POINTS = 5;
+/** Enterprises per page of a batch: each statement stays short, so that other requests are served between pages. */
+const PAGE_SIZE = 500;
+
+/**
+ * The pass mark a scored result was measured against, in the version in force (the 2026 bottom
+ * tier scores on the 2022 innovative table); null for rule sets without a score.
+ */
+export function passScoreOf(ruleSet: string, corrections: Corrections): number | null {
+  switch (ruleSet.split('@')[0]) {
+    case 'innovative-2022':
+    case 'bottom-2026':
+      return correctedParameters('innovative-2022', corrections).passScore;
+    case 'srdi-2022':
+      return correctedParameters('srdi-2022', corrections).passScore;
+    default:
+      return null;
+  }
+}
 
 /** What the pool needs to know of a result, and a compact explanation (indicator points, condition statuses). */
-export function toStored(enterpriseId: string, r: TierResult): StoredResult {
+export function toStored(enterpriseId: string, r: TierResult, corrections: Corrections = {}): StoredResult {
   const failed = r.conditions.filter((c) => c.status === 'not_met').map((c) => c.id);
-  const gap = r.score === null ? null : Math.max(0, PASS_SCORE - r.score);
+  const pass = passScoreOf(r.ruleSet, corrections);
+  const gap = r.score === null || pass === null ? null : Math.max(0, pass - r.score);
   // One condition away: the SME test cannot be worked towards; the score conditions ("pass", and the
   // 2026 bottom tier's "standard", which is met through that score) only when a few points short.
   const scoreCondition = failed[0] === 'pass' || failed[0] === 'standard';
@@ -40,9 +69,37 @@ export function toStored(enterpriseId: string, r: TierResult): StoredResult {
   };
 }
 
+/** What a run covers: one run per scope at a time (the whole city, a district, one enterprise). */
+export function scopeKeyOf(actor: Actor, enterpriseId?: string): string {
+  if (enterpriseId) return `enterprise:${enterpriseId}`;
+  const scope = scopeOf(actor);
+  switch (scope.kind) {
+    case 'all':
+      return 'all';
+    case 'district':
+      return `district:${scope.districtCode}`;
+    case 'enterprise':
+      return `enterprise:${scope.enterpriseId}`;
+    case 'none':
+      return `user:${actor.userId}`;
+  }
+}
+
+const thousands = (n: number) => n.toLocaleString('zh-CN');
+
+function runActive(run: RunRow | undefined): AppError {
+  const progress = run ? `（已处理 ${thousands(run.processed)} / ${thousands(run.total)} 家）` : '';
+  return new AppError('EVALUATION_RUN_ACTIVE', 409, `该范围的批量评价正在进行${progress}，请等待完成后再运行`, { runId: run?.id });
+}
+
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return (e.cause?.code ?? e.code) === '23505';
+};
+
 /**
  * Starts a batch evaluation of every enterprise in the actor's scope, or of one enterprise of it
- * (after its review questions were answered, say).
+ * (after its review questions were answered, say). One run per scope at a time: 409 otherwise.
  */
 export async function startBatchEvaluation(
   ctx: AppContext,
@@ -52,21 +109,38 @@ export async function startBatchEvaluation(
 ): Promise<RunRow> {
   const who = requireAccess(actor, 'evaluation.run');
   if (enterpriseId) await getEnterprise(ctx, who, enterpriseId); // 404 outside the actor's scope
+  const scopeKey = scopeKeyOf(who, enterpriseId);
+  const active = await selectActiveRun(ctx.db, scopeKey);
+  if (active) throw runActive(active);
   const total = enterpriseId ? 1 : await countEvaluable(ctx, who);
-  const run = await ctx.db.transaction(async (tx) => {
-    const created = await insertRun(tx, { startedBy: who.userId, actor: { ...who, ip: who.ip ?? null }, assessmentDate, total });
-    await writeAudit(tx, who, {
-      action: 'evaluation.run',
-      entityType: 'evaluation_run',
-      entityId: created.id,
-      after: enterpriseId ? { assessmentDate, total, enterpriseId } : { assessmentDate, total },
+  let run: RunRow;
+  try {
+    run = await ctx.db.transaction(async (tx) => {
+      const created = await insertRun(tx, {
+        startedBy: who.userId,
+        actor: { ...who, ip: who.ip ?? null },
+        assessmentDate,
+        total,
+        scopeKey,
+        ownerInstance: ctx.instanceId ?? null,
+      });
+      await writeAudit(tx, who, {
+        action: 'evaluation.run',
+        entityType: 'evaluation_run',
+        entityId: created.id,
+        after: enterpriseId ? { assessmentDate, total, enterpriseId } : { assessmentDate, total },
+      });
+      return created;
     });
-    return created;
-  });
+  } catch (error) {
+    // Another click or process started one between the check and the insert: the index refused this one.
+    if (isUniqueViolation(error)) throw runActive(await selectActiveRun(ctx.db, scopeKey));
+    throw error;
+  }
   setImmediate(() => {
     executeRun(ctx, run, who, enterpriseId).catch(async (error) => {
       if (!(error instanceof AppError)) console.error(`evaluation run ${run.id} failed`, error);
-      await updateRun(ctx.db, run.id, {
+      await updateActiveRun(ctx.db, run.id, {
         status: 'failed',
         error: { code: 'INTERNAL_ERROR', message: '批量评价中断，请重新运行' },
         finishedAt: new Date(),
@@ -78,7 +152,7 @@ export async function startBatchEvaluation(
 
 /** Runs the batch; returns the counts. Exported for the benchmark, which awaits it. */
 export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, enterpriseId?: string) {
-  await updateRun(ctx.db, run.id, { status: 'running' });
+  await updateActiveRun(ctx.db, run.id, { status: 'running' });
   const corrections = await currentCorrections(ctx);
   const counts = {
     enterprises: 0,
@@ -88,37 +162,52 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
     withinReach: 0,
   };
   // While one page is being written, the next is read and evaluated (the database and the engine
-  // work at the same time on PostgreSQL; on PGlite this changes nothing).
+  // work at the same time on PostgreSQL). PGlite runs SQL on this thread and its awaits resolve
+  // without ever returning to the event loop: the breathers between pages let other requests in.
   let writing: Promise<void> = Promise.resolve();
-  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), { enterpriseId })) {
+  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), { enterpriseId, pageSize: PAGE_SIZE })) {
+    await breather();
     const rows: StoredResult[] = [];
     for (const record of page) {
       const result = evaluate(inputFromRegistry(record, run.assessmentDate), corrections);
       for (const r of result.results) {
-        const stored = toStored(record.id, r);
+        const stored = toStored(record.id, r, corrections);
         if (r.outcome === 'qualified') counts.qualified[r.tier]++;
         else if (r.outcome === 'needs_review') counts.needsReview[r.tier]++;
         if (stored.withinReach) counts.withinReach++;
         rows.push(stored);
       }
     }
+    await breather();
     await writing;
     counts.enterprises += page.length;
     const processed = counts.enterprises;
-    writing = storeResults(ctx.db, run.id, run.assessmentDate, rows).then(() => updateRun(ctx.db, run.id, { processed }));
+    writing = storeResults(ctx.db, run.id, run.assessmentDate, rows).then(() => updateActiveRun(ctx.db, run.id, { processed }));
     // Handled here so that a failure waits for the next `await writing` instead of crashing the process.
     writing.catch(() => {});
   }
   await writing;
+  await breather();
   // Fresh statistics for the pool's queries (PGlite has no autovacuum: it also clears the rows a re-run replaced).
   if (!enterpriseId) await ctx.database.maintain(['evaluation_results', 'evaluation_history'], { vacuum: ctx.database.kind === 'pglite' });
-  await updateRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
+  await updateActiveRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
   return counts;
+}
+
+/** A run may be read by its starter, the city, and the officers of the scope it covers (who are refused a second one). */
+function mayRead(who: Actor, run: RunRow): boolean {
+  return run.startedBy === who.userId || who.role === 'city_admin' || (run.scopeKey !== null && run.scopeKey === scopeKeyOf(who));
 }
 
 export async function getRun(ctx: AppContext, actor: Actor | null, id: string): Promise<RunRow> {
   const who = requireAccess(actor, 'evaluation.pool');
   const run = await selectRun(ctx.db, id);
-  if (!run || (run.startedBy !== who.userId && who.role !== 'city_admin')) throw notFound();
+  if (!run || !mayRead(who, run)) throw notFound();
   return run;
+}
+
+/** The latest batch run of the actor's scope (the pool page shows it on load, running or not); null before the first. */
+export async function currentRun(ctx: AppContext, actor: Actor | null): Promise<RunRow | null> {
+  const who = requireAccess(actor, 'evaluation.pool');
+  return (await selectLatestRun(ctx.db, scopeKeyOf(who))) ?? null;
 }

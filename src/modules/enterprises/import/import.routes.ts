@@ -145,7 +145,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      const actor = requireAccess(request.actor, 'enterprise.import');
+      const actor = requireAccess(request.actor, 'import.read');
       const job = await findJob(ctx.db, actor, request.params.id);
       return {
         id: job.id,
@@ -164,7 +164,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     '/api/enterprises/import-jobs/:id/error-report',
     { schema: { tags: ['企业库导入导出'], summary: '下载错误报告（xlsx：行号、列、说明）', params: z.strictObject({ id: uuid() }) } },
     async (request, reply) => {
-      const actor = requireAccess(request.actor, 'enterprise.import');
+      const actor = requireAccess(request.actor, 'import.read');
       const job = await findJob(ctx.db, actor, request.params.id);
       const result = job.result as ImportResult | null;
       const details = (job.error as { details?: ImportResult } | null)?.details;
