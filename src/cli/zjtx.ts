@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   });
   const command = positionals[0] ?? 'serve';
   const config = loadConfig();
+  // Ended by a signal through process.exit, so that the data directory's lock is released ('exit').
+  if (command !== 'serve') for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => process.exit(130));
   switch (command) {
     case 'serve':
       return serve(config);
