@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation } from '../support/evaluation.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -151,6 +152,82 @@ describe.each(DATABASE_KINDS)('user management and audit log on %s', (kind) => {
     const backwards = await call('GET', '/api/audit?from=2026-02-01&to=2026-01-01');
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().code).toBe('DATE_RANGE_INVALID');
+  });
+
+  it('answers in Chinese: action and record names, the enterprise by name, changed fields with units in 万元', async () => {
+    const [e] = await h.database.query<{ id: string; name: string; version: number }>(
+      "select e.id, e.name, e.version from enterprises e join users u on u.enterprise_id = e.id where u.username = 'demo.enterprise'",
+    );
+    const patched = await call('PATCH', `/api/enterprises/${e.id}`, { version: e.version, registeredCapital: 15_000_000 });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const again = await call('PATCH', `/api/enterprises/${e.id}`, { version: patched.json().version, registeredCapital: 20_000_000 });
+    expect(again.statusCode, again.body).toBe(200);
+    await runEvaluation(h, admin, { enterpriseId: e.id });
+    const published = await call('POST', '/api/evaluations/rule-sets/srdi-2022/versions', { values: { passScore: 65 }, note: '测试修正' });
+    expect(published.statusCode, published.body).toBe(201);
+
+    // Filtered by a part of the enterprise's name, server-side: only that enterprise's rows.
+    const part = e.name.slice(2, 6);
+    const byName = await call('GET', `/api/audit?enterprise=${encodeURIComponent(part)}&action=enterprise.update`);
+    expect(byName.statusCode).toBe(200);
+    const rows = byName.json().items as {
+      entityId: string;
+      actionLabel: string;
+      entityTypeLabel: string;
+      entityLabel: string;
+      changes: { label: string; before: string | null; after: string | null }[];
+    }[];
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.entityLabel.includes(part))).toBe(true);
+    expect(rows.find((r) => r.entityId === e.id)).toMatchObject({
+      actionLabel: '修改企业信息',
+      entityTypeLabel: '企业',
+      entityLabel: e.name,
+    });
+    expect(rows[0].changes).toContainEqual({
+      field: 'registeredCapital',
+      label: '注册资本（万元）',
+      before: '1,500.00',
+      after: '2,000.00',
+    });
+    const nobody = await call('GET', `/api/audit?enterprise=${encodeURIComponent('不存在的企业名称甲乙')}`);
+    expect(nobody.json().total).toBe(0);
+
+    // The run and the correction by their Chinese names; the correction's parameter too.
+    const run = (await call('GET', '/api/audit?action=evaluation.run')).json().items[0];
+    expect(run).toMatchObject({ actionLabel: '运行梯度评价', entityTypeLabel: '梯度评价' });
+    expect(run.entityLabel).toContain(e.name);
+    const publish = (await call('GET', '/api/audit?action=ruleset.publish')).json().items[0];
+    expect(publish).toMatchObject({ actionLabel: '发布评价规则修正', entityLabel: '专精特新中小企业认定标准（2022）第 2 版' });
+    expect(publish.changes).toEqual([
+      { field: 'passScore', label: '评价得分及格线（分）', before: '60', after: '65' },
+      { field: 'note', label: '修正说明', before: null, after: '测试修正' },
+    ]);
+
+    // The enterprise's own history says the same.
+    const detail = (await call('GET', `/api/enterprises/${e.id}`)).json();
+    expect(detail.history[0]).toMatchObject({ actionLabel: '修改企业信息' });
+    expect(detail.history[0].changes).toContainEqual({
+      field: 'registeredCapital',
+      label: '注册资本（万元）',
+      before: '1,500.00',
+      after: '2,000.00',
+    });
+
+    // Every action in the log is one the filter offers, and no row shows a code, a key or an id.
+    const offered = (await call('GET', '/api/audit/actions')).json() as { action: string; label: string }[];
+    const inLog = await h.database.query<{ action: string }>('select distinct action from audit_log');
+    expect(offered.map((a) => a.action)).toEqual(expect.arrayContaining(inLog.map((r) => r.action)));
+    const all = (await call('GET', '/api/audit?pageSize=100')).json().items as typeof rows;
+    const code = /[a-z]+[._][a-z]+|[0-9a-f]{8}-[0-9a-f]{4}-/i;
+    for (const r of all) {
+      expect(r.actionLabel).not.toMatch(code);
+      expect(r.entityLabel).not.toMatch(code);
+      for (const c of r.changes) expect(c.label).not.toMatch(/[A-Za-z]/);
+    }
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/audit/actions', headers: { cookie: await h.login('rongchang.admin') } })).statusCode,
+    ).toBe(404);
   });
 
   it('keeps the audit log append-only in the database itself', async () => {

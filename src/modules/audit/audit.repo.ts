@@ -75,6 +75,6 @@ export async function selectEntityNames(db: DbOrTx, ids: { enterprise: string[];
   ]);
   return {
     enterprise: new Map(e.map((r) => [r.id, r.name])),
-    user: new Map(u.map((r) => [r.id, `${r.name}（${r.username}）`])),
+    user: new Map(u.map((r) => [r.id, r.name])),
   };
 }

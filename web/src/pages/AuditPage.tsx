@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { ENTITY_TYPE_LABELS } from '../../../src/domain/labels';
 import { api, type Page, query, roleLabel } from '../api';
 import { useUrlState } from '../useUrlState';
 
@@ -10,32 +11,22 @@ interface AuditRow {
   actorName: string | null;
   actorRole: string | null;
   action: string;
+  actionLabel: string;
   entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
+  entityTypeLabel: string;
+  entityLabel: string;
+  changes: { field: string; label: string; before: string | null; after: string | null }[];
   ip: string | null;
 }
 
-const ACTIONS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'user.disable': '停用用户',
-  'user.enable': '启用用户',
-  'user.reset_password': '重置密码',
-  'cluster.create': '新增集群',
-  'cluster.update': '修改集群',
-  'demo.seed': '写入演示数据',
-};
-const ENTITY_TYPES: Record<string, string> = { user: '用户', cluster: '产业集群', enterprise: '企业', system: '系统' };
-
 export default function AuditPage() {
-  const [state, setState] = useUrlState(['actor', 'entityType', 'entityId', 'action', 'from', 'to', 'page'] as const);
+  const [state, setState] = useUrlState(['actor', 'entityType', 'entityId', 'enterprise', 'action', 'from', 'to', 'page'] as const);
   const page = Number(state.page ?? 1);
+  const actions = useQuery({
+    queryKey: ['audit-actions'],
+    queryFn: () => api<{ action: string; label: string }[]>('/api/audit/actions'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const list = useQuery({
     queryKey: ['audit', state],
     queryFn: () => api<Page<AuditRow>>(`/api/audit${query({ ...state, page, pageSize: 50 })}`),
@@ -46,6 +37,7 @@ export default function AuditPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search
           placeholder="操作人"
+          aria-label="操作人"
           allowClear
           defaultValue={state.actor}
           onSearch={(actor) => setState({ actor })}
@@ -53,26 +45,30 @@ export default function AuditPage() {
         />
         <Select
           placeholder="对象类型"
+          aria-label="对象类型"
           allowClear
           value={state.entityType}
           onChange={(entityType) => setState({ entityType })}
-          options={Object.entries(ENTITY_TYPES).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
           style={{ width: 140 }}
         />
         <Input.Search
-          placeholder="对象编号"
+          placeholder="企业名称"
+          aria-label="企业名称"
           allowClear
-          defaultValue={state.entityId}
-          onSearch={(entityId) => setState({ entityId })}
-          style={{ width: 200 }}
+          defaultValue={state.enterprise}
+          onSearch={(enterprise) => setState({ enterprise })}
+          style={{ width: 220 }}
         />
         <Select
           placeholder="操作"
+          aria-label="操作"
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           value={state.action}
           onChange={(action) => setState({ action })}
-          options={Object.entries(ACTIONS).map(([value, label]) => ({ value, label }))}
-          style={{ width: 160 }}
+          options={actions.data?.map((a) => ({ value: a.action, label: a.label }))}
+          style={{ width: 180 }}
         />
         <DatePicker.RangePicker
           showTime
@@ -86,19 +82,26 @@ export default function AuditPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         expandable={{
-          rowExpandable: (r) => r.before !== null || r.after !== null,
+          rowExpandable: (r) => r.changes.length > 0,
           expandedRowRender: (r) => (
-            <Space align="start" size="large">
-              {r.before !== null && <pre style={{ margin: 0 }}>修改前：{JSON.stringify(r.before, null, 2)}</pre>}
-              {r.after !== null && <pre style={{ margin: 0 }}>修改后：{JSON.stringify(r.after, null, 2)}</pre>}
-            </Space>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="field"
+              dataSource={r.changes}
+              columns={[
+                { title: '项目', dataIndex: 'label', width: 260 },
+                { title: '修改前', dataIndex: 'before', render: (v) => v ?? '—' },
+                { title: '修改后', dataIndex: 'after', render: (v) => v ?? '—' },
+              ]}
+            />
           ),
         }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 170, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName', render: (v, r) => (v ? `${v} · ${roleLabel(r.actorRole ?? '')}` : '系统') },
-          { title: '操作', dataIndex: 'action', render: (v) => ACTIONS[v] ?? v },
-          { title: '对象', dataIndex: 'entityType', render: (v, r) => `${ENTITY_TYPES[v] ?? v}${r.entityId ? ` ${r.entityId}` : ''}` },
+          { title: '操作', dataIndex: 'actionLabel' },
+          { title: '对象', dataIndex: 'entityLabel', render: (v, r) => `${r.entityTypeLabel}：${v}` },
           { title: 'IP', dataIndex: 'ip', width: 130 },
         ]}
         pagination={{

@@ -56,8 +56,8 @@ interface Detail extends EditableEnterprise {
     actorName: string | null;
     actorRole: string | null;
     action: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
+    actionLabel: string;
+    changes: { field: string; label: string; before: string | null; after: string | null }[];
   }[];
 }
 
@@ -75,13 +75,6 @@ const INDICATORS: [string, string, 'money' | 'count'][] = [
   ['taxesPaid', '纳税额（万元）', 'money'],
   ['equityFinancing', '新增股权融资（万元）', 'money'],
 ];
-const ACTIONS: Record<string, string> = {
-  'enterprise.create': '新增企业',
-  'enterprise.update': '修改企业信息',
-  'enterprise.import_create': '导入新增',
-  'enterprise.import_update': '导入更新',
-  'enterprise.titles_import': '导入称号',
-};
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? '是' : '否');
 
@@ -318,12 +311,12 @@ export default function EnterpriseDetailPage() {
                     <>
                       <div>
                         {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName ?? '系统'}（{roleLabel(h.actorRole ?? '')}）·{' '}
-                        {ACTIONS[h.action] ?? h.action}
+                        {h.actionLabel}
                       </div>
-                      {h.before && Object.keys(h.before).length > 0 && (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {Object.keys(h.before)
-                            .map((k) => `${k}：${JSON.stringify(h.before?.[k])} → ${JSON.stringify(h.after?.[k])}`)
+                      {h.changes.length > 0 && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-changes">
+                          {h.changes
+                            .map((c) => (c.before === null ? `${c.label}：${c.after ?? '—'}` : `${c.label}：${c.before} → ${c.after ?? '—'}`))
                             .join('；')}
                         </Typography.Text>
                       )}
