@@ -65,6 +65,10 @@ function databaseError(error: unknown): AppError | undefined {
     case '22001':
     case '22003':
     case '22P02':
+    // Dates PostgreSQL cannot hold (year 0, beyond 294276) and characters it cannot store: the input's fault.
+    case '22007':
+    case '22008':
+    case '22021':
       return new AppError('VALUE_INVALID', 400, '数据值不符合要求');
     default:
       return undefined;

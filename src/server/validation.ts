@@ -26,6 +26,28 @@ export const paging = {
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 };
 
+// Times outside these years are typing errors; PostgreSQL refuses year 0 and JavaScript dates reach
+// year 275760, so without a range both ends of a filter could become a 500.
+const TIME_MIN = Date.parse('1900-01-01T00:00:00+08:00');
+const TIME_MAX = Date.parse('2101-01-01T00:00:00+08:00');
+
+/**
+ * A point in time in a query string: a date (YYYY-MM-DD, midnight in Asia/Shanghai) or an ISO 8601
+ * time with its offset (2026-01-31T08:00:00+08:00, …Z), between 1900 and 2100.
+ */
+export function dateTimeQuery() {
+  return z
+    .string()
+    .trim()
+    .max(40, '不是有效的时间')
+    .refine(
+      (s) => z.iso.date().safeParse(s).success || z.iso.datetime({ offset: true }).safeParse(s).success,
+      '应为日期（如 2026-01-31）或带时区的时间（如 2026-01-31T08:00:00+08:00）',
+    )
+    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00+08:00` : s))
+    .refine((d) => d.getTime() >= TIME_MIN && d.getTime() < TIME_MAX, '应在 1900 年至 2100 年之间');
+}
+
 /** The JSON shape of every error answer. */
 export const errorBody = z.object({
   code: z.string(),

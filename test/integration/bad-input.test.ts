@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../src/domain/uscc.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -108,6 +109,52 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(badPage.statusCode).toBe(400);
     expect(badPage.json().details.part).toBe('querystring');
   });
+
+  it.each([
+    ['from=0000-01-01', 'from'],
+    ['to=%2B275760-09-13T00:00:00.000Z', 'to'],
+    ['from=9999-12-31', 'from'],
+    ['to=2026-02-30', 'to'],
+    ['from=yesterday', 'from'],
+    ['from=1e309', 'from'],
+  ])('refuses the audit time filter %s with 400 naming the field', async (query, field) => {
+    const response = await h.app.inject({ method: 'GET', url: `/api/audit?${query}`, headers: { cookie: admin } });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part: 'querystring', fields: [{ field }] } });
+    expect(response.json().message).toContain(field);
+  });
+
+  it('reads audit time filters as dates in Asia/Shanghai or times with an offset', async () => {
+    for (const query of ['from=2026-01-01', 'from=2026-01-01T00:00:00%2B08:00&to=2026-12-31T16:00:00.000Z']) {
+      const response = await h.app.inject({ method: 'GET', url: `/api/audit?${query}`, headers: { cookie: admin } });
+      expect(response.statusCode, `${query}: ${response.body}`).toBe(200);
+    }
+  });
+
+  it.each(['0000-01-01', '0001-01-01', '1899-12-31', '+275760-09-13'])(
+    'refuses the founding date %s on create and edit with 400 naming establishedOn',
+    async (establishedOn) => {
+      const [{ id, version }] = await h.database.query<{ id: string; version: number }>('select id, version from enterprises limit 1');
+      const create = await h.app.inject({
+        method: 'POST',
+        url: '/api/enterprises',
+        headers: { cookie: admin },
+        payload: { uscc: makeUscc('500153', 'MA7DATE1'), name: '日期测试公司', districtCode: '500153', industryCode: '35', establishedOn },
+      });
+      const patch = await h.app.inject({
+        method: 'PATCH',
+        url: `/api/enterprises/${id}`,
+        headers: { cookie: admin },
+        payload: { version, establishedOn },
+      });
+      for (const response of [create, patch]) {
+        expect(response.statusCode, response.body).toBe(400);
+        const body = response.json();
+        expect(body.details.field ?? body.details.fields[0].field).toBe('establishedOn');
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('stores SQL-looking strings as plain text and searches them safely', async () => {
     const sqlish = "Robert'); DROP TABLE users;--";

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../../server/http.js';
-import { errorBody, paging } from '../../server/validation.js';
+import { dateTimeQuery, errorBody, paging } from '../../server/validation.js';
 import { listAudit } from './list-audit.js';
 import { listAuditActions } from './list-audit-actions.js';
 
@@ -11,8 +11,8 @@ const auditQuery = z.strictObject({
   action: z.string().trim().max(100).optional(),
   /** Any part of an enterprise's name, or the start of its USCC. */
   enterprise: z.string().trim().max(100).optional(),
-  from: z.coerce.date('不是有效的时间').optional(),
-  to: z.coerce.date('不是有效的时间').optional(),
+  from: dateTimeQuery().optional(),
+  to: dateTimeQuery().optional(),
   ...paging,
 });
 

@@ -88,6 +88,10 @@ function checkDates(input: EnterpriseInput) {
   if (input.establishedOn && input.establishedOn > today) {
     throw invalid('DATE_IN_FUTURE', 'establishedOn', '成立日期不能晚于今天');
   }
+  // PostgreSQL refuses year 0 (a 500); no registered enterprise is older than 1900.
+  if (input.establishedOn && input.establishedOn < '1900-01-01') {
+    throw invalid('DATE_OUT_OF_RANGE', 'establishedOn', '成立日期应在 1900 年 1 月 1 日之后');
+  }
   // Refused, not clamped: a later year saved as this year would change the evaluation silently.
   const thisYear = Number(today.slice(0, 4));
   if (input.nicheEntryYear != null && input.nicheEntryYear > thisYear) {
