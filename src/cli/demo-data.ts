@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { enterprises, users } from '../db/schema/index.js';
-import { hashPassword } from '../modules/auth/passwords.js';
+import { DEMO_PASSWORD, hashPassword } from '../modules/auth/passwords.js';
 import type { Role } from '../server/access.js';
 import { writeAudit } from '../server/audit.js';
 import { DEMO_ENTERPRISE, generateDemoEnterprises } from './demo-enterprises.js';
@@ -10,7 +10,7 @@ import { writeDemoEnterprises } from './write-demo.js';
 /** A few thousand: enough to look like a city, quick enough for a first start. */
 export const DEFAULT_DEMO_ENTERPRISES = 3000;
 
-export const DEMO_PASSWORD = 'Zjtx-demo-2026';
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   username: string;
@@ -52,6 +52,8 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
         enterpriseId: a.demoEnterprise ? demo.id : null,
         organization: a.organization ?? null,
         passwordHash,
+        // Published in README: must be changed once the platform leaves demo mode.
+        passwordSetBy: 'demo' as const,
       })),
     );
     await writeAudit(tx, null, { action: 'demo.seed', entityType: 'system', after: { ...written, users: DEMO_ACCOUNTS.length } });

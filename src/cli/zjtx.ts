@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// The zjtx command: serve (default), migrate, demo.
+// The zjtx command: serve (default), migrate, demo, admin create.
 import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { createAdmin } from '../modules/auth/create-admin.js';
+import { LOGIN_LIMITS } from '../modules/auth/login.js';
+import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { buildApp } from '../server/app.js';
 import { type Config, loadConfig } from '../server/config.js';
+import { deleteEndedWindows } from '../server/rate-limit.repo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js';
+import { readNewPassword } from './read-password.js';
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -30,12 +35,17 @@ async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const database = await open(config);
   if (!(await hasUsers(database))) {
-    if (database.kind === 'pglite') {
+    // Demo data only in demo mode (not with ZJTX_DEMO=off or NODE_ENV=production) and only on the embedded database.
+    if (config.demoMode && database.kind === 'pglite') {
       const seeded = await seedDemo(database);
       console.log(`首次启动：已写入演示数据（${seeded.enterprises} 家企业）。`);
       printDemoAccounts();
     } else {
-      console.log('数据库中还没有用户：运行 `npm run demo` 写入演示数据和演示账号。');
+      console.log(
+        `数据库中还没有用户：运行 \`npm run admin:create -- --username 用户名\` 创建第一个市经信委管理员${
+          database.kind === 'pglite' ? '（使用内置数据库时请先停止本服务）' : ''
+        }${config.demoMode ? '；或运行 `npm run demo` 写入演示数据和演示账号' : ''}。`,
+      );
     }
   }
   const app = await buildApp({ database, config, logger: process.env.ZJTX_LOG === '1' });
@@ -45,7 +55,15 @@ async function serve(config: Config): Promise<void> {
   console.log(`zjtx 已启动（${seconds} 秒）：http://${shownHost}:${config.port}  数据库：${where(config)}`);
   console.log(`接口文档：http://${shownHost}:${config.port}/api/docs`);
 
-  const sweep = setInterval(() => deleteExpiredSessions(database.db).catch(() => {}), 3_600_000);
+  const sweep = setInterval(
+    () =>
+      Promise.all([
+        deleteExpiredSessions(database.db),
+        deleteStaleAttempts(database.db, LOGIN_LIMITS.minutes),
+        deleteEndedWindows(database.db),
+      ]).catch(() => {}),
+    3_600_000,
+  );
   sweep.unref();
   const stop = async () => {
     clearInterval(sweep);
@@ -60,7 +78,12 @@ async function serve(config: Config): Promise<void> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { enterprises: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      enterprises: { type: 'string' },
+      seed: { type: 'string' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+    },
   });
   const command = positionals[0] ?? 'serve';
   const config = loadConfig();
@@ -75,6 +98,7 @@ async function main(): Promise<void> {
       return database.close();
     }
     case 'demo': {
+      if (!config.demoMode) throw new Error('演示模式已关闭（ZJTX_DEMO=off 或 NODE_ENV=production）：不写入演示数据和演示账号');
       const database = await open(config);
       const seeded = await seedDemo(database, {
         enterprises: values.enterprises ? Number(values.enterprises) : undefined,
@@ -84,8 +108,24 @@ async function main(): Promise<void> {
       printDemoAccounts();
       return database.close();
     }
+    case 'admin': {
+      if (positionals[1] !== 'create' || !values.username) {
+        console.error('用法：npm run admin:create -- --username 用户名 [--display-name 姓名]（密码在终端输入，或从标准输入读取第一行）');
+        process.exitCode = 2;
+        return;
+      }
+      const password = await readNewPassword();
+      const database = await open(config);
+      try {
+        const created = await createAdmin(database, { username: values.username, displayName: values['display-name'], password });
+        console.log(`已创建市经信委管理员 ${created.username}（${where(config)}），可以登录了。`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
     default:
-      console.error(`未知命令：${command}。可用：serve、migrate、demo`);
+      console.error(`未知命令：${command}。可用：serve、migrate、demo、admin create`);
       process.exitCode = 2;
   }
 }

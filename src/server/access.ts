@@ -15,6 +15,8 @@ export interface Actor {
   enterpriseId: string | null;
   organization: string | null;
   ip?: string;
+  /** Set from the session: the password was chosen by someone else and must be changed first. */
+  mustChangePassword?: boolean;
 }
 
 /** What an actor may see of the enterprise data. Every query on enterprise data filters by it. */

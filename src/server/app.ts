@@ -21,12 +21,17 @@ import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
 import { startInstance } from './instance.js';
 import { failInterruptedJobs } from './jobs.js';
 import { registerOriginCheck } from './origin-check.js';
+import { databaseRateLimitStore } from './rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
+
+/** What a user whose password must be changed may still call (login: to sign in as someone else). */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout', '/api/auth/login']);
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -56,7 +61,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   registerOriginCheck(app, config.allowedOrigins);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters in the database: every process serving the platform shares the limits.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -72,6 +78,10 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     if (token) request.actor = await resolveActor(ctx, token, request.ip);
+    // A password someone else chose: nothing but changing it (and seeing who one is, or leaving) until then.
+    if (request.actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '请先修改初始密码后再继续使用');
+    }
   });
 
   app.get(

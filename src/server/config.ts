@@ -12,6 +12,11 @@ export interface Config {
   sessionMaxHours: number;
   /** Login attempts per IP per minute. */
   loginRateLimitPerMinute: number;
+  /**
+   * Demo mode (default): an empty embedded database gets demo data and demo accounts, whose
+   * published password need not be changed. Off with ZJTX_DEMO=off or NODE_ENV=production.
+   */
+  demoMode: boolean;
   /** Extra origins allowed to send mutating requests (the app's own origin always is). */
   allowedOrigins: string[];
   /** Cookie `Secure` flag: on behind HTTPS. */
@@ -24,6 +29,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`环境变量 ${name} 必须是正整数，当前为 "${value}"`);
   return n;
+}
+
+function demoMode(env: NodeJS.ProcessEnv): boolean {
+  const value = env.ZJTX_DEMO?.trim().toLowerCase() || 'on';
+  if (value !== 'on' && value !== 'off') throw new Error(`环境变量 ZJTX_DEMO 只能是 on 或 off，当前为 "${env.ZJTX_DEMO}"`);
+  return value === 'on' && env.NODE_ENV !== 'production';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int(env.ZJTX_SESSION_IDLE_MINUTES, 120, 'ZJTX_SESSION_IDLE_MINUTES'),
     sessionMaxHours: int(env.ZJTX_SESSION_MAX_HOURS, 12, 'ZJTX_SESSION_MAX_HOURS'),
     loginRateLimitPerMinute: int(env.ZJTX_LOGIN_RATE_LIMIT, 30, 'ZJTX_LOGIN_RATE_LIMIT'),
+    demoMode: demoMode(env),
     allowedOrigins: (env.ZJTX_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -4,7 +4,8 @@ import { ROLE_LABELS } from '../../server/access.js';
 import { unauthenticated } from '../../server/errors.js';
 import { clearSessionCookie, type RoutePlugin, sessionToken, setSessionCookie } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
-import { loginBody, meResponse } from './auth.schemas.js';
+import { changePasswordBody, loginBody, meResponse } from './auth.schemas.js';
+import { changePassword } from './change-password.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
 
@@ -31,7 +32,7 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['认证'],
         summary: '登录',
         body: loginBody,
-        response: { 200: meResponse, 401: errorBody, 403: errorBody, 423: errorBody, 429: errorBody },
+        response: { 200: meResponse, 400: errorBody, 401: errorBody, 403: errorBody, 423: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
@@ -41,7 +42,12 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
         userAgent: request.headers['user-agent'],
       });
       setSessionCookie(reply, session.token, ctx.config.sessionMaxHours * 3600, ctx.config.secureCookies);
-      return { user: describeActor(session.actor), expiresAt: session.expiresAt.toISOString() };
+      return {
+        user: describeActor(session.actor),
+        expiresAt: session.expiresAt.toISOString(),
+        mustChangePassword: session.mustChangePassword,
+        securityNotice: session.securityNotice,
+      };
     },
   );
 
@@ -60,7 +66,23 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
     { schema: { tags: ['认证'], summary: '当前用户', response: { 200: meResponse, 401: errorBody } } },
     async (request) => {
       if (!request.actor) throw unauthenticated();
-      return { user: describeActor(request.actor) };
+      return { user: describeActor(request.actor), mustChangePassword: request.actor.mustChangePassword ?? false };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['认证'],
+        summary: '修改本人密码（其他会话随之结束；管理员设置的密码须先在此修改）',
+        body: changePasswordBody,
+        response: { 200: z.object({ ok: z.literal(true) }), 400: errorBody, 401: errorBody, 409: errorBody, 423: errorBody },
+      },
+    },
+    async (request) => {
+      await changePassword(ctx, request.actor, sessionToken(request), request.body);
+      return { ok: true as const };
     },
   );
 };

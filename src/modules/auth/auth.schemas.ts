@@ -21,7 +21,19 @@ export const actorResponse = z.object({
   organization: z.string().nullable(),
 });
 
-export const meResponse = z.object({ user: actorResponse, expiresAt: z.string().optional() });
+export const meResponse = z.object({
+  user: actorResponse,
+  expiresAt: z.string().optional(),
+  /** The password was set by an administrator (or is the published demo one outside demo mode): change it first. */
+  mustChangePassword: z.boolean(),
+  /** At login: failed attempts on the account since the last login, in Chinese; null when there were none. */
+  securityNotice: z.string().nullable().optional(),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, '不能为空').max(256, '不能超过 256 个字符'),
+  newPassword: z.string().max(256, '不能超过 256 个字符'),
+});
 
 export const username = z
   .string()

@@ -16,7 +16,7 @@ export interface CreateUserInput extends Binding {
 export async function createUser(ctx: AppContext, actor: Actor | null, input: CreateUserInput) {
   const admin = requireAccess(actor, 'user.manage');
   const username = input.username.toLowerCase();
-  checkPasswordPolicy(input.password);
+  checkPasswordPolicy(input.password, { username, demoMode: ctx.config.demoMode });
   const binding = await checkBinding(ctx, admin, input.role, input);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -27,6 +27,8 @@ export async function createUser(ctx: AppContext, actor: Actor | null, input: Cr
       role: input.role,
       ...binding,
       passwordHash,
+      // Chosen by the administrator: the user replaces it at the first login.
+      passwordSetBy: 'admin',
     });
     await writeAudit(tx, admin, { action: 'user.create', entityType: 'user', entityId: created.id, after: created });
     return created;

@@ -1,5 +1,6 @@
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
+import { mustChangePassword } from './login.js';
 import { findLiveSession, touchSession } from './sessions.repo.js';
 
 /** Refresh the sliding expiry at most this often, so reads do not turn into writes. */
@@ -26,5 +27,6 @@ export async function resolveActor(ctx: AppContext, token: string, ip?: string):
     enterpriseId: user.enterpriseId,
     organization: user.organization,
     ip,
+    mustChangePassword: mustChangePassword(user.passwordSetBy, ctx.config.demoMode),
   };
 }

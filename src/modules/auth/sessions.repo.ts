@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/database.js';
 import { sessions } from '../../db/schema/index.js';
+import type { PasswordSetBy } from '../../db/schema/users.js';
 import type { Role } from '../../domain/roles.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -36,6 +37,7 @@ export interface LiveSession {
     districtName: string | null;
     enterpriseId: string | null;
     organization: string | null;
+    passwordSetBy: PasswordSetBy;
   };
 }
 
@@ -48,7 +50,8 @@ export async function findLiveSession(database: Database, token: string): Promis
   const rows = await database.queryPrepared<Record<string, unknown>>(
     'find_live_session',
     `select s.token_hash, s.created_at, s.last_seen_at,
-            u.id, u.username, u.display_name, u.role, u.district_code, d.name as district_name, u.enterprise_id, u.organization
+            u.id, u.username, u.display_name, u.role, u.district_code, d.name as district_name, u.enterprise_id, u.organization,
+            u.password_set_by
        from sessions s
        join users u on u.id = s.user_id
        left join districts d on d.code = u.district_code
@@ -70,6 +73,7 @@ export async function findLiveSession(database: Database, token: string): Promis
       districtName: r.district_name as string | null,
       enterpriseId: r.enterprise_id as string | null,
       organization: r.organization as string | null,
+      passwordSetBy: r.password_set_by as PasswordSetBy,
     },
   };
 }
@@ -84,6 +88,10 @@ export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
 
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteOtherSessionsOfUser(db: DbOrTx, userId: string, keepToken: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken))));
 }
 
 export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {

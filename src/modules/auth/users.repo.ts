@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database.js';
 import { containsPattern } from '../../db/like.js';
 import { districts, enterprises, users } from '../../db/schema/index.js';
 import type { Role } from '../../domain/roles.js';
+import { accountLockedUntil } from './login-attempts.repo.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -16,7 +17,7 @@ export const publicUserColumns = {
   enterpriseId: users.enterpriseId,
   organization: users.organization,
   disabled: users.disabled,
-  lockedUntil: users.lockedUntil,
+  lockedUntil: accountLockedUntil,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
   createdAt: users.createdAt,
@@ -32,20 +33,8 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return rows[0];
 }
 
-export async function recordFailedLogin(db: DbOrTx, userId: string, lockAfter: number, lockMinutes: number) {
-  const rows = await db
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil, failedLogins: users.failedLogins });
-  return rows[0];
-}
-
 export async function recordSuccessfulLogin(db: DbOrTx, userId: string): Promise<void> {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, userId));
+  await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
 }
 
 export interface UserFilter {
