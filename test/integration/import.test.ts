@@ -304,7 +304,7 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses a zip bomb before unpacking it', async () => {
+  it('reads what a zip holds, not what it declares (sizes can lie; bombs: import-hardening.test.ts)', async () => {
     const file = await xlsx([HEADERS, row(50)]);
     // Declare a 1 GB sheet in the central directory, as a bomb would.
     const eocd = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -316,7 +316,7 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
       offset += 46 + nameLength + file.readUInt16LE(offset + 30) + file.readUInt16LE(offset + 32);
     }
     const response = await upload(file, 'bomb.xlsx', 'preview');
-    expect(response.json()).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE' });
+    expect(response.json()).toMatchObject({ created: 1, errorCount: 0 });
   });
 
   it('refuses a file of 1,000,000 rows', async () => {

@@ -10,7 +10,7 @@ import { errorBody, uuid } from '../../../server/validation.js';
 import { type ImportResult, importEnterprises } from './import-enterprises.js';
 import { importTitles } from './import-titles.js';
 import type { ImportError } from './parse-rows.js';
-import { MAX_FILE_BYTES } from './read-table.js';
+import { checkUpload, MAX_FILE_BYTES } from './read-table.js';
 import { errorReport, importTemplate } from './workbooks.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -89,6 +89,8 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireAccess(request.actor, 'enterprise.import');
       const file = await uploadedFile(request);
+      // A file that cannot be read (wrong type, zip bomb) is refused now, not in the job.
+      await checkUpload(file.buffer, file.fileName);
       const job = await createJob(ctx, actor, { kind: 'enterprises', mode: 'preview', fileName: file.fileName, file: file.buffer });
       runJob(ctx, job, (j, who, progress) =>
         importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'preview', progress),

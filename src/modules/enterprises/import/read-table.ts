@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Row } from 'exceljs';
 import { AppError } from '../../../server/errors.js';
-import ExcelJS from '../../../server/exceljs.js';
-import { assertNotZipBomb, findMergedRanges, readZipDirectory } from './zip-inspect.js';
+import ExcelJS, { restoreNeutralised } from '../../../server/exceljs.js';
+import { checkXlsx, readZipDirectory } from './zip-inspect.js';
 
 export type Cell = string | number | Date | boolean | null;
 export interface TableRow {
@@ -22,38 +22,54 @@ export interface Table {
 /** More rows than any real list; a larger file is split by the office before importing. */
 export const MAX_ROWS = 200_000;
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
+/** Columns read per row; the import layouts have about thirty, a stray cell at XFD1 must not cost 16,384 per row. */
+export const MAX_COLUMNS = 200;
 
 const mismatch = () => new AppError('IMPORT_FILE_TYPE_MISMATCH', 400, '文件内容与扩展名不符，请上传 Excel（.xlsx）或 CSV 文件');
 
-export async function readTable(buffer: Buffer, fileName: string): Promise<Table> {
+/** What the upload is, from its bytes and name; a file that is neither is refused here. */
+function kindOf(buffer: Buffer, fileName: string): 'xlsx' | 'csv' {
   if (buffer.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '文件为空');
   if (buffer.length > MAX_FILE_BYTES)
     throw new AppError('IMPORT_FILE_TOO_LARGE', 400, `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请拆分后分批导入`);
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  const isZip = buffer.readUInt32LE(0) === 0x04034b50;
+  const isZip = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
   const isOldExcel = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
   if (isOldExcel) throw new AppError('IMPORT_XLS_UNSUPPORTED', 400, '不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
   if (isZip) {
     if (extension !== 'xlsx') throw mismatch();
-    return readXlsx(buffer);
+    return 'xlsx';
   }
   if (extension === 'xlsx' || extension === 'xls') throw mismatch();
   if (extension !== 'csv' && extension !== 'txt')
     throw new AppError('IMPORT_FILE_TYPE_UNSUPPORTED', 400, '只支持 Excel（.xlsx）和 CSV 文件');
-  return readCsv(buffer);
+  return 'csv';
 }
 
-async function readXlsx(buffer: Buffer): Promise<Table> {
+export async function readTable(buffer: Buffer, fileName: string): Promise<Table> {
+  return kindOf(buffer, fileName) === 'xlsx' ? readXlsx(buffer) : readCsv(buffer);
+}
+
+/** The checks readTable makes before any row is read (type, size, zip bomb), for routes that read later in a job. */
+export async function checkUpload(buffer: Buffer, fileName: string): Promise<void> {
+  if (kindOf(buffer, fileName) === 'xlsx') await checkedXlsx(buffer);
+}
+
+async function checkedXlsx(buffer: Buffer) {
   const entries = readZipDirectory(buffer);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw mismatch();
-  assertNotZipBomb(entries);
   const sheets = entries
     .map((e) => e.name)
     .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
     .sort();
-  const merged = await findMergedRanges(buffer, entries, sheets[0] ?? 'xl/worksheets/sheet1.xml');
+  return checkXlsx(buffer, entries, sheets[0] ?? 'xl/worksheets/sheet1.xml');
+}
+
+async function readXlsx(buffer: Buffer): Promise<Table> {
+  const { zip, merged } = await checkedXlsx(buffer);
   async function* rows(): AsyncGenerator<TableRow> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    // The rebuilt zip: exactly the bytes that were counted and scanned.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(zip), {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',
@@ -65,7 +81,7 @@ async function readXlsx(buffer: Buffer): Promise<Table> {
         for await (const row of worksheet as AsyncIterable<Row>) {
           if (row.number > MAX_ROWS + 1) throw tooManyRows();
           const values = row.values as unknown[];
-          yield { rowNumber: row.number, cells: values.slice(1).map(plainCell) };
+          yield { rowNumber: row.number, cells: values.slice(1, MAX_COLUMNS + 1).map(plainCell) };
         }
         break; // the first sheet only
       }
@@ -83,7 +99,8 @@ const tooManyRows = () => new AppError('IMPORT_TOO_MANY_ROWS', 400, `文件超�
 function plainCell(value: unknown): Cell {
   if (value === undefined || value === null) return null;
   // A fresh copy: the parser's strings are slices of whole XML chunks, and would keep them alive.
-  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('utf8');
+  // Our exports prefix text that a spreadsheet would run as a formula with "'": take it off again.
+  if (typeof value === 'string') return restoreNeutralised(Buffer.from(value, 'utf8').toString('utf8'));
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -120,7 +137,8 @@ function readCsv(buffer: Buffer): Table {
   }
   if (records.length > MAX_ROWS + 1) throw tooManyRows();
   async function* rows(): AsyncGenerator<TableRow> {
-    for (let i = 0; i < records.length; i++) yield { rowNumber: i + 1, cells: records[i].map((c) => (c === '' ? null : c)) };
+    for (let i = 0; i < records.length; i++)
+      yield { rowNumber: i + 1, cells: records[i].slice(0, MAX_COLUMNS).map((c) => (c === '' ? null : restoreNeutralised(c))) };
   }
   return { format: 'csv', rows: rows(), merged: [] };
 }
