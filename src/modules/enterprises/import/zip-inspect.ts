@@ -208,7 +208,10 @@ export class XmlScanner {
           this.nameLength = length;
           this.nameTail = tail;
           if (i === n) break; // the name goes on in the next chunk
-          if (((length === 2 && (tail & 0xffff) === SI) || (length > 2 && tail === COLON_SI)) && ++this.sharedStrings > this.limits.sharedStrings)
+          if (
+            ((length === 2 && (tail & 0xffff) === SI) || (length > 2 && tail === COLON_SI)) &&
+            ++this.sharedStrings > this.limits.sharedStrings
+          )
             throw tooLarge();
           this.previous = 0;
           state = S.Attributes;
