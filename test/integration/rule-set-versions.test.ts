@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)('correcting rule-set parameters on %s', (kind) => 
     });
     expect(response.json().parameters).toContainEqual({
       path: 'direct.avgRd2y',
-      label: '直通条件：近两年研发费用平均（元）',
+      label: '直通条件：近两年研发费用平均（万元）',
       shipped: 10_000_000,
       current: 10_000_000,
     });
