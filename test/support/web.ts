@@ -26,7 +26,9 @@ export async function startWeb(): Promise<WebHarness> {
     browser,
     baseUrl,
     async logIn(username, { width = 1440, height = 900 } = {}) {
-      const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+      // A context of its own (axe-core needs one; it also keeps each login's cookies apart).
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+      const page = await context.newPage();
       await page.goto(baseUrl);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(DEMO_PASSWORD);

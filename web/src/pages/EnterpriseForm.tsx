@@ -144,7 +144,7 @@ export function EnterpriseForm({
             options={ref.industries.filter((i) => i.level === 'division').map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
           />
         </Form.Item>
-        <Form.Item name="clusterCode" label='"33618"产业集群'>
+        <Form.Item name="clusterCode" label="“33618”产业集群">
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

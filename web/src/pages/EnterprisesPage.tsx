@@ -90,6 +90,7 @@ export default function EnterprisesPage() {
           {user?.role === 'city_admin' && (
             <Select
               placeholder="区县"
+              aria-label="区县"
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               value={state.district}
@@ -100,6 +101,7 @@ export default function EnterprisesPage() {
           )}
           <Select
             placeholder="功能区"
+            aria-label="功能区"
             allowClear
             value={state.zone}
             onChange={(zone) => setState({ zone })}
@@ -108,6 +110,7 @@ export default function EnterprisesPage() {
           />
           <Select
             placeholder="梯度称号"
+            aria-label="梯度称号"
             allowClear
             value={state.tier}
             onChange={(tier) => setState({ tier })}
@@ -116,6 +119,7 @@ export default function EnterprisesPage() {
           />
           <Cascader
             placeholder="行业（门类 / 大类）"
+            aria-label="行业（门类 / 大类）"
             changeOnSelect
             value={industryValue}
             options={industryOptions}
@@ -124,7 +128,8 @@ export default function EnterprisesPage() {
             showSearch
           />
           <Select
-            placeholder='"33618"集群'
+            placeholder="“33618”集群"
+            aria-label="“33618”集群"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             value={state.cluster}
@@ -134,6 +139,7 @@ export default function EnterprisesPage() {
           />
           <Select
             placeholder="企业规模"
+            aria-label="企业规模"
             allowClear
             value={state.size}
             onChange={(size) => setState({ size })}

@@ -125,6 +125,7 @@ export default function PipelinePoolPage() {
         />
         <Cascader
           placeholder="行业（门类 / 大类）"
+          aria-label="行业（门类 / 大类）"
           changeOnSelect
           options={ref.industries
             .filter((i) => i.level === 'section')

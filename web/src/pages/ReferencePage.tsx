@@ -25,7 +25,7 @@ const CATEGORIES: Record<string, string> = {
   leading: '主导产业集群（万亿级）',
   pillar: '支柱产业集群（五千亿级）',
   featured: '特色优势产业集群（千亿级）',
-  rising: '"新星"产业集群（百亿级）',
+  rising: '“新星”产业集群（百亿级）',
 };
 
 function ClustersTable({ editable }: { editable: boolean }) {
@@ -157,7 +157,7 @@ export default function ReferencePage() {
               />
             ),
           },
-          { key: 'clusters', label: '"33618"产业集群', children: <ClustersTable editable={user?.role === 'city_admin'} /> },
+          { key: 'clusters', label: '“33618”产业集群', children: <ClustersTable editable={user?.role === 'city_admin'} /> },
         ]}
       />
     </>
