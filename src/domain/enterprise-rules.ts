@@ -1,4 +1,5 @@
 // Consistency rules of the registry data, shared by the forms and the import.
+import { checkCount, checkStatYear, checkYuan } from './field-rules.js';
 
 export const YEAR_FIELDS = [
   'revenue',
@@ -34,6 +35,8 @@ export const YEAR_FIELD_LABELS: Record<YearField, string> = {
 
 /** Profit and loss may be negative; nothing else may. */
 const MAY_BE_NEGATIVE: readonly YearField[] = ['totalProfit', 'netProfit'];
+/** Head counts; every other yearly field is whole yuan. */
+export const COUNT_FIELDS: readonly YearField[] = ['employees', 'rdStaff'];
 
 export interface RuleProblem {
   field: string;
@@ -44,14 +47,14 @@ export interface RuleProblem {
 /** What is wrong with one year's indicators, field by field, in the rule's own words. */
 export function checkYearValues(year: number, values: YearValues, currentYear: number): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (!Number.isInteger(year) || year < 1949 || year > currentYear) {
-    problems.push({ field: 'year', code: 'YEAR_INVALID', message: `年度 ${year} 无效：应为 1949～${currentYear} 年` });
-  }
+  const yearProblem = checkStatYear(year, currentYear);
+  if (yearProblem) problems.push({ field: 'year', code: yearProblem.code, message: `年度 ${year} 无效：${yearProblem.message}` });
   for (const field of YEAR_FIELDS) {
     const v = values[field];
-    if (v !== null && v !== undefined && v < 0 && !MAY_BE_NEGATIVE.includes(field)) {
-      problems.push({ field, code: 'AMOUNT_NEGATIVE', message: `${YEAR_FIELD_LABELS[field]}不能为负数` });
-    }
+    if (v === null || v === undefined) continue;
+    // The limits of the columns (integer head counts, bigint yuan): what passes here, the database takes.
+    const p = COUNT_FIELDS.includes(field) ? checkCount(v) : checkYuan(v, { mayBeNegative: MAY_BE_NEGATIVE.includes(field) });
+    if (p) problems.push({ field, code: p.code, message: `${YEAR_FIELD_LABELS[field]}${p.message}` });
   }
   const { revenue, mainRevenue, employees, rdStaff } = values;
   if (revenue != null && mainRevenue != null && mainRevenue > revenue) {
@@ -74,7 +77,7 @@ export type Tier = (typeof TIERS)[number];
 export const TIER_LABELS: Record<Tier, string> = {
   innovative: '创新型中小企业',
   srdi: '专精特新中小企业',
-  little_giant: '专精特新"小巨人"企业',
+  little_giant: '专精特新“小巨人”企业',
 };
 
 /** The highest tier among titles valid on `date` (YYYY-MM-DD), or null. */

@@ -2,7 +2,7 @@
 export const TIER_LABELS: Record<string, string> = {
   innovative: '创新型中小企业',
   srdi: '专精特新中小企业',
-  little_giant: '专精特新"小巨人"',
+  little_giant: '专精特新“小巨人”企业',
 };
 export const TIER_COLORS: Record<string, string> = { innovative: 'blue', srdi: 'geekblue', little_giant: 'gold' };
 export const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };

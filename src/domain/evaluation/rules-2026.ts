@@ -296,5 +296,12 @@ export function evaluateBottomTier2026(ctx: Context, innovativeParameters = INNO
     b.indicators.unshift(...innovative.indicators);
     if (!innovativeOk && !tech.ok) b.missing.push(...innovative.missing);
   }
-  return b.finish(innovative.score, innovative.categories);
+  const result = b.finish(innovative.score, innovative.categories);
+  // Which standard was met, and with what score: the score above is the 创新型 one only.
+  if (explain)
+    result.paths = [
+      { name: '创新型评价', score: innovative.score, met: innovativeOk },
+      { name: '科技型评价', score: tech.score, met: tech.ok },
+    ];
+  return result;
 }

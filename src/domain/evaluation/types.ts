@@ -107,6 +107,17 @@ export interface TierResult {
   indicators: IndicatorResult[];
   conditions: ConditionResult[];
   missing: MissingItem[];
+  /**
+   * For a tier reached by one of several standards (2026 创新型: 创新型评价 or 科技型评价), each
+   * standard with its score and whether it is met; only when explaining.
+   */
+  paths?: PathResult[];
+}
+
+export interface PathResult {
+  name: string;
+  score: number | null;
+  met: boolean;
 }
 
 export interface EvaluationResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInShanghai } from '../../domain/dates.js';
 import { describeRuleSets } from '../../domain/evaluation/catalog.js';
 import type { EvaluationInput } from '../../domain/evaluation/types.js';
 import { unauthenticated } from '../../server/errors.js';
@@ -8,7 +9,7 @@ import { idParams, listQuery } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import type { RunRow } from './evaluation.repo.js';
 import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
-import { exportPool } from './export-pool.js';
+import { exportPool, poolExportFileName } from './export-pool.js';
 import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
 import { previewEvaluation } from './preview-evaluation.js';
 import { currentCorrections, parametersOf, previewImpact, publishCorrection } from './rule-set-versions.js';
@@ -200,7 +201,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const stream = await exportPool(ctx, request.actor, request.query);
-      const name = `后备库-${request.query.tier}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = poolExportFileName(request.query.tier, todayInShanghai());
       return sendXlsx(reply, name, stream);
     },
   );

@@ -100,6 +100,8 @@ export const previewResponse = z.object({
       ),
       conditions: z.array(condition),
       missing: z.array(z.object({ id: z.string(), message: z.string() })),
+      /** The standards a tier can be met by (2026 创新型: 创新型评价 or 科技型评价), each with its score. */
+      paths: z.array(z.object({ name: z.string(), score: z.number().nullable(), met: z.boolean() })).optional(),
     }),
   ),
 });

@@ -1,11 +1,18 @@
 import { PassThrough } from 'node:stream';
+import { TIER_LABELS } from '../../domain/enterprise-rules.js';
+import { ruleSetName } from '../../domain/evaluation/rule-set-names.js';
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import ExcelJS from '../../server/exceljs.js';
 import { listPipelinePool, type PoolFilter } from './pipeline-pool.js';
 
-const TIERS: Record<string, string> = { innovative: '创新型中小企业', srdi: '专精特新中小企业', little_giant: '专精特新"小巨人"企业' };
+const TIERS: Record<string, string> = TIER_LABELS;
 const OUTCOMES: Record<string, string> = { qualified: '已符合', not_qualified: '差一项', needs_review: '待人工审核' };
+
+/** The export's file name as people read it: 后备库-专精特新中小企业-2026-05-01.xlsx. */
+export function poolExportFileName(tier: string, date: string): string {
+  return `后备库-${TIERS[tier] ?? '全部'}-${date}.xlsx`;
+}
 
 /** The pool as filtered, to xlsx, page by page (streamed). */
 export async function exportPool(
@@ -26,7 +33,7 @@ export async function exportPool(
     { header: '评价结论', key: 'outcome', width: 12 },
     { header: '评价得分', key: 'score', width: 10 },
     { header: '还差什么', key: 'missing', width: 80 },
-    { header: '规则', key: 'ruleSet', width: 18 },
+    { header: '评价规则', key: 'ruleSet', width: 40 },
   ];
   sheet.getRow(1).font = { bold: true };
   (async () => {
@@ -44,7 +51,7 @@ export async function exportPool(
             outcome: OUTCOMES[i.outcome] ?? i.outcome,
             score: i.score,
             missing: i.missing.join('；'),
-            ruleSet: i.ruleSet,
+            ruleSet: ruleSetName(i.ruleSet),
           })
           .commit();
       }

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, T
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
 import { api, roleLabel } from '../api';
 import {
   LISTING_LABELS,
@@ -248,7 +249,7 @@ export default function EnterpriseDetailPage() {
                     },
                     { title: '得分', dataIndex: 'score', render: (v) => v ?? '—' },
                     { title: '还差什么', dataIndex: 'missing', render: (m: string[]) => m.join('；') || '—' },
-                    { title: '规则', dataIndex: 'ruleSet' },
+                    { title: '评价规则', dataIndex: 'ruleSet', render: (id: string) => ruleSetName(id) },
                     { title: '评价时间', dataIndex: 'evaluatedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
                   ]}
                 />
@@ -316,7 +317,9 @@ export default function EnterpriseDetailPage() {
                       {h.changes.length > 0 && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-changes">
                           {h.changes
-                            .map((c) => (c.before === null ? `${c.label}：${c.after ?? '—'}` : `${c.label}：${c.before} → ${c.after ?? '—'}`))
+                            .map((c) =>
+                              c.before === null ? `${c.label}：${c.after ?? '—'}` : `${c.label}：${c.before} → ${c.after ?? '—'}`,
+                            )
                             .join('；')}
                         </Typography.Text>
                       )}

@@ -57,7 +57,7 @@ function ClustersTable({ editable }: { editable: boolean }) {
           { title: '集群', dataIndex: 'name' },
           { title: '类别', dataIndex: 'category', render: (v) => CATEGORIES[v] ?? v },
           { title: '状态', dataIndex: 'active', width: 80, render: (v) => (v ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-          { title: '说明', dataIndex: 'note' },
+          // The note is the maintainers' working note (sources still to verify): not shown in the list.
           ...(editable
             ? [
                 {
@@ -105,7 +105,7 @@ function ClustersTable({ editable }: { editable: boolean }) {
           <Form.Item name="active" label="启用" valuePropName="checked">
             <Switch />
           </Form.Item>
-          <Form.Item name="note" label="说明">
+          <Form.Item name="note" label="内部备注（不在列表中显示）">
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>

@@ -17,6 +17,11 @@ interface Impact {
   districts: { districtCode: string; districtName: string; tier: string; toQualified: number; toNotQualified: number; other: number }[];
 }
 
+type Parameter = Parameters['parameters'][number];
+/** Amount parameters say so in their label (parameters.ts: isMoneyParameter); they are stored in yuan. */
+const isMoney = (p: Parameter) => p.label.endsWith('（万元）');
+const shown = (p: Parameter, value: number) => (isMoney(p) ? value / 10_000 : value);
+
 /** City administrators correct a rule set's numbers: preview the effect by district, then publish a version. */
 export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
   const { message } = App.useApp();
@@ -69,23 +74,17 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
         columns={[
           {
             title: '参数',
-            render: (_, p) => (
-              <>
-                {p.label}
-                <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                  {p.path}
-                </Typography.Text>
-              </>
-            ),
+            dataIndex: 'label',
           },
-          { title: '出厂值', dataIndex: 'shipped' },
+          { title: '出厂值', render: (_, p) => shown(p, p.shipped) },
           {
             title: '当前值',
             render: (_, p) => (
               <InputNumber
-                value={edits[p.path] ?? p.current}
+                value={shown(p, edits[p.path] ?? p.current)}
                 min={0}
-                onChange={(v) => setEdits({ ...edits, [p.path]: Number(v) })}
+                // Amounts are edited in 万元 and kept in whole yuan.
+                onChange={(v) => setEdits({ ...edits, [p.path]: isMoney(p) ? Math.round(Number(v) * 10_000) : Number(v) })}
                 aria-label={p.label}
               />
             ),
@@ -137,7 +136,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
         </>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        发布后，新的测算和批量评价使用新版本，结果中注明版本号（如 srdi-2022@v2）；已存储的结果在重新评价后更新。
+        发布后，新的测算和批量评价使用新版本，结果中注明版本（如“专精特新中小企业认定标准（2022）第 2 版”）；已存储的结果在重新评价后更新。
       </Typography.Paragraph>
     </Card>
   );

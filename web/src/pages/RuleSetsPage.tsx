@@ -30,8 +30,8 @@ export default function RuleSetsPage() {
           children: (
             <Card size="small">
               <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-                <Descriptions.Item label="规则集">
-                  {s.id}
+                <Descriptions.Item label="规则">
+                  {s.name}
                   {s.version > 1 ? <Tag color="orange" style={{ marginLeft: 8 }}>{`已修正：第 ${s.version} 版`}</Tag> : null}
                 </Descriptions.Item>
                 <Descriptions.Item label="依据文件">{s.document}</Descriptions.Item>
@@ -50,7 +50,14 @@ export default function RuleSetsPage() {
                   { title: '条款', dataIndex: 'source', width: 160 },
                 ]}
               />
-              {user?.role === 'city_admin' && s.id !== 'bottom-2026' && <RuleSetCorrection ruleSet={s.id} />}
+              {user?.role === 'city_admin' &&
+                (s.id === 'bottom-2026' ? (
+                  <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                    其中创新型评价的参数在“创新型中小企业评价标准（2022）”中修正。
+                  </Typography.Paragraph>
+                ) : (
+                  <RuleSetCorrection ruleSet={s.id} />
+                ))}
             </Card>
           ),
         }))}

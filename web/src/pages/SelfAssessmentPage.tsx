@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
 import { ApiError, api } from '../api';
 import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../labels';
 import { useSession } from '../session';
@@ -23,8 +24,10 @@ interface TierResult {
   indicators: { id: string; name: string; value: string | number | null; band: string; points: number; max: number; source: string }[];
   conditions: Condition[];
   missing: { id: string; message: string }[];
+  paths?: { name: string; score: number | null; met: boolean }[];
 }
-type Input = Record<string, unknown> & { years: Record<string, number>[] };
+type YearRow = { year: number } & Record<string, number | null | undefined>;
+type Input = Record<string, unknown> & { years: YearRow[] };
 
 const OUTCOMES = { qualified: ['green', '符合'], not_qualified: ['red', '不符合'], needs_review: ['orange', '待人工审核'] } as const;
 const STATUS = { met: ['green', '满足'], not_met: ['red', '不满足'], needs_review: ['orange', '待审核'] } as const;
@@ -36,24 +39,49 @@ const YEAR_COLUMNS: [string, string][] = [
   ['totalAssets', '资产总额（万元）'],
   ['totalLiabilities', '负债总额（万元）'],
   ['rdExpense', '研发费用（万元）'],
-  ['employees', '从业人员'],
-  ['rdStaff', '研发人员'],
+  ['employees', '从业人员（人）'],
+  ['rdStaff', '研发人员（人）'],
   ['equityFinancing', '新增股权融资（万元）'],
 ];
+/** The name of a figure without its unit, for "请填写研发费用". */
+const FIGURE_NAMES = Object.fromEntries(YEAR_COLUMNS.map(([k, label]) => [k, label.replace(/（.*）$/, '')]));
+/** A year without new equity financing has none: an empty cell there means 0. */
+const OPTIONAL_FIGURES = new Set(['equityFinancing']);
 
-const emptyYears = (date: string) =>
-  [1, 2, 3].map((k) => ({
-    year: Number(date.slice(0, 4)) - k,
-    revenue: 0,
-    mainRevenue: 0,
-    netProfit: 0,
-    totalAssets: 0,
-    totalLiabilities: 0,
-    rdExpense: 0,
-    employees: 0,
-    rdStaff: 0,
-    equityFinancing: 0,
-  }));
+/** The three years before the assessment date, keeping what was entered for each of them. */
+const yearsFor = (date: string, rows: YearRow[] = []) =>
+  [1, 2, 3].map((k) => {
+    const year = Number(date.slice(0, 4)) - k;
+    return rows.find((r) => r.year === year) ?? { year };
+  });
+const filled = (v: unknown) => v !== null && v !== undefined && v !== '';
+
+/**
+ * The years to send: a year left empty is left out (the rules then say which years to fill in),
+ * a year filled in part names what is missing instead of computing gaps from nothing.
+ */
+function checkYears(rows: YearRow[]): { years: YearRow[]; problems: string[] } {
+  const years: YearRow[] = [];
+  const problems: string[] = [];
+  for (const row of rows) {
+    const keys = YEAR_COLUMNS.map(([k]) => k);
+    if (!keys.some((k) => filled(row[k]))) continue;
+    const missing = keys.filter((k) => !filled(row[k]) && !OPTIONAL_FIGURES.has(k));
+    if (missing.length) problems.push(`${row.year} 年：请填写${missing.map((k) => FIGURE_NAMES[k]).join('、')}`);
+    else years.push({ ...row, ...Object.fromEntries([...OPTIONAL_FIGURES].map((k) => [k, row[k] ?? 0])) });
+  }
+  return { years, problems };
+}
+
+/** "符合（科技型评价路径 74 分）": which standard decided, and with what score. */
+function outcomeText(r: TierResult): string {
+  const label = OUTCOMES[r.outcome][1];
+  if (!r.paths?.length) return label;
+  const score = (p: { name: string; score: number | null }, suffix = '') => `${p.name}${suffix}${p.score === null ? '' : ` ${p.score} 分`}`;
+  const met = r.paths.filter((p) => p.met);
+  if (met.length) return `${label}（${met.map((p) => score(p, '路径')).join('、')}）`;
+  return `${label}（${r.paths.map((p) => score(p)).join('、')}，均未达到）`;
+}
 const BLANK = {
   assessmentDate: dayjs().format('YYYY-MM-DD'),
   applicationType: 'new',
@@ -75,17 +103,17 @@ const BLANK = {
     developmentScore: null,
     reviewerAnswers: {},
   },
-  years: emptyYears(dayjs().format('YYYY-MM-DD')),
+  years: yearsFor(dayjs().format('YYYY-MM-DD')),
 };
 
 /** Amounts are edited in 万元 and sent in whole yuan. */
 const toWan = (input: Input): Input => ({
   ...input,
-  years: input.years.map((y) => ({ ...y, ...Object.fromEntries(MONEY.map((k) => [k, y[k] / 10_000])) })),
+  years: input.years.map((y) => ({ ...y, ...Object.fromEntries(MONEY.map((k) => [k, filled(y[k]) ? Number(y[k]) / 10_000 : y[k]])) })),
 });
 const toYuan = (input: Input): Input => ({
   ...input,
-  years: input.years.map((y) => ({ ...y, ...Object.fromEntries(MONEY.map((k) => [k, Math.round((y[k] ?? 0) * 10_000)])) })),
+  years: input.years.map((y) => ({ ...y, ...Object.fromEntries(MONEY.map((k) => [k, Math.round(Number(y[k] ?? 0) * 10_000)])) })),
 });
 
 export default function SelfAssessmentPage() {
@@ -94,6 +122,7 @@ export default function SelfAssessmentPage() {
   const [results, setResults] = useState<TierResult[] | null>(null);
   const [sizeClass, setSizeClass] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const prefill = useQuery({
     queryKey: ['evaluation-input', user?.enterpriseId],
     queryFn: () => api<Input>(`/api/evaluations/input/${user?.enterpriseId}`),
@@ -101,12 +130,36 @@ export default function SelfAssessmentPage() {
   });
   useEffect(() => {
     const start = prefill.data ? toWan(prefill.data) : (BLANK as unknown as Input);
-    form.setFieldsValue({ ...start, assessmentDate: dayjs(start.assessmentDate as string) });
+    const date = start.assessmentDate as string;
+    form.setFieldsValue({ ...start, assessmentDate: dayjs(date), years: yearsFor(date, start.years) });
   }, [prefill.data, form]);
+
+  // The year rows are the three years before the assessment date: they move with it.
+  const onValuesChange = (changed: { assessmentDate?: dayjs.Dayjs | null }) => {
+    if (!changed.assessmentDate) return;
+    const known = [...(form.getFieldValue('years') as YearRow[]), ...(prefill.data ? toWan(prefill.data).years : [])];
+    form.setFieldValue('years', yearsFor(changed.assessmentDate.format('YYYY-MM-DD'), known));
+  };
 
   const run = async () => {
     const values = form.getFieldsValue(true);
-    const body = toYuan({ ...values, assessmentDate: (values.assessmentDate as dayjs.Dayjs).format('YYYY-MM-DD') });
+    const checked = checkYears(values.years as YearRow[]);
+    setProblems(checked.problems);
+    if (checked.problems.length) {
+      setResults(null);
+      return;
+    }
+    if (!checked.years.length) {
+      const year = (values.assessmentDate as dayjs.Dayjs).year() - 1;
+      setProblems([`请填写 ${year} 年度数据（营业收入、从业人员、资产总额等）`]);
+      setResults(null);
+      return;
+    }
+    const body = toYuan({
+      ...values,
+      years: checked.years,
+      assessmentDate: (values.assessmentDate as dayjs.Dayjs).format('YYYY-MM-DD'),
+    });
     setError(null);
     try {
       const answer = await api<{ sizeClass: string; results: TierResult[] }>('/api/evaluations/preview', { method: 'POST', body });
@@ -124,7 +177,7 @@ export default function SelfAssessmentPage() {
         {user?.enterpriseId ? '已按企业库中的本企业数据预填，' : ''}
         可修改任意一项查看“如果……会怎样”。测算不保存任何数据，结果以认定部门审核为准。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={run}>
+      <Form form={form} layout="vertical" onFinish={run} onValuesChange={onValuesChange}>
         <Card title="基本情况" size="small">
           <Row gutter={16}>
             <Col span={4}>
@@ -236,8 +289,8 @@ export default function SelfAssessmentPage() {
                     title: '年度',
                     width: 80,
                     render: (_, f) => (
-                      <Form.Item name={[f.name, 'year']} noStyle>
-                        <InputNumber style={{ width: 70 }} />
+                      <Form.Item noStyle shouldUpdate>
+                        {() => `${form.getFieldValue(['years', f.name, 'year'])} 年`}
                       </Form.Item>
                     ),
                   },
@@ -245,7 +298,7 @@ export default function SelfAssessmentPage() {
                     title: label,
                     render: (_: unknown, f: { name: number }) => (
                       <Form.Item name={[f.name, k]} noStyle>
-                        <InputNumber style={{ width: '100%' }} aria-label={`${label}-${f.name}`} />
+                        <InputNumber style={{ width: '100%' }} aria-label={`${label}-${f.name}`} placeholder="请填写" />
                       </Form.Item>
                     ),
                   })),
@@ -259,6 +312,22 @@ export default function SelfAssessmentPage() {
         </Button>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      {problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="input-problems"
+          title="请先补全年度数据"
+          description={
+            <ul style={{ margin: 0 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {results && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="evaluation-results">
           <Typography.Text>
@@ -271,9 +340,9 @@ export default function SelfAssessmentPage() {
               title={
                 <Space>
                   {TIER_LABELS[r.tier]}
-                  <Tag color={OUTCOMES[r.outcome][0]}>{OUTCOMES[r.outcome][1]}</Tag>
-                  {r.score !== null && <span>评价得分 {r.score} 分</span>}
-                  <Typography.Text type="secondary">规则：{r.ruleSet}</Typography.Text>
+                  <Tag color={OUTCOMES[r.outcome][0]}>{outcomeText(r)}</Tag>
+                  {r.score !== null && !r.paths?.length && <span>评价得分 {r.score} 分</span>}
+                  <Typography.Text type="secondary">规则：{ruleSetName(r.ruleSet)}</Typography.Text>
                 </Space>
               }
             >
