@@ -18,6 +18,8 @@ function newest(dir) {
 
 const sources = Math.max(
   newest(path.join(root, 'web', 'src')),
+  // The web app imports the labels and names of src/domain (one table for API and screen).
+  newest(path.join(root, 'src', 'domain')),
   statSync(path.join(root, 'web', 'index.html')).mtimeMs,
   statSync(path.join(root, 'web', 'vite.config.ts')).mtimeMs,
 );
