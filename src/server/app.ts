@@ -74,7 +74,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (request) => {
+  // At the start of the request, so that a refusal comes before the body is read or validated.
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     if (token) request.actor = await resolveActor(ctx, token, request.ip);
