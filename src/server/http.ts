@@ -30,10 +30,15 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The name with ".xlsx" once: names built from an upload ("企业.xlsx", "名单.csv") lose their own extension. */
+export function xlsxFileName(name: string): string {
+  return `${name.replace(/(\.(xlsx|xls|csv))+$/i, '')}.xlsx`;
+}
+
 /** Sends an xlsx download under a Chinese file name (RFC 5987 encoding, which every browser reads). */
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer | Readable) {
   return reply
     .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(xlsxFileName(fileName))}`)
     .send(body);
 }
