@@ -35,6 +35,22 @@ describe('the rule sets and their correction in a real browser', () => {
     await page.close();
   });
 
+  it('names rule sets and parameters in words, and amounts in 万元', async () => {
+    const page = await web.logIn('city.admin');
+    await page.getByRole('menu').getByText('评价规则').click();
+    await page.getByRole('tab', { name: '专精特新中小企业认定标准（2022）' }).click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText('研发机构得分：无').waitFor();
+    // An amount parameter is read and edited in 万元 (100 万元, kept as 1,000,000 yuan).
+    await expect.poll(() => panel.getByLabel('研发费用下限（万元）').inputValue()).toBe('100');
+    const text = (await panel.textContent()) ?? '';
+    expect(text).not.toMatch(/passScore|rdInstitutionPoints|\bnone\b|criteria\.md|srdi-2022|决定 2|（元）/);
+    await page.getByRole('tab', { name: '创新型中小企业认定条件（2026）' }).click();
+    expect((await page.getByRole('tabpanel').textContent()) ?? '').not.toMatch(/bottom-2026|科技和创新型/);
+    expect(await page.getByRole('tab', { name: /科技和创新型/ }).count()).toBe(0);
+    await page.close();
+  });
+
   it('shows a district officer the tables but no correction', async () => {
     const page = await web.logIn('rongchang.admin');
     await page.getByRole('menu').getByText('评价规则').click();
