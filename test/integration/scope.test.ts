@@ -143,6 +143,14 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
     });
     expect(created.statusCode).toBe(201);
     const zone = await h.login('liangjiang.admin', 'Liangjiang-2026');
+    // The administrator's password is replaced at the first login before anything else works.
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: zone },
+      payload: { currentPassword: 'Liangjiang-2026', newPassword: 'Liangjiang-own-2026' },
+    });
+    expect(changed.statusCode).toBe(200);
     const list = await h.app.inject({ method: 'GET', url: '/api/enterprises?pageSize=200', headers: { cookie: zone } });
     const inZone = await h.count("select count(*) as n from enterprises where zone_code = 'LJXQ'");
     expect(inZone).toBeGreaterThan(0);

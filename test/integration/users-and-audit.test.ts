@@ -111,7 +111,10 @@ describe.each(DATABASE_KINDS)('user management and audit log on %s', (kind) => {
 
   it('resets a password: unlocks the account, ends its sessions, is audited without the password', async () => {
     const old = await h.login('yubei.admin');
-    await h.database.query("update users set locked_until = now() + interval '15 minutes' where username = 'yubei.admin'");
+    // Locked everywhere (the account-wide counter of the login attempts).
+    await h.database.query(
+      "insert into login_attempts (username, ip, failures, window_started_at, locked_until) values ('yubei.admin', '*', 50, now(), now() + interval '15 minutes')",
+    );
     const [user] = await h.database.query<{ id: string }>("select id from users where username = 'yubei.admin'");
     const reset = await call('POST', `/api/users/${user.id}/reset-password`, { password: 'Brand-new-2026' });
     expect(reset.statusCode).toBe(200);
