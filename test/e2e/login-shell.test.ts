@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
+import { makeUscc } from '../../src/domain/uscc.js';
 import { launchBrowser } from '../support/browser.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
@@ -91,6 +92,37 @@ describe('the shell in a real browser', () => {
     await page.locator('tbody tr a').first().click();
     await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toBe('企业库');
+    await page.close();
+  });
+
+  it('offers a district officer only their own district for a new enterprise, chosen already', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await logIn(page, 'rongchang.admin');
+    await page.getByRole('menu').getByText('企业库').click();
+    await page.getByRole('button', { name: /新增企业/ }).click();
+    const dialog = page.getByRole('dialog');
+    const district = dialog.locator('.ant-form-item').filter({ hasText: '所属区县' });
+    await expect.poll(() => district.locator('.ant-select').textContent()).toBe('荣昌区');
+    // Locked to it: nothing else to pick.
+    expect(await district.locator('.ant-select-disabled').count()).toBe(1);
+    const uscc = makeUscc('500153', 'RC260001');
+    await dialog.getByLabel('统一社会信用代码').fill(uscc);
+    await dialog.getByLabel('企业名称').fill('重庆荣昌表单测试有限公司');
+    await dialog.getByLabel('行业（国民经济行业大类）').fill('39');
+    await page.getByTitle('39 计算机、通信和其他电子设备制造业', { exact: true }).click();
+    await dialog.getByLabel('成立日期').fill('2015-03-01');
+    await dialog.getByLabel('成立日期').press('Enter');
+    await dialog.getByLabel('注册资本（万元）').fill('1500');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
+    expect(
+      await h.count('select count(*) as n from enterprises where uscc = $1 and district_code = $2 and registered_capital = 15000000', [
+        uscc,
+        '500153',
+      ]),
+    ).toBe(1);
+    // Shown as officers read amounts.
+    await page.getByText('1,500.00 万元').waitFor();
     await page.close();
   });
 

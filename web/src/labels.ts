@@ -4,6 +4,10 @@ export const TIER_LABELS: Record<string, string> = {
   srdi: '专精特新中小企业',
   little_giant: '专精特新“小巨人”企业',
 };
+/** Tiers always in this order: 创新型 → 专精特新 → 小巨人. */
+export const TIER_ORDER = ['innovative', 'srdi', 'little_giant'] as const;
+export const tierOrder = (a: { tier: string }, b: { tier: string }) =>
+  TIER_ORDER.indexOf(a.tier as (typeof TIER_ORDER)[number]) - TIER_ORDER.indexOf(b.tier as (typeof TIER_ORDER)[number]);
 export const TIER_COLORS: Record<string, string> = { innovative: 'blue', srdi: 'geekblue', little_giant: 'gold' };
 export const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
 export const LISTING_LABELS: Record<string, string> = {
@@ -35,9 +39,3 @@ export const QUALITY_ITEMS = Object.keys(QUALITY_LABELS) as (keyof typeof QUALIT
 
 /** A label map as Select options. */
 export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-
-/** Whole yuan → 万元 with separators, as officers read amounts. */
-export function wan(yuan: number | null | undefined, digits = 2): string {
-  if (yuan === null || yuan === undefined) return '—';
-  return (yuan / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
-}

@@ -1,11 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
 import { api, roleLabel } from '../api';
+import { count, dateTime, growth, percent, today, wan } from '../format';
 import {
   LISTING_LABELS,
   QUALITY_ITEMS,
@@ -14,7 +14,7 @@ import {
   TIER_COLORS,
   TIER_LABELS,
   TITLE_STATUS,
-  wan,
+  tierOrder,
 } from '../labels';
 import { useReference } from '../reference';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
@@ -79,14 +79,29 @@ const INDICATORS: [string, string, 'money' | 'count'][] = [
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? '是' : '否');
 
-function YoY({ value }: { value: number | null | undefined }) {
-  if (value === null || value === undefined) return null;
+/** Change on the year before, as statistics write it (扭亏 / 减亏 rather than a percentage from a loss). Red is up, as in Chinese reports. */
+function YoY({ current, previous }: { current: number | null | undefined; previous: number | null | undefined }) {
+  const g = growth(current, previous);
+  if (!g) return null;
   return (
-    <span style={{ color: value >= 0 ? '#cf1322' : '#389e0d', fontSize: 12, marginLeft: 4 }}>
-      {value >= 0 ? `+${value}%` : `${value}%`}
+    <span style={{ color: g.tone === 'up' ? '#cf1322' : g.tone === 'down' ? '#237804' : undefined, fontSize: 12, marginLeft: 4 }}>
+      {g.text}
     </span>
   );
 }
+
+/** A validity date, marked 已过期 once it has passed. */
+function ValidUntil({ value, empty }: { value: string | null; empty: string }) {
+  if (!value) return <>{empty}</>;
+  return (
+    <>
+      {value}
+      {value < today() && <Tag style={{ marginLeft: 6 }}>已过期</Tag>}
+    </>
+  );
+}
+
+const units = (n: number | undefined, unit: string) => (n === undefined ? '—' : `${count(n)} ${unit}`);
 
 export default function EnterpriseDetailPage() {
   const { id } = useParams();
@@ -178,10 +193,11 @@ export default function EnterpriseDetailPage() {
                     render: (_: unknown, row: { key: string }) => {
                       const kind = INDICATORS.find(([k]) => k === row.key)?.[2];
                       const v = y[row.key];
+                      const previous = years.find((p) => p.year === y.year - 1)?.[row.key];
                       return (
                         <>
-                          {kind === 'count' ? (v ?? '—') : wan(v)}
-                          <YoY value={y.yoy[row.key]} />
+                          {kind === 'count' ? count(v) : wan(v)}
+                          <YoY current={v} previous={previous} />
                         </>
                       );
                     },
@@ -204,10 +220,10 @@ export default function EnterpriseDetailPage() {
                   </Button>
                 }
               >
-                <Descriptions.Item label="Ⅰ类知识产权">{e.facts.ip?.classI ?? '—'} 项</Descriptions.Item>
-                <Descriptions.Item label="其中高价值">{e.facts.ip?.classIHighValue ?? '—'} 项</Descriptions.Item>
-                <Descriptions.Item label="其中自主研发">{e.facts.ip?.classISelfDeveloped ?? '—'} 项</Descriptions.Item>
-                <Descriptions.Item label="Ⅱ类知识产权">{e.facts.ip?.classII ?? '—'} 项</Descriptions.Item>
+                <Descriptions.Item label="Ⅰ类知识产权">{units(e.facts.ip?.classI, '项')}</Descriptions.Item>
+                <Descriptions.Item label="其中高价值">{units(e.facts.ip?.classIHighValue, '项')}</Descriptions.Item>
+                <Descriptions.Item label="其中自主研发">{units(e.facts.ip?.classISelfDeveloped, '项')}</Descriptions.Item>
+                <Descriptions.Item label="Ⅱ类知识产权">{units(e.facts.ip?.classII, '项')}</Descriptions.Item>
                 <Descriptions.Item label="研发机构">{RD_INSTITUTION_LABELS[e.facts.rdInstitution ?? ''] ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="数字化水平">
                   {e.facts.digitalLevel !== undefined ? `${e.facts.digitalLevel} 级` : '—'}
@@ -217,9 +233,7 @@ export default function EnterpriseDetailPage() {
                     {yesNo(e.facts.quality?.[k])}
                   </Descriptions.Item>
                 ))}
-                <Descriptions.Item label="细分市场占有率">
-                  {e.facts.nicheMarketShare !== undefined ? `${e.facts.nicheMarketShare}%` : '—'}
-                </Descriptions.Item>
+                <Descriptions.Item label="细分市场占有率">{percent(e.facts.nicheMarketShare, 2)}</Descriptions.Item>
                 <Descriptions.Item label="国内排名">{e.facts.domesticRank ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="专精特新发展评价得分">{e.facts.developmentScore ?? '未填写'}</Descriptions.Item>
                 <Descriptions.Item label="特色化指标得分">{e.facts.featuredScore ?? '未评定'}</Descriptions.Item>
@@ -235,7 +249,7 @@ export default function EnterpriseDetailPage() {
                   rowKey="tier"
                   size="small"
                   pagination={false}
-                  dataSource={evaluations.data.latest}
+                  dataSource={[...evaluations.data.latest].sort(tierOrder)}
                   columns={[
                     { title: '梯度', dataIndex: 'tier', render: (t) => TIER_LABELS[t] ?? t },
                     {
@@ -250,7 +264,7 @@ export default function EnterpriseDetailPage() {
                     { title: '得分', dataIndex: 'score', render: (v) => v ?? '—' },
                     { title: '还差什么', dataIndex: 'missing', render: (m: string[]) => m.join('；') || '—' },
                     { title: '评价规则', dataIndex: 'ruleSet', render: (id: string) => ruleSetName(id) },
-                    { title: '评价时间', dataIndex: 'evaluatedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+                    { title: '评价时间', dataIndex: 'evaluatedAt', render: (v) => dateTime(v) },
                   ]}
                 />
                 <ReviewQuestions enterpriseId={e.id} version={e.version} facts={e.facts} questions={evaluations.data.questions} />
@@ -267,14 +281,20 @@ export default function EnterpriseDetailPage() {
                 rowKey="id"
                 size="small"
                 pagination={false}
-                dataSource={e.titles}
+                dataSource={[...e.titles].sort((a, b) => tierOrder(a, b) || a.recognisedOn.localeCompare(b.recognisedOn))}
                 columns={[
                   { title: '称号', dataIndex: 'tier', render: (t) => <Tag color={TIER_COLORS[t]}>{TIER_LABELS[t] ?? t}</Tag> },
                   { title: '级别', dataIndex: 'level', render: (l) => (l === 'national' ? '国家级' : '市级') },
                   { title: '批次', dataIndex: 'batch' },
                   { title: '认定日期', dataIndex: 'recognisedOn' },
-                  { title: '有效期至', dataIndex: 'validUntil' },
-                  { title: '状态', dataIndex: 'status', render: (s) => TITLE_STATUS[s] ?? s },
+                  { title: '有效期至', dataIndex: 'validUntil', render: (v) => v ?? '—' },
+                  {
+                    title: '状态',
+                    dataIndex: 'status',
+                    // A title past its date is expired even before the status is updated.
+                    render: (s, t) =>
+                      s === 'valid' && t.validUntil && t.validUntil < today() ? TITLE_STATUS.expired : (TITLE_STATUS[s] ?? s),
+                  },
                   { title: '证书编号', dataIndex: 'certificateNo' },
                 ]}
               />
@@ -297,7 +317,7 @@ export default function EnterpriseDetailPage() {
                     render: (l) => (l === 'national' ? '国家级' : l === 'municipal' ? '市级' : (l ?? '')),
                   },
                   { title: '取得日期', dataIndex: 'obtainedOn' },
-                  { title: '有效期至', dataIndex: 'validUntil', render: (v) => v ?? '长期' },
+                  { title: '有效期至', dataIndex: 'validUntil', render: (v) => <ValidUntil value={v} empty="长期" /> },
                 ]}
               />
             ),
@@ -311,8 +331,7 @@ export default function EnterpriseDetailPage() {
                   children: (
                     <>
                       <div>
-                        {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName ?? '系统'}（{roleLabel(h.actorRole ?? '')}）·{' '}
-                        {h.actionLabel}
+                        {dateTime(h.at)} · {h.actorName ?? '系统'}（{roleLabel(h.actorRole ?? '')}）· {h.actionLabel}
                       </div>
                       {h.changes.length > 0 && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-changes">

@@ -1,6 +1,6 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
 import { LISTING_LABELS } from '../labels';
 import { useReference } from '../reference';
@@ -43,6 +43,16 @@ export function EnterpriseForm({
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const isEnterpriseUser = user?.role === 'enterprise';
+  // A district officer registers enterprises of their own district (or functional zone) only:
+  // that choice is made for them, and the list offers nothing the server would refuse.
+  const own = user?.role === 'district_admin' ? ref.districts.find((d) => d.code === user.districtCode) : undefined;
+  const ownIsZone = own?.kind === 'zone';
+  const districtOptions = ref.districts.filter((d) => d.kind !== 'zone' && (!own || ownIsZone || d.code === own.code));
+  const zoneOptions = ref.districts.filter((d) => d.kind === 'zone' && (!ownIsZone || d.code === own?.code));
+  useEffect(() => {
+    if (enterprise || !own) return;
+    form.setFieldsValue(ownIsZone ? { zoneCode: own.code } : { districtCode: own.code });
+  }, [enterprise, own, ownIsZone, form]);
 
   const submit = async (values: Record<string, unknown>) => {
     setSaving(true);
@@ -126,16 +136,16 @@ export function EnterpriseForm({
         </Form.Item>
         <Form.Item name="districtCode" label="所属区县" rules={[{ required: true, message: '请选择区县' }]}>
           <Select
-            disabled={isEnterpriseUser}
+            disabled={isEnterpriseUser || (Boolean(own) && !ownIsZone)}
             showSearch={{ optionFilterProp: 'label' }}
-            options={ref.districts.filter((d) => d.kind !== 'zone').map((d) => ({ value: d.code, label: d.name }))}
+            options={districtOptions.map((d) => ({ value: d.code, label: d.name }))}
           />
         </Form.Item>
         <Form.Item name="zoneCode" label="功能区">
           <Select
-            disabled={isEnterpriseUser}
+            disabled={isEnterpriseUser || ownIsZone}
             allowClear
-            options={ref.districts.filter((d) => d.kind === 'zone').map((d) => ({ value: d.code, label: d.name }))}
+            options={zoneOptions.map((d) => ({ value: d.code, label: d.name }))}
           />
         </Form.Item>
         <Form.Item name="industryCode" label="行业（国民经济行业大类）" rules={[{ required: true, message: '请选择行业' }]}>
@@ -154,8 +164,21 @@ export function EnterpriseForm({
         <Form.Item name="establishedOn" label="成立日期" rules={[{ required: true, message: '请选择成立日期' }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
-        <Form.Item name="registeredCapital" label="注册资本（万元）">
-          <InputNumber min={0} precision={4} style={{ width: '100%' }} />
+        <Form.Item
+          name="registeredCapital"
+          label="注册资本（万元）"
+          rules={[
+            {
+              // 万元 to four decimals is one yuan; more would be rounded away silently.
+              validator: (_r, v) =>
+                v === null || v === undefined || /^\d+(\.\d{1,4})?$/.test(String(v))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('注册资本最多保留四位小数（精确到元）')),
+            },
+          ]}
+        >
+          {/* No fixed precision: 1500 reads "1500", not "1500.0000". */}
+          <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="legalRepresentative" label="法定代表人">
           <Input maxLength={50} />

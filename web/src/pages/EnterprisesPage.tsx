@@ -5,7 +5,8 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api, type Page, query } from '../api';
-import { SIZE_LABELS, TIER_COLORS, TIER_LABELS, wan } from '../labels';
+import { count, wan } from '../format';
+import { SIZE_LABELS, TIER_COLORS, TIER_LABELS } from '../labels';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import { useUrlState } from '../useUrlState';
@@ -213,7 +214,7 @@ export default function EnterprisesPage() {
           pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 家`,
+          showTotal: (total) => `共 ${count(total)} 家`,
           onChange: (p, size) => setState({ page: p, pageSize: size }, false),
         }}
       />
