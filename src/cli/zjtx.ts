@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The zjtx command: serve (default), migrate, demo, admin create.
 import { parseArgs } from 'node:util';
-import { type Database, openDatabase } from '../db/database.js';
-import { migrateDatabase } from '../db/migrate.js';
+import type { Database } from '../db/database.js';
+import { appRoleRisk, openMigratedDatabase } from '../db/migrate.js';
 import { createAdmin } from '../modules/auth/create-admin.js';
 import { LOGIN_LIMITS } from '../modules/auth/login.js';
 import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
@@ -14,9 +14,19 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js
 import { readNewPassword } from './read-password.js';
 
 async function open(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateDatabase(database);
+  const database = await openMigratedDatabase(config);
+  await warnAboutAppRole(config, database);
   return database;
+}
+
+/** On PostgreSQL the application should not own the tables (it could disable the audit trigger). */
+async function warnAboutAppRole(config: Config, database: Database): Promise<void> {
+  const risk = await appRoleRisk(database);
+  if (!risk || (!config.migrationDatabaseUrl && process.env.NODE_ENV !== 'production')) return;
+  console.warn(
+    `警告：${risk}，可以停用审计日志的保护触发器、修改或删除数据表。生产环境请让 DATABASE_URL 使用一个不拥有任何数据表的应用角色，` +
+      '并用 ZJTX_MIGRATION_DATABASE_URL 指定数据表所有者（迁移和授权以它执行）。',
+  );
 }
 
 function where(config: Config): string {

@@ -5,6 +5,10 @@ export interface Config {
   host: string;
   /** postgres://… for a real PostgreSQL; undefined means embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /** The tables' owner (ZJTX_MIGRATION_DATABASE_URL): migrations and grants run as it, the app as DATABASE_URL's role. */
+  migrationDatabaseUrl: string | undefined;
+  /** The role the owner grants to (ZJTX_APP_ROLE; default DATABASE_URL's user). */
+  appRole: string | undefined;
   dataDir: string;
   /** Sessions end this many minutes after the last request (sliding)… */
   sessionIdleMinutes: number;
@@ -42,10 +46,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('环境变量 DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
   }
+  const migrationDatabaseUrl = env.ZJTX_MIGRATION_DATABASE_URL?.trim() || undefined;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    throw new Error('环境变量 ZJTX_MIGRATION_DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
+  }
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new Error('设置了 ZJTX_MIGRATION_DATABASE_URL（数据表所有者）时，还须设置 DATABASE_URL（应用角色）');
+  }
   return {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    migrationDatabaseUrl,
+    appRole: env.ZJTX_APP_ROLE?.trim() || undefined,
     dataDir: path.resolve(env.ZJTX_DATA_DIR?.trim() || './data'),
     sessionIdleMinutes: int(env.ZJTX_SESSION_IDLE_MINUTES, 120, 'ZJTX_SESSION_IDLE_MINUTES'),
     sessionMaxHours: int(env.ZJTX_SESSION_MAX_HOURS, 12, 'ZJTX_SESSION_MAX_HOURS'),

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../src/cli/demo-data.js';
 import { openDatabase } from '../../src/db/database.js';
-import { migrateDatabase } from '../../src/db/migrate.js';
+import { grantAppRole, migrateDatabase } from '../../src/db/migrate.js';
 import { withDatabaseName } from './postgres.js';
-import { postgresAdminUrl } from './test-config.js';
+import { createAppRoleSql, postgresAdminUrl, postgresAppRole } from './test-config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,8 +35,11 @@ export default async function setup(project: TestProject) {
     const admin = await openDatabase({ databaseUrl: postgresAdminUrl, poolSize: 1 });
     await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplate}`);
     await admin.query(`CREATE DATABASE ${postgresTemplate}`);
+    await admin.query(createAppRoleSql);
     const template = await openDatabase({ databaseUrl: withDatabaseName(postgresAdminUrl, postgresTemplate), poolSize: 2 });
+    // As in production: the server URL's role owns the tables, the tests' app connects as a role that owns nothing.
     await migrateDatabase(template);
+    await grantAppRole(template, postgresAppRole);
     await seedDemo(template, { enterprises: 120, seed: 7 });
     await template.close();
     await admin.close();

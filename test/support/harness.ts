@@ -7,11 +7,14 @@ import { type Database, openDatabase } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
 import { withDatabaseName } from './postgres.js';
-import { type DatabaseKind, postgresAdminUrl, testConfig } from './test-config.js';
+import { asAppRole, type DatabaseKind, postgresAdminUrl, testConfig } from './test-config.js';
 
 export interface Harness {
   kind: DatabaseKind;
+  /** The app's connection: on PostgreSQL a role that owns nothing (as in production). */
   database: Database;
+  /** The tables' owner on the same database, for test set-ups the app may not do (on PGlite the same as database). */
+  owner: Database;
   app: FastifyInstance;
   config: Config;
   /** Logs in and returns the Cookie header value. */
@@ -24,21 +27,30 @@ export interface Harness {
 }
 
 /** A fresh copy of the migrated demo database of that kind, and an app on it. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ database: Database; owner: Database; url?: string; ownerUrl?: string; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
-    return { database, drop: () => database.close() };
+    return { database, owner: database, drop: () => database.close() };
   }
   const template = inject('postgresTemplate');
   if (!postgresAdminUrl || !template) throw new Error('ZJTX_TEST_DATABASE_URL is not set');
   const name = `zjtx_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: postgresAdminUrl, poolSize: 1 });
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const database = await openDatabase({ databaseUrl: withDatabaseName(postgresAdminUrl, name), poolSize: 5 });
+  const ownerUrl = withDatabaseName(postgresAdminUrl, name);
+  const url = asAppRole(ownerUrl);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
   return {
     database,
+    owner,
+    url,
+    ownerUrl,
     drop: async () => {
       await database.close();
+      await owner.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     },
@@ -46,7 +58,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<{ database: 
 }
 
 export async function startHarness(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<Harness> {
-  const { database, drop } = await openTestDatabase(kind);
+  const { database, owner, drop } = await openTestDatabase(kind);
   const config = testConfig(overrides);
   const apps: FastifyInstance[] = [];
   const app = await buildApp({ database, config });
@@ -54,6 +66,7 @@ export async function startHarness(kind: DatabaseKind, overrides: Partial<Config
   return {
     kind,
     database,
+    owner,
     app,
     config,
     async login(username, password = DEMO_PASSWORD) {
