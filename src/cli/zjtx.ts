@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database.js';
 import { appRoleRisk, openMigratedDatabase } from '../db/migrate.js';
-import { createAdmin } from '../modules/auth/create-admin.js';
+import { checkAdminInput, createAdmin } from '../modules/auth/create-admin.js';
 import { LOGIN_LIMITS } from '../modules/auth/login.js';
 import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
@@ -124,10 +124,11 @@ async function main(): Promise<void> {
         process.exitCode = 2;
         return;
       }
-      const password = await readNewPassword();
+      const input = { username: values.username, displayName: values['display-name'], password: await readNewPassword() };
+      checkAdminInput(input);
       const database = await open(config);
       try {
-        const created = await createAdmin(database, { username: values.username, displayName: values['display-name'], password });
+        const created = await createAdmin(database, input);
         console.log(`已创建市经信委管理员 ${created.username}（${where(config)}），可以登录了。`);
       } finally {
         await database.close();

@@ -11,18 +11,24 @@ export interface CreateAdminInput {
   password: string;
 }
 
-/**
- * A city administrator made from the command line (`npm run admin:create`), typically the first one
- * of a production install. The password is the administrator's own, so no change is forced; the
- * published demo password is refused even in demo mode.
- */
-export async function createAdmin(database: Database, input: CreateAdminInput) {
+/** The username (normalised) and the password policy, checked before anything is opened; returns the username. */
+export function checkAdminInput(input: CreateAdminInput): string {
   const parsed = usernameSchema.safeParse(input.username);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', 400, `用户名${parsed.error.issues[0]?.message ?? '不正确'}`, { field: 'username' });
   }
   const username = parsed.data.toLowerCase();
   checkPasswordPolicy(input.password, { username, demoMode: false });
+  return username;
+}
+
+/**
+ * A city administrator made from the command line (`npm run admin:create`), typically the first one
+ * of a production install. The password is the administrator's own, so no change is forced; the
+ * published demo password is refused even in demo mode.
+ */
+export async function createAdmin(database: Database, input: CreateAdminInput) {
+  const username = checkAdminInput(input);
   const passwordHash = await hashPassword(input.password);
   return database.db.transaction(async (tx) => {
     if (await findUserByUsername(tx, username)) {
