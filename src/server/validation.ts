@@ -1,12 +1,25 @@
 import { z } from 'zod';
+import { FORBIDDEN_TEXT } from '../domain/field-rules.js';
 
 // Zod's own messages in Simplified Chinese ("无效输入：期望 string，实际接收 number" …).
 z.config(z.locales.zhCN());
+// …except where they say nothing: 1e309 arrives from JSON as Infinity ("期望 数字，实际接收 数字").
+z.config({
+  customError: (issue) => {
+    const input = (issue as { input?: unknown }).input;
+    if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && typeof input === 'number') {
+      if (Number.isNaN(input)) return '不是有效的数字';
+      if (!Number.isFinite(input)) return '数值超出范围';
+      if (issue.expected === 'int') return '应为整数';
+    }
+    if (issue.code === 'too_big' && issue.origin === 'number' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return '数值超出范围';
+    return undefined;
+  },
+});
 
-// C0 controls other than tab/newline, DEL and lone surrogates: PostgreSQL refuses NUL and
-// nobody types the rest; a clear 400 beats a 500 from the database.
-const FORBIDDEN_CHARS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Control and bidirectional-control characters (field-rules.ts): PostgreSQL refuses NUL, the
+// rest hide or reorder what a text shows; a clear 400 beats a 500 from the database.
+const FORBIDDEN_CHARS = FORBIDDEN_TEXT;
 
 /** A trimmed text field of at most `max` characters without control characters. */
 export function text(max: number, { min = 1 }: { min?: number } = {}) {
@@ -15,7 +28,7 @@ export function text(max: number, { min = 1 }: { min?: number } = {}) {
     .trim()
     .min(min, min === 1 ? '不能为空' : `至少 ${min} 个字符`)
     .max(max, `不能超过 ${max} 个字符`)
-    .refine((s) => !FORBIDDEN_CHARS.test(s), '含有不允许的控制字符');
+    .refine((s) => !FORBIDDEN_CHARS.test(s), '含有不允许的控制字符或方向控制字符');
 }
 
 export const uuid = () => z.uuid('不是有效的编号');

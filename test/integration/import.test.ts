@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
-import { IMPORT_COLUMNS } from '../../src/modules/enterprises/import/columns.js';
+import { IMPORT_COLUMNS, SAMPLE_USCC } from '../../src/modules/enterprises/import/columns.js';
 import { type CellInput, multipart, readXlsx, xlsx } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
     expect(response.statusCode).toBe(200);
     const [header, example] = await readXlsx(response.rawPayload);
     expect(header).toEqual(IMPORT_COLUMNS.map((c) => c.header));
-    expect(example[0]).toBe('91500153MA5U7K3PXW');
+    expect(example[0]).toBe(SAMPLE_USCC);
   });
 
   it('previews a real-looking sheet (title row, full-width and spaced headers, 万元, dates, formulas) without writing, then commits it exactly', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TIERS, YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { REVIEW_QUESTION_IDS } from '../../domain/evaluation/reviews.js';
+import { checkFactDate, checkPhone, checkScore, checkYuan, type FieldProblem, TEXT_MAX } from '../../domain/field-rules.js';
 import { paging, text, uuid } from '../../server/validation.js';
 
 export const LISTING_STATUSES = ['unlisted', 'preparing', 'neeq', 'bse', 'main_board', 'star', 'gem', 'overseas'] as const;
@@ -16,7 +17,18 @@ export const LISTING_LABELS: Record<(typeof LISTING_STATUSES)[number], string> =
 };
 export const RD_INSTITUTION_LEVELS = ['none', 'below_municipal', 'municipal', 'provincial', 'national'] as const;
 
+/** A schema that also passes its value through a field rule (domain/field-rules.ts), in the rule's words. */
+function ruled<T extends z.ZodType>(schema: T, check: (value: z.output<T>) => FieldProblem | null): T {
+  return schema.superRefine((value, ctx) => {
+    const problem = check(value as z.output<T>);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
+  }) as T;
+}
+
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+/** A date of fact within 1900–2100; "not in the future" and the other rules are the use case's (save-enterprise.ts). */
+const factDate = ruled(isoDate, (d) => checkFactDate(d));
+const score = (max: number) => ruled(z.number(), (v) => checkScore(v, max));
 const count = z.number().int('应为整数').min(0, '不能为负数');
 
 /** Facts the evaluation needs (criteria.md §1–§3, §6), as the enterprise or an officer declares them. */
@@ -46,37 +58,37 @@ export const enterpriseFacts = z.strictObject({
   domesticRank: z.number().int().min(1).max(10_000).optional(),
   mainProductField: z.enum(['strategic_emerging', 'key_chain', 'six_basics', 'other']).optional(),
   /** 专精特新发展评价 score from the national platform (2026 rules: SRDI ≥ 50, little giant ≥ 60). */
-  developmentScore: z.number().min(0, '不能为负数').max(100, '不能超过 100 分').optional(),
+  developmentScore: score(100).optional(),
   /** Chongqing 特色化 block of the 2022 SRDI table, as the district assessed it (0–15). */
-  featuredScore: z.number().min(0, '不能为负数').max(15, '特色化指标最高 15 分').optional(),
+  featuredScore: score(15).optional(),
   /** Officers' answers to the questions the rules leave to a person (REVIEW_QUESTIONS), by question id. */
   reviewerAnswers: z.partialRecord(z.enum(REVIEW_QUESTION_IDS), z.boolean()).optional(),
 });
 
+// Limits and words from domain/field-rules.ts, as the import checks them (parse-rows.ts).
 const enterpriseFields = {
-  name: text(100),
+  name: text(TEXT_MAX.name),
   districtCode: z.string().trim().max(16),
   zoneCode: z.string().trim().max(16).nullable().optional(),
   industryCode: z.string().regex(/^\d{2}$/, '应为两位国民经济行业大类代码，如 "39"'),
   clusterCode: z.string().max(8).nullable().optional(),
-  establishedOn: isoDate,
-  registeredCapital: z.number().int('以元为单位的整数').min(0, '不能为负数').nullable().optional(),
-  legalRepresentative: text(50).nullable().optional(),
-  address: text(200).nullable().optional(),
-  mainProduct: text(100).nullable().optional(),
-  nicheMarket: text(100).nullable().optional(),
-  nicheEntryYear: z.number().int().min(1949).max(2100).nullable().optional(),
-  listingStatus: z.enum(LISTING_STATUSES).optional(),
-  contactName: text(50).nullable().optional(),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确')
+  establishedOn: factDate,
+  registeredCapital: ruled(z.number(), (v) => checkYuan(v))
     .nullable()
     .optional(),
+  legalRepresentative: text(TEXT_MAX.legalRepresentative).nullable().optional(),
+  address: text(TEXT_MAX.address).nullable().optional(),
+  mainProduct: text(TEXT_MAX.mainProduct).nullable().optional(),
+  nicheMarket: text(TEXT_MAX.nicheMarket).nullable().optional(),
+  /** Its range (not after this year, not before the founding) is checked with the stored record (save-enterprise.ts). */
+  nicheEntryYear: z.number().int().nullable().optional(),
+  listingStatus: z.enum(LISTING_STATUSES).optional(),
+  contactName: text(TEXT_MAX.contactName).nullable().optional(),
+  contactPhone: ruled(z.string().trim(), checkPhone).nullable().optional(),
   facts: enterpriseFacts.optional(),
 };
 
+/** Column limits (integer head counts, bigint yuan) are checked with the year's other rules (checkYearValues). */
 const yearValue = z.number().int('以元为单位的整数').nullable().optional();
 export const yearInput = z.strictObject({
   year: z.number().int(),

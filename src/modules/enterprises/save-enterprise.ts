@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { todayInShanghai } from '../../domain/dates.js';
 import { checkYearValues, YEAR_FIELDS, type YearValues } from '../../domain/enterprise-rules.js';
+import { checkEstablishedOn, checkNicheEntryYear } from '../../domain/field-rules.js';
 import { checkUscc, normalizeUscc } from '../../domain/uscc.js';
 import { type Actor, can, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
@@ -83,19 +84,19 @@ function checkYears(years: YearInput[]) {
   }
 }
 
-function checkDates(input: EnterpriseInput) {
+/** The date and year rules of domain/field-rules.ts; on an edit, against the stored record for what the input leaves out. */
+function checkDates(input: EnterpriseInput, stored?: { establishedOn: string | null; nicheEntryYear: number | null }) {
   const today = todayInShanghai();
-  if (input.establishedOn && input.establishedOn > today) {
-    throw invalid('DATE_IN_FUTURE', 'establishedOn', '成立日期不能晚于今天');
-  }
-  // PostgreSQL refuses year 0 (a 500); no registered enterprise is older than 1900.
-  if (input.establishedOn && input.establishedOn < '1900-01-01') {
-    throw invalid('DATE_OUT_OF_RANGE', 'establishedOn', '成立日期应在 1900 年 1 月 1 日之后');
+  if (input.establishedOn) {
+    const p = checkEstablishedOn(input.establishedOn, today);
+    if (p) throw invalid(p.code, 'establishedOn', `成立日期${p.message}`);
   }
   // Refused, not clamped: a later year saved as this year would change the evaluation silently.
-  const thisYear = Number(today.slice(0, 4));
-  if (input.nicheEntryYear != null && input.nicheEntryYear > thisYear) {
-    throw invalid('YEAR_IN_FUTURE', 'nicheEntryYear', `进入细分市场年份不能晚于今年（${thisYear} 年）`);
+  const nicheEntryYear = input.nicheEntryYear === undefined ? stored?.nicheEntryYear : input.nicheEntryYear;
+  if (nicheEntryYear != null && (input.nicheEntryYear != null || input.establishedOn)) {
+    const establishedOn = input.establishedOn ?? stored?.establishedOn;
+    const p = checkNicheEntryYear(nicheEntryYear, { currentYear: Number(today.slice(0, 4)), establishedOn });
+    if (p) throw invalid(p.code, 'nicheEntryYear', `进入细分市场年份${p.message}`);
   }
 }
 
@@ -201,7 +202,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
       : {};
   if (input.industryCode && input.industryCode !== before.industryCode) await requireIndustryDivision(ctx, input.industryCode);
   if (input.clusterCode && input.clusterCode !== before.clusterCode) await requireCluster(ctx, input.clusterCode);
-  checkDates(input);
+  checkDates(input, before);
   const years = input.years ?? [];
   checkYears(years);
 

@@ -1,9 +1,12 @@
 // The columns of the enterprise import and export, with the ways offices write their headers.
 import type { YearField } from '../../../domain/enterprise-rules.js';
+import { TEXT_MAX } from '../../../domain/field-rules.js';
+import { makeUscc } from '../../../domain/uscc.js';
 
 export type ColumnKind =
   | 'uscc'
   | 'text'
+  | 'phone'
   | 'district'
   | 'zone'
   | 'industry'
@@ -20,7 +23,7 @@ export type ColumnKind =
 
 export interface ImportColumn {
   key: string;
-  /** Header in the template and the export. */
+  /** Header in the template and the export (and the label of the field in the preview's list of changes). */
   header: string;
   kind: ColumnKind;
   aliases: string[];
@@ -33,6 +36,13 @@ export interface ImportColumn {
   max?: number;
 }
 
+/**
+ * The USCC of the template's sample row: check-digit valid, obviously fictional (organisation
+ * code 00000000) and no real enterprise's, so that an unchanged template overwrites nothing.
+ */
+export const SAMPLE_USCC = makeUscc('500153', '00000000');
+export const SAMPLE_NAME = '（示例）重庆某某智能装备有限公司';
+
 /** The facts the import reads: scores officers receive as lists (the national platform's, the district's). */
 export type ImportedFact = 'developmentScore' | 'featuredScore';
 
@@ -44,7 +54,14 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     aliases: ['信用代码', '社会信用代码', '统一代码', '统一社会信用代码证号'],
     required: true,
   },
-  { key: 'name', header: '企业名称', kind: 'text', aliases: ['单位名称', '企业全称', '名称', '公司名称'], required: true, maxLength: 100 },
+  {
+    key: 'name',
+    header: '企业名称',
+    kind: 'text',
+    aliases: ['单位名称', '企业全称', '名称', '公司名称'],
+    required: true,
+    maxLength: TEXT_MAX.name,
+  },
   {
     key: 'districtCode',
     header: '所属区县',
@@ -63,14 +80,20 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'clusterCode', header: '产业集群', kind: 'cluster', aliases: ['33618集群', '所属集群', '集群'] },
   { key: 'establishedOn', header: '成立日期', kind: 'date', aliases: ['成立时间', '注册日期', '成立年月'], required: true },
   { key: 'registeredCapital', header: '注册资本（万元）', kind: 'amount', aliases: ['注册资本', '注册资金'] },
-  { key: 'legalRepresentative', header: '法定代表人', kind: 'text', aliases: ['法人代表', '法人'], maxLength: 50 },
-  { key: 'address', header: '注册地址', kind: 'text', aliases: ['地址', '企业地址', '通讯地址'], maxLength: 200 },
-  { key: 'mainProduct', header: '主导产品', kind: 'text', aliases: ['主要产品', '主营产品'], maxLength: 100 },
-  { key: 'nicheMarket', header: '细分市场', kind: 'text', aliases: ['细分领域'], maxLength: 100 },
+  {
+    key: 'legalRepresentative',
+    header: '法定代表人',
+    kind: 'text',
+    aliases: ['法人代表', '法人'],
+    maxLength: TEXT_MAX.legalRepresentative,
+  },
+  { key: 'address', header: '注册地址', kind: 'text', aliases: ['地址', '企业地址', '通讯地址'], maxLength: TEXT_MAX.address },
+  { key: 'mainProduct', header: '主导产品', kind: 'text', aliases: ['主要产品', '主营产品'], maxLength: TEXT_MAX.mainProduct },
+  { key: 'nicheMarket', header: '细分市场', kind: 'text', aliases: ['细分领域'], maxLength: TEXT_MAX.nicheMarket },
   { key: 'nicheEntryYear', header: '进入细分市场年份', kind: 'year', aliases: ['从事细分市场起始年份', '进入细分领域年份'] },
   { key: 'listingStatus', header: '上市情况', kind: 'listing', aliases: ['上市状态', '是否上市'] },
-  { key: 'contactName', header: '联系人', kind: 'text', aliases: ['企业联系人'], maxLength: 50 },
-  { key: 'contactPhone', header: '联系电话', kind: 'text', aliases: ['电话', '手机', '联系方式'], maxLength: 20 },
+  { key: 'contactName', header: '联系人', kind: 'text', aliases: ['企业联系人'], maxLength: TEXT_MAX.contactName },
+  { key: 'contactPhone', header: '联系电话', kind: 'phone', aliases: ['电话', '手机', '联系方式'] },
   { key: 'year', header: '年度', kind: 'year', aliases: ['统计年度', '数据年度', '年份'] },
   { key: 'revenue', header: '营业收入（万元）', kind: 'amount', aliases: ['营业收入', '营收'], yearField: 'revenue' },
   { key: 'mainRevenue', header: '主营业务收入（万元）', kind: 'amount', aliases: ['主营业务收入', '主营收入'], yearField: 'mainRevenue' },

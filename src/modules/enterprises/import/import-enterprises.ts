@@ -3,23 +3,44 @@ import { randomUUID } from 'node:crypto';
 import { type BulkColumn, bulkInsert, bulkUpdate } from '../../../db/bulk.js';
 import type { DbOrTx } from '../../../db/database.js';
 import { todayInShanghai } from '../../../domain/dates.js';
-import { checkYearValues, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearValues } from '../../../domain/enterprise-rules.js';
+import { COUNT_FIELDS, checkYearValues, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearValues } from '../../../domain/enterprise-rules.js';
+import { checkNicheEntryYear } from '../../../domain/field-rules.js';
+import { SIZE_CLASS_LABELS, type SizeClass } from '../../../domain/sme-size.js';
 import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import type { JobProgress } from '../../../server/jobs.js';
+import { breather } from '../../../server/responsive.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import { ENTERPRISE_BULK_COLUMNS, type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
+import { LISTING_LABELS } from '../enterprises.schemas.js';
 import { IMPORT_COLUMNS, type ImportedFact } from './columns.js';
-import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows } from './parse-rows.js';
+import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows, type ReferenceData } from './parse-rows.js';
 import { readTable } from './read-table.js';
 
 export type ImportMode = 'preview' | 'commit';
 
+/** One field an update changes, as the preview shows it: amounts in whole yuan, codes as their names. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  kind: 'text' | 'amount' | 'count' | 'score' | 'year' | 'date';
+  before: string | number | null;
+  after: string | number | null;
+}
+export interface EnterpriseChanges {
+  row: number;
+  uscc: string;
+  name: string;
+  changes: FieldChange[];
+}
+
 export interface ImportResult {
   created: number;
   updated: number;
+  /** What each updated enterprise would change (the first MAX_UPDATES_LISTED), so that an officer sees what is overwritten. */
+  updates?: EnterpriseChanges[];
   unchanged: number;
   rows: number;
   errors: ImportError[];
@@ -29,6 +50,7 @@ export interface ImportResult {
 }
 
 const MAX_ERRORS_RETURNED = 5000;
+const MAX_UPDATES_LISTED = 1000;
 const ENTERPRISE_FIELDS = [
   'name',
   'districtCode',
@@ -121,10 +143,73 @@ interface Plan {
   /** Enterprises whose facts the file changes (scores): the facts as they will be, and what changed. */
   facts: { id: string; facts: Record<string, unknown>; changed: Partial<Record<ImportedFact, number>> }[];
   unchanged: number;
+  changes: EnterpriseChanges[];
+}
+
+const KIND_OF_COLUMN: Partial<Record<string, FieldChange['kind']>> = {
+  amount: 'amount',
+  count: 'count',
+  score: 'score',
+  year: 'year',
+  date: 'date',
+};
+
+/** Field changes of one enterprise in words: the column's label without its unit, districts, clusters and listing by name. */
+function describeChanges(
+  reference: ReferenceData,
+  before: EnterpriseRow,
+  after: EnterpriseRow,
+  fields: readonly EnterpriseField[],
+  facts: Record<string, unknown>,
+  years: FieldChange[],
+): FieldChange[] {
+  const place = new Map(reference.districts.map((d) => [d.code, d.name]));
+  const cluster = new Map(reference.clusters.map((c) => [c.code, c.name]));
+  const industry = new Map(reference.industries.map((i) => [i.code, `${i.code} ${i.name}`]));
+  const shown = (field: string, value: unknown): string | number | null => {
+    if (value === null || value === undefined) return null;
+    if (field === 'districtCode' || field === 'zoneCode') return place.get(String(value)) ?? String(value);
+    if (field === 'clusterCode') return cluster.get(String(value)) ?? String(value);
+    if (field === 'industryCode') return industry.get(String(value)) ?? String(value);
+    if (field === 'listingStatus') return LISTING_LABELS[value as keyof typeof LISTING_LABELS] ?? String(value);
+    return value as string | number;
+  };
+  const column = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key);
+  const label = (key: string) => (column(key)?.header ?? key).replace(/（[^）]*）$/, '');
+  const stored = (before.facts ?? {}) as Record<string, unknown>;
+  return [
+    ...fields.map((f) => ({
+      field: f,
+      label: label(f),
+      kind: KIND_OF_COLUMN[column(f)?.kind ?? ''] ?? ('text' as const),
+      before: shown(f, before[f]),
+      after: shown(f, after[f]),
+    })),
+    ...Object.entries(facts).map(([f, v]) => ({
+      field: `facts.${f}`,
+      label: label(f),
+      kind: 'score' as const,
+      before: (stored[f] as number | undefined) ?? null,
+      after: v as number,
+    })),
+    ...years,
+    // Derived from the years: shown so that a change of size class is no surprise.
+    ...(same(before.sizeClass, after.sizeClass)
+      ? []
+      : [
+          {
+            field: 'sizeClass',
+            label: '企业规模',
+            kind: 'text' as const,
+            before: SIZE_CLASS_LABELS[before.sizeClass as SizeClass] ?? before.sizeClass,
+            after: SIZE_CLASS_LABELS[after.sizeClass as SizeClass] ?? after.sizeClass,
+          },
+        ]),
+  ];
 }
 
 /** Compares the file with the registry; an empty cell leaves the stored value as it is. */
-async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors: ImportError[]): Promise<Plan> {
+async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, reference: ReferenceData, errors: ImportError[]): Promise<Plan> {
   const existing = new Map((await selectEnterprisesByUscc(db, [...groups.keys()])).map((e) => [e.uscc, e]));
   const existingYears = new Map<string, YearRow[]>();
   for (const y of await selectYearsOf(
@@ -136,7 +221,7 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     existingYears.set(y.enterpriseId, list);
   }
   const currentYear = Number(todayInShanghai().slice(0, 4));
-  const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0 };
+  const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0, changes: [] };
   for (const group of groups.values()) {
     const before = existing.get(group.uscc);
     const e = group.enterprise;
@@ -145,7 +230,8 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
         row: group.firstRow,
         column: '统一社会信用代码',
         code: 'IMPORT_OUT_OF_SCOPE',
-        message: `该企业已登记在其他区县（${before.name}），不能由本区县导入修改`,
+        // Never the name: outside one's scope only that the code is taken, which a new registration must know.
+        message: '该统一社会信用代码已在其他区县登记，请联系市经信委',
       });
       continue;
     }
@@ -158,11 +244,22 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
         continue;
       }
     }
+    // The niche entry year against the establishment date, the file's or the stored one.
+    const nicheEntryYear = e.nicheEntryYear ?? before?.nicheEntryYear;
+    if (nicheEntryYear != null && (e.nicheEntryYear !== undefined || e.establishedOn !== undefined)) {
+      const p = checkNicheEntryYear(nicheEntryYear, { currentYear, establishedOn: e.establishedOn ?? before?.establishedOn });
+      if (p) {
+        const column = e.nicheEntryYear !== undefined ? '进入细分市场年份' : '成立日期';
+        errors.push({ row: group.firstRow, column, code: p.code, message: `进入细分市场年份${p.message}` });
+        continue;
+      }
+    }
     // Years: the file's values over the stored ones.
     const stored = before ? (existingYears.get(before.id) ?? []) : [];
     const byYear = new Map(stored.map((y) => [y.year, y]));
     const id = before?.id ?? randomUUID();
     const changedYears: number[] = [];
+    const yearChanges: FieldChange[] = [];
     let yearProblem = false;
     for (const { rowNumber, values } of group.years.values()) {
       const old = byYear.get(values.year);
@@ -170,7 +267,16 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
       let changed = !old;
       for (const f of YEAR_FIELDS) {
         if (values[f] === undefined) continue;
-        if (!same(merged[f], values[f])) changed = true;
+        if (!same(merged[f], values[f])) {
+          changed = true;
+          yearChanges.push({
+            field: `years.${values.year}.${f}`,
+            label: `${values.year} 年${YEAR_FIELD_LABELS[f]}`,
+            kind: COUNT_FIELDS.includes(f) ? 'count' : 'amount',
+            before: merged[f] ?? null,
+            after: values[f] ?? null,
+          });
+        }
         (merged as Record<string, unknown>)[f] = values[f];
       }
       for (const p of checkYearValues(values.year, merged, currentYear)) {
@@ -241,9 +347,21 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, errors
     const storedFacts = (before.facts ?? {}) as Record<string, unknown>;
     const changedFacts = Object.fromEntries(Object.entries(e.facts ?? {}).filter(([k, v]) => !same(storedFacts[k], v)));
     if (Object.keys(changedFacts).length) result.facts.push({ id, facts: { ...storedFacts, ...changedFacts }, changed: changedFacts });
-    if (!changedFields.length && !changedYears.length && same(after.sizeClass, before.sizeClass)) {
-      if (!Object.keys(changedFacts).length) result.unchanged++;
-      else result.updates.push({ before, after, changedFields, years: [], changedYears });
+    const onlyFacts = !changedFields.length && !changedYears.length && same(after.sizeClass, before.sizeClass);
+    if (onlyFacts && !Object.keys(changedFacts).length) {
+      result.unchanged++;
+      continue;
+    }
+    if (result.changes.length < MAX_UPDATES_LISTED) {
+      result.changes.push({
+        row: group.firstRow,
+        uscc: before.uscc,
+        name: after.name,
+        changes: describeChanges(reference, before, after, changedFields, changedFacts, yearChanges),
+      });
+    }
+    if (onlyFacts) {
+      result.updates.push({ before, after, changedFields, years: [], changedYears });
       continue;
     }
     result.updates.push({ before, after, changedFields, years: changedYears.map((y) => byYear.get(y) as YearRow), changedYears });
@@ -299,8 +417,11 @@ const AUDIT_COLUMNS: BulkColumn[] = [
 const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
   .map((c) => `${c.name} = excluded.${c.name}`)
   .join(', ')}, updated_at = now()`;
-/** Enterprises written per round trip: memory stays bounded whatever the size of the file. */
-const WRITE_CHUNK = 5000;
+/**
+ * Enterprises written per statement: memory stays bounded whatever the size of the file, and each
+ * statement stays short, with a breather before it, so that a PGlite server answers others meanwhile.
+ */
+const WRITE_CHUNK = 1000;
 
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   const changedFacts = new Map(p.facts.map((f) => [f.id, f.changed]));
@@ -319,12 +440,14 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   ];
   for (let start = 0; start < p.inserts.length; start += WRITE_CHUNK) {
     const chunk = p.inserts.slice(start, start + WRITE_CHUNK);
+    await breather();
     await bulkInsert(
       tx,
       'enterprises',
       [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS],
       chunk.map((i) => [i.id, ...enterpriseValues(i.row)]),
     );
+    await breather();
     await bulkInsert(
       tx,
       'enterprise_years',
@@ -335,6 +458,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
       },
     );
     // One history entry per enterprise: its timeline.
+    await breather();
     await bulkInsert(
       tx,
       'audit_log',
@@ -352,6 +476,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   }
   for (let start = 0; start < p.updates.length; start += WRITE_CHUNK) {
     const chunk = p.updates.slice(start, start + WRITE_CHUNK);
+    await breather();
     await bulkUpdate(
       tx,
       'enterprises',
@@ -362,6 +487,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
         extraSet: 'version = e.version + 1, updated_at = now()',
       },
     );
+    await breather();
     await bulkInsert(
       tx,
       'enterprise_years',
@@ -369,6 +495,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
       chunk.flatMap((u) => u.years.map(yearValues)),
       { onConflict: YEARS_ON_CONFLICT },
     );
+    await breather();
     await bulkInsert(
       tx,
       'audit_log',
@@ -385,6 +512,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   }
   // Scores go into the facts as a whole object (the stored facts merged with the file's values above).
   for (let start = 0; start < p.facts.length; start += WRITE_CHUNK) {
+    await breather();
     await bulkUpdate(
       tx,
       'enterprises',
@@ -420,8 +548,9 @@ export async function importEnterprises(
   const who = requireAccess(actor, 'enterprise.import');
   const scope = scopeOf(who);
   const [districts, industries, clusters] = await Promise.all([listDistricts(ctx, who), listIndustries(ctx, who), listClusters(ctx, who)]);
+  const reference = { districts, industries, clusters };
   const table = await readTable(file.buffer, file.fileName);
-  const parsed = await parseRows(table, { districts, industries, clusters }, scope, (n) => progress('reading', n));
+  const parsed = await parseRows(table, reference, scope, (n) => progress('reading', n));
   const { errors } = parsed;
   const rowCount = parsed.rows.length;
   progress('checking', rowCount);
@@ -430,11 +559,12 @@ export async function importEnterprises(
   parsed.rows = []; // the groups hold what is needed; let the rows go
 
   const run = async (db: DbOrTx) => {
-    const p = await plan(db, groups, scope, errors);
+    const p = await plan(db, groups, scope, reference, errors);
     errors.sort((a, b) => a.row - b.row);
     const result: ImportResult = {
       created: p.inserts.length,
       updated: p.updates.length,
+      updates: p.changes,
       unchanged: p.unchanged,
       rows: rowCount + new Set(errors.map((e) => e.row)).size,
       errors: errors.slice(0, MAX_ERRORS_RETURNED),

@@ -194,13 +194,17 @@ export async function importTitles(
     let unchanged = 0;
     const seen = new Map<string, number>();
     for (const r of rows) {
-      const candidates = r.uscc ? [byUscc.get(r.uscc)].filter((e) => e !== undefined) : (byName.get(r.name ?? '') ?? []);
+      // Only enterprises in the officer's scope are candidates: one elsewhere answers exactly as one
+      // that does not exist, and is never named (a list must not probe other districts' registries).
+      const visible = (e: (typeof found)[number] | undefined) =>
+        e !== undefined && inScope(scope, { enterpriseId: e.id, districtCode: e.districtCode, zoneCode: e.zoneCode });
+      const candidates = r.uscc ? [byUscc.get(r.uscc)].filter(visible) : (byName.get(r.name ?? '') ?? []).filter(visible);
       if (!candidates.length) {
         errors.push({
           row: r.row,
           column: r.uscc ? '统一社会信用代码' : '企业名称',
           code: 'ENTERPRISE_NOT_FOUND',
-          message: `企业库中没有${r.uscc ? `信用代码为 ${r.uscc}` : `名为“${r.name}”`}的企业：请先导入企业信息`,
+          message: `该${r.uscc ? '统一社会信用代码' : '企业名称'}不在本辖区企业库中：请核对，或先导入企业信息`,
         });
         continue;
       }
@@ -213,7 +217,7 @@ export async function importTitles(
         });
         continue;
       }
-      const e = candidates[0];
+      const e = candidates[0] as (typeof found)[number];
       if (r.uscc && r.name && e.name !== r.name) {
         errors.push({
           row: r.row,
@@ -221,10 +225,6 @@ export async function importTitles(
           code: 'ENTERPRISE_NAME_MISMATCH',
           message: `信用代码 ${r.uscc} 在企业库中为“${e.name}”，与名单中的“${r.name}”不一致`,
         });
-        continue;
-      }
-      if (!inScope(scope, { enterpriseId: e.id, districtCode: e.districtCode, zoneCode: e.zoneCode })) {
-        errors.push({ row: r.row, column: '统一社会信用代码', code: 'IMPORT_OUT_OF_SCOPE', message: '该企业不属于您管辖的区县' });
         continue;
       }
       const key = titleKey(e.id, r.tier, r.recognisedOn);

@@ -15,9 +15,29 @@ import { errorReport, importTemplate } from './workbooks.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const importError = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() });
+const fieldValue = z.union([z.string(), z.number()]).nullable();
 const importResult = z.object({
   created: z.number(),
   updated: z.number(),
+  /** Per updated enterprise (the first 1,000): which fields change from what to what (amounts in whole yuan). */
+  updates: z
+    .array(
+      z.object({
+        row: z.number(),
+        uscc: z.string(),
+        name: z.string(),
+        changes: z.array(
+          z.object({
+            field: z.string(),
+            label: z.string(),
+            kind: z.enum(['text', 'amount', 'count', 'score', 'year', 'date']),
+            before: fieldValue,
+            after: fieldValue,
+          }),
+        ),
+      }),
+    )
+    .optional(),
   unchanged: z.number(),
   rows: z.number(),
   errors: z.array(importError),

@@ -4,11 +4,22 @@ import { parseAmount, parseCount } from '../../../domain/amounts.js';
 import { parseDate, todayInShanghai } from '../../../domain/dates.js';
 import { buildDistrictMatcher, type DistrictRef } from '../../../domain/districts.js';
 import { checkYearValues, type YearField, type YearValues } from '../../../domain/enterprise-rules.js';
+import {
+  checkCount,
+  checkEstablishedOn,
+  checkNicheEntryYear,
+  checkPhone,
+  checkScore,
+  checkStatYear,
+  checkText,
+  checkYuan,
+  type FieldProblem,
+} from '../../../domain/field-rules.js';
 import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
 import { inScope, type Scope } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import { LISTING_LABELS, LISTING_STATUSES } from '../enterprises.schemas.js';
-import { type ImportedFact, type MatchedHeader, matchHeaders } from './columns.js';
+import { type ImportedFact, type MatchedHeader, matchHeaders, SAMPLE_USCC } from './columns.js';
 import type { Cell, Table } from './read-table.js';
 
 export interface ImportError {
@@ -108,6 +119,8 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
     if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
     const rowErrors: ImportError[] = [];
     const fail = (h: MatchedHeader, code: string, message: string) => rowErrors.push({ row: rowNumber, column: h.header, code, message });
+    // A field rule's problem, with the column's name in front.
+    const failRule = (h: MatchedHeader, p: FieldProblem) => fail(h, p.code, `${h.column.header}${p.message}`);
     const enterprise: Partial<ParsedEnterprise> = {};
     const yearValues: YearValues = {};
     let year: number | undefined;
@@ -126,16 +139,22 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
           const problem = checkUscc(uscc);
           if (problem === 'format') fail(h, 'ENTERPRISE_USCC_INVALID', `统一社会信用代码“${text}”格式不正确：应为 18 位数字或大写字母`);
           else if (problem === 'check_digit') fail(h, 'ENTERPRISE_USCC_INVALID', `统一社会信用代码“${text}”校验位不正确，请核对`);
+          else if (uscc === SAMPLE_USCC) fail(h, 'IMPORT_SAMPLE_ROW', '这是导入模板中的示例行，请删除或改为实际企业后再导入');
           enterprise.uscc = uscc;
           break;
         }
-        case 'text':
-          if (h.column.maxLength && text.length > h.column.maxLength)
-            fail(h, 'TOO_LONG', `${h.column.header}不能超过 ${h.column.maxLength} 个字符`);
-          else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text))
-            fail(h, 'CONTROL_CHARACTER', `${h.column.header}含有不允许的控制字符`);
+        case 'text': {
+          const p = checkText(text, h.column.maxLength ?? Number.MAX_SAFE_INTEGER);
+          if (p) failRule(h, p);
           else (enterprise as Record<string, unknown>)[key] = text;
           break;
+        }
+        case 'phone': {
+          const p = checkText(text, Number.MAX_SAFE_INTEGER) ?? checkPhone(text);
+          if (p) fail(h, p.code, `${h.column.header}“${text}”${p.message.replace(/^电话号码/, '')}`);
+          else enterprise.contactPhone = text;
+          break;
+        }
         case 'district': {
           const code = district.match(text);
           if (!code) fail(h, 'DISTRICT_UNKNOWN', `未知的区县“${text}”`);
@@ -167,8 +186,9 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
         }
         case 'date': {
           const date = parseDate(raw as string | number | Date);
+          const p = date ? checkEstablishedOn(date, today) : null;
           if (!date) fail(h, 'DATE_INVALID', `${h.column.header}“${text || String(raw)}”不是有效日期`);
-          else if (date > today) fail(h, 'DATE_IN_FUTURE', `${h.column.header}不能晚于今天`);
+          else if (p) failRule(h, p);
           else enterprise.establishedOn = date;
           break;
         }
@@ -180,10 +200,16 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
         }
         case 'year': {
           const n = parseCount(raw as string | number);
-          if (n === null || n < 1949 || n > currentYear)
-            fail(h, 'YEAR_INVALID', `${h.column.header}“${text}”无效：应为 1949～${currentYear} 之间的年份`);
-          else if (key === 'year') year = n;
-          else enterprise.nicheEntryYear = n;
+          // Against the establishment date when the enterprise is compared with the registry (import-enterprises.ts).
+          const p =
+            n === null
+              ? { code: 'YEAR_INVALID', message: '不是有效的年份' }
+              : key === 'year'
+                ? checkStatYear(n, currentYear)
+                : checkNicheEntryYear(n, { currentYear });
+          if (p) fail(h, p.code, `${h.column.header}“${text}”无效：${p.message}`);
+          else if (key === 'year') year = n as number;
+          else enterprise.nicheEntryYear = n as number;
           break;
         }
         case 'amount': {
@@ -199,19 +225,25 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
                   : '不是有效数字';
             fail(h, 'AMOUNT_INVALID', `${h.column.header}“${text}”${why}`);
           } else if (h.column.yearField) yearValues[h.column.yearField] = parsed.yuan;
-          else if (parsed.yuan < 0) fail(h, 'AMOUNT_NEGATIVE', `${h.column.header}不能为负数`);
-          else enterprise.registeredCapital = parsed.yuan;
+          else {
+            const p = checkYuan(parsed.yuan);
+            if (p) failRule(h, p);
+            else enterprise.registeredCapital = parsed.yuan;
+          }
           break;
         }
         case 'count': {
           const n = parseCount(raw as string | number);
-          if (n === null) fail(h, 'COUNT_INVALID', `${h.column.header}“${text}”应为不小于 0 的整数`);
-          else yearValues[h.column.yearField as YearField] = n;
+          const p = n === null ? { code: 'COUNT_INVALID', message: '应为不小于 0 的整数' } : checkCount(n);
+          if (p) fail(h, p.code, `${h.column.header}“${text}”${p.message}`);
+          else yearValues[h.column.yearField as YearField] = n as number;
           break;
         }
         case 'score': {
-          const n = parseScore(raw, h.column.max ?? 100);
-          if (n === null) fail(h, 'SCORE_INVALID', `${h.column.header}“${text}”应为 0～${h.column.max ?? 100} 之间的分数（最多两位小数）`);
+          const n = parseScore(raw);
+          const max = h.column.max ?? 100;
+          if (n === null || checkScore(n, max))
+            fail(h, 'SCORE_INVALID', `${h.column.header}“${text}”应为 0～${max} 之间的分数（最多两位小数）`);
           else enterprise.facts = { ...enterprise.facts, [h.column.fact as ImportedFact]: n };
           break;
         }
@@ -260,12 +292,12 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
   return { rows, errors, columns: headers.map((h) => h.column.key) };
 }
 
-/** A score from 0 to `max` with at most two decimals ("63.5", 63.5, "６３"), or null. */
-function parseScore(raw: unknown, max: number): number | null {
+/** A score as a number ("63.5", 63.5, "６３"), rounded to the hundredth it is meant to be; null when it is no number. */
+function parseScore(raw: unknown): number | null {
   const n = typeof raw === 'number' ? raw : Number(String(raw).normalize('NFKC').trim());
-  if (!Number.isFinite(n) || n < 0 || n > max) return null;
+  if (!Number.isFinite(n)) return null;
   const hundredths = Math.round(n * 100);
-  return Math.abs(hundredths - n * 100) < 1e-6 ? hundredths / 100 : null;
+  return Math.abs(hundredths - n * 100) < 1e-6 ? hundredths / 100 : n;
 }
 
 export type { Cell };

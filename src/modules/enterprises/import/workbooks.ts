@@ -1,7 +1,7 @@
 // The small workbooks around the import: the template and the error report.
 import type { Fill } from 'exceljs';
 import ExcelJS from '../../../server/exceljs.js';
-import { IMPORT_COLUMNS } from './columns.js';
+import { IMPORT_COLUMNS, SAMPLE_NAME, SAMPLE_USCC } from './columns.js';
 import type { ImportError } from './parse-rows.js';
 
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDBEAFE' } };
@@ -13,22 +13,22 @@ export async function importTemplate(): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = HEADER_FILL;
   sheet.addRow([
-    '91500153MA5U7K3PXW',
-    '重庆昌州智能装备股份有限公司',
+    SAMPLE_USCC,
+    SAMPLE_NAME,
     '荣昌区',
     '',
     '35',
     '智能装备及智能制造',
     '2012-06-18',
     5000,
-    '王强',
-    '重庆市荣昌区昌州大道 8 号',
+    '张三',
+    '重庆市荣昌区某某路 1 号',
     '智能检测设备',
     '汽车零部件在线检测',
     2015,
     '未上市',
-    '李敏',
-    '023-46788888',
+    '李四',
+    '023-00000000',
     2025,
     8600,
     8000,
@@ -51,7 +51,7 @@ export async function importTemplate(): Promise<Buffer> {
   const help = workbook.addWorksheet('填写说明');
   help.addRows([
     ['填写说明'],
-    ['1. 每行一家企业一个年度；同一企业多个年度可填多行，企业信息须一致。'],
+    ['1. 每行一家企业一个年度；同一企业多个年度可填多行，企业信息须一致。第 2 行是示例，导入前请删除或改为实际企业。'],
     ['2. 金额单位为万元，最多 4 位小数（列名写“（元）”的按元计）；人数为整数。'],
     ['3. 所属区县填写区县名称或代码（如“荣昌区”或 500153），旧称如“梁平县”会自动识别；两江新区等功能区填在“功能区”列。'],
     ['4. 行业大类代码为国民经济行业分类（GB/T 4754-2017）两位大类代码，如 39。'],
