@@ -65,6 +65,8 @@ export default function AuditPage() {
           aria-label="操作"
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
+          // Every action is in the list (not only the rows a virtual list has drawn).
+          virtual={false}
           value={state.action}
           onChange={(action) => setState({ action })}
           options={actions.data?.map((a) => ({ value: a.action, label: a.label }))}
