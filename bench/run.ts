@@ -3,8 +3,14 @@
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
 import { benchRegistry } from './registry.bench.js';
+import { benchResponsiveness } from './responsiveness.bench.js';
 
-const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation, registry: benchRegistry, evaluation: benchEvaluation };
+const benches: Record<string, () => Promise<void>> = {
+  foundation: benchFoundation,
+  registry: benchRegistry,
+  evaluation: benchEvaluation,
+  responsiveness: benchResponsiveness,
+};
 const only = process.argv.slice(2);
 
 console.log(`zjtx benchmarks — Node ${process.version}, ${new Date().toISOString()}`);

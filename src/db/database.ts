@@ -125,8 +125,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // One embedded database has one process: nothing to lock against.
     withAdvisoryLock: (_key, fn) => fn(),
     dumpDataDir: () => client.dumpDataDir('none'),
-    maintain: async (tables) => {
-      for (const t of tables) await client.exec(`vacuum analyze "${t.replaceAll('"', '')}"`);
+    maintain: async (tables, { vacuum = true } = {}) => {
+      for (const t of tables) await client.exec(`${vacuum ? 'vacuum analyze' : 'analyze'} "${t.replaceAll('"', '')}"`);
     },
     close: async () => {
       try {

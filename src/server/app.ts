@@ -22,6 +22,7 @@ import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
 import { startInstance } from './instance.js';
@@ -91,13 +92,16 @@ export async function buildApp({ database, config, logger = false }: BuildOption
       schema: {
         tags: ['系统'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            busy: z.boolean().optional().describe('内置数据库正忙于长事务（如大批量导入提交），本进程仍在响应'),
+          }),
+        },
       },
     },
-    async () => {
-      await database.query('select 1');
-      return { status: 'ok' as const, database: database.kind };
-    },
+    healthCheck(database),
   );
 
   for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, importRoutes, enterprisesRoutes, evaluationRoutes]) {

@@ -83,8 +83,14 @@ export interface StoredResult {
   explanation: unknown;
 }
 
-/** Upserts the latest results and appends them to the history, one statement each. */
-export async function storeResults(db: DbOrTx, runId: string, assessmentDate: string, rows: StoredResult[]): Promise<void> {
+/** Upserts the latest results and appends them to the history, one statement each (`between` runs between the two). */
+export async function storeResults(
+  db: DbOrTx,
+  runId: string,
+  assessmentDate: string,
+  rows: StoredResult[],
+  between: () => Promise<void> = async () => {},
+): Promise<void> {
   await bulkInsert(
     db,
     'evaluation_results',
@@ -122,6 +128,7 @@ export async function storeResults(db: DbOrTx, runId: string, assessmentDate: st
         missing = excluded.missing, explanation = excluded.explanation, evaluated_at = now()`,
     },
   );
+  await between();
   await bulkInsert(
     db,
     'evaluation_history',
