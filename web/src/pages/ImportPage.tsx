@@ -2,6 +2,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { ApiError, api } from '../api';
+import { count, wan } from '../format';
 import { useUrlState } from '../useUrlState';
 import { TitleListImport } from './TitleListImport';
 
@@ -11,6 +12,31 @@ interface ImportError {
   code: string;
   message: string;
 }
+/** One field an update changes (import-enterprises.ts FieldChange): amounts in whole yuan. */
+interface FieldChange {
+  field: string;
+  label: string;
+  kind: 'text' | 'amount' | 'count' | 'score' | 'year' | 'date';
+  before: string | number | null;
+  after: string | number | null;
+}
+interface EnterpriseChanges {
+  row: number;
+  uscc: string;
+  name: string;
+  changes: FieldChange[];
+}
+
+/** A value as the enterprise page shows it: 万元 with separators and two decimals, people with separators. */
+function shown(kind: FieldChange['kind'], value: string | number | null): string {
+  if (value === null || value === '') return '（空）';
+  if (kind === 'amount') return `${wan(Number(value))} 万元`;
+  if (kind === 'count') return `${count(Number(value))} 人`;
+  if (kind === 'score') return `${value} 分`;
+  if (kind === 'year') return `${value} 年`;
+  return String(value);
+}
+
 interface Job {
   id: string;
   mode: 'preview' | 'commit';
@@ -21,6 +47,7 @@ interface Job {
   result: {
     created: number;
     updated: number;
+    updates?: EnterpriseChanges[];
     unchanged: number;
     rows: number;
     errors: ImportError[];
@@ -127,6 +154,49 @@ export default function ImportPage() {
                 </div>
               )}
             </>
+          )}
+          {j.mode === 'preview' && (j.result?.updates?.length ?? 0) > 0 && (
+            <div data-testid="import-updates">
+              <Typography.Title level={5} style={{ marginTop: 24 }}>
+                将更新的企业（{j.result?.updated.toLocaleString('zh-CN')} 家
+                {(j.result?.updates?.length ?? 0) < (j.result?.updated ?? 0) ? `，下列为前 ${j.result?.updates?.length} 家` : ''}
+                ）：确认前请核对将被覆盖的内容
+              </Typography.Title>
+              <Table<EnterpriseChanges>
+                rowKey="uscc"
+                size="small"
+                dataSource={j.result?.updates}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  { title: '行号', dataIndex: 'row', width: 80 },
+                  {
+                    title: '企业',
+                    key: 'name',
+                    width: 280,
+                    render: (_, u) => (
+                      <>
+                        {u.name}
+                        <br />
+                        <Typography.Text type="secondary">{u.uscc}</Typography.Text>
+                      </>
+                    ),
+                  },
+                  {
+                    title: '变更内容（原值 → 新值）',
+                    key: 'changes',
+                    render: (_, u) => (
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {u.changes.map((c) => (
+                          <li key={c.field}>
+                            {c.label}：{shown(c.kind, c.before)} → {shown(c.kind, c.after)}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]}
+              />
+            </div>
           )}
           {errorCount > 0 && (
             <>
