@@ -1,5 +1,6 @@
 // The first "小巨人" batches (工信厅企业函〔2018〕381号), for historic records, criteria.md §3b.
 // Confidence low–medium on the revenue band and growth rate; kept as parameters.
+import { RD_INSTITUTION_LABELS } from '../labels.js';
 import { debtCondition, ResultBuilder, requireYears, smeCondition } from './builder.js';
 import { type Context, percentText, wan } from './context.js';
 import { meanGrowthAtLeast, ratioAtLeast } from './exact.js';
@@ -79,7 +80,7 @@ export function evaluateLittleGiant2018(ctx: Context, p = LITTLE_GIANT_2018, exp
   b.condition(
     'rdInstitution',
     e.rdInstitution !== 'none',
-    explain && { name: '自建或联合建立研发机构', detail: e.rdInstitution, source: SOURCE },
+    explain && { name: '自建或联合建立研发机构', detail: RD_INSTITUTION_LABELS[e.rdInstitution], source: SOURCE },
   );
   b.review('lg2018.infoSystem', b.explain && SOURCE);
   return b.finish(null);

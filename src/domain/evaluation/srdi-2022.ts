@@ -1,5 +1,6 @@
 // 专精特新中小企业认定标准 (工信部企业〔2022〕63号 附件2), criteria.md §2 and Decision 5
 // (Chongqing's 15-point 特色化 block is an assessed input, `featuredScore`).
+import { RD_INSTITUTION_LABELS } from '../labels.js';
 import { numeratorFor, pointsOf, readingOf } from './bands.js';
 import { bandIndicator, type CategoryDef, ResultBuilder, smeCondition } from './builder.js';
 import { type Context, hasRecentAward, percentText, recentEquity, wan } from './context.js';
@@ -72,7 +73,7 @@ const FEATURED = 2;
 const INNOVATION = 3;
 const IP_BANDS = ['无', 'Ⅱ类', 'Ⅰ类', '自主研发Ⅰ类', 'Ⅰ类高价值'];
 const IP_POINTS = [0, 2, 6, 8, 10];
-const FIELD_LABELS = { key_chain: '关键领域补短板/锻长板/填空白', six_basics: '工业"六基"、老字号或链主配套', none: '不属于' };
+const FIELD_LABELS = { key_chain: '关键领域补短板/锻长板/填空白', six_basics: '工业“六基”、老字号或链主配套', none: '不属于' };
 
 export function evaluateSrdi2022(ctx: Context, p = SRDI_2022, explain = true): TierResult {
   const b = new ResultBuilder(ctx, 'srdi', p.id, explain, CATEGORIES);
@@ -206,7 +207,7 @@ function specialisation(b: ResultBuilder, p: Parameters): void {
     explain && {
       id: 'productField',
       name: '主导产品所属领域',
-      value: e.srdiField,
+      value: FIELD_LABELS[e.srdiField],
       band: FIELD_LABELS[e.srdiField],
       max: 5,
       source: `${SOURCE} 评分(4)`,
@@ -335,8 +336,8 @@ function innovation(b: ResultBuilder, p: Parameters): void {
     explain && {
       id: 'rdInstitution',
       name: '自建或与高校、科研机构联合建立研发机构',
-      value: e.rdInstitution,
-      band: e.rdInstitution,
+      value: RD_INSTITUTION_LABELS[e.rdInstitution],
+      band: RD_INSTITUTION_LABELS[e.rdInstitution],
       max: 10,
       source: `${SOURCE} 评分(15)`,
     },
