@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -26,6 +26,9 @@ export function Shell({ children }: { children: ReactNode }) {
             {user.roleLabel}
             {scope && scope !== user.roleLabel ? ` · ${scope}` : ''}
           </span>
+          <Button size="small" icon={<KeyOutlined />} onClick={() => navigate('/account/password')}>
+            修改密码
+          </Button>
           <Button
             size="small"
             icon={<LogoutOutlined />}

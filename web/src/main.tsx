@@ -24,6 +24,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 
 /** The page of each route in navigation.ts (which says who may open it). */
 const PAGES: Record<string, ComponentType> = {
@@ -38,6 +39,7 @@ const PAGES: Record<string, ComponentType> = {
   '/evaluations/pool': PipelinePoolPage,
   '/evaluations/rules': RuleSetsPage,
   '/calculator': SelfAssessmentPage,
+  '/account/password': ChangePasswordPage,
 };
 
 /**
@@ -68,6 +70,8 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, q) => {
       if (error instanceof ApiError && error.status === 401 && q.queryKey[0] !== 'me') queryClient.setQueryData(['me'], null);
+      // An administrator set a new password meanwhile: the session query brings up the change page.
+      if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') queryClient.invalidateQueries({ queryKey: ['me'] });
     },
   }),
   defaultOptions: {
@@ -79,7 +83,7 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 function Routed() {
-  const { user, loading } = useSession();
+  const { user, mustChangePassword, loading } = useSession();
   if (loading) return null;
   if (!user) {
     return (
@@ -97,6 +101,14 @@ function Routed() {
         />
         <Route path="*" element={<LoginPage />} />
       </Routes>
+    );
+  }
+  // A password an administrator set: nothing but changing it (the server refuses everything else too).
+  if (mustChangePassword) {
+    return (
+      <Suspense fallback={null}>
+        <ChangePasswordPage forced />
+      </Suspense>
     );
   }
   return (

@@ -26,6 +26,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/admin/users', roles: ['city_admin'], menu: '用户管理' },
   { path: '/admin/audit', roles: ['city_admin'], menu: '审计日志' },
   { path: '/calculator', roles: EVERYONE },
+  // Reached from 修改密码 in the header.
+  { path: '/account/password', roles: EVERYONE },
 ];
 
 export interface NavItem {

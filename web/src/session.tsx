@@ -4,6 +4,8 @@ import { ApiError, api, type CurrentUser } from './api';
 
 interface SessionValue {
   user: CurrentUser | null;
+  /** The password was set by an administrator: the app shows only the change-password page. */
+  mustChangePassword: boolean;
   loading: boolean;
   refresh: () => Promise<unknown>;
   signOut: () => Promise<void>;
@@ -17,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return (await api<{ user: CurrentUser }>('/api/auth/me')).user;
+        return await api<{ user: CurrentUser; mustChangePassword: boolean }>('/api/auth/me');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -26,7 +28,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: 60_000,
   });
   const value: SessionValue = {
-    user: me.data ?? null,
+    user: me.data?.user ?? null,
+    mustChangePassword: me.data?.mustChangePassword ?? false,
     loading: me.isLoading,
     refresh: () => me.refetch(),
     signOut: async () => {

@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
 import { useSession } from '../session';
 
 export function LoginPage() {
   const { refresh } = useSession();
+  const { notification } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -13,7 +14,9 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await api('/api/auth/login', { method: 'POST', body: values });
+      const answer = await api<{ securityNotice?: string | null }>('/api/auth/login', { method: 'POST', body: values });
+      // Failed attempts on the account since the last login: its owner is told, until closed.
+      if (answer.securityNotice) notification.warning({ title: '账号安全提醒', description: answer.securityNotice, duration: 0 });
       await refresh();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请检查网络后重试');
