@@ -23,7 +23,8 @@ interface PoolRow {
 }
 interface Run {
   id: string;
-  status: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
+  error: { message?: string } | null;
   total: number;
   processed: number;
   counts: {
@@ -56,13 +57,15 @@ export default function PipelinePoolPage() {
     queryKey: ['pool', filters, page],
     queryFn: () => api<Page<PoolRow>>(`/api/evaluations/pool${query({ ...filters, page, pageSize: 20 })}`),
   });
+  // The scope's latest run, read from the server: the page can be left and come back to while it runs.
   const run = useQuery({
-    queryKey: ['run', state.run],
-    queryFn: () => api<Run>(`/api/evaluations/runs/${state.run}`),
-    enabled: Boolean(state.run),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 700),
+    queryKey: ['run', state.run ?? 'current'],
+    queryFn: async () =>
+      state.run ? api<Run>(`/api/evaluations/runs/${state.run}`) : (await api<{ run: Run | null }>('/api/evaluations/runs/current')).run,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 700 : false),
   });
-  const running = run.data && (run.data.status === 'queued' || run.data.status === 'running');
+  const running = Boolean(run.data && (run.data.status === 'queued' || run.data.status === 'running'));
+  const count = (n: number) => n.toLocaleString('zh-CN');
   const runStatus = run.data?.status;
   useEffect(() => {
     if (runStatus === 'done') client.invalidateQueries({ queryKey: ['pool'] });
@@ -73,6 +76,10 @@ export default function PipelinePoolPage() {
       const started = await api<{ id: string }>('/api/evaluations/runs', { method: 'POST', body: {} });
       setState({ run: started.id }, false);
     } catch (e) {
+      // Already running (another officer, another tab): follow that run.
+      const active =
+        e instanceof ApiError && e.code === 'EVALUATION_RUN_ACTIVE' ? (e.details as { runId?: string } | undefined)?.runId : undefined;
+      if (active) setState({ run: active }, false);
       message.error(e instanceof ApiError ? e.message : '启动失败');
     }
   };
@@ -82,8 +89,8 @@ export default function PipelinePoolPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3}>后备库</Typography.Title>
         <Space>
-          <Button icon={<PlayCircleOutlined />} loading={Boolean(running)} onClick={start}>
-            对{user?.role === 'city_admin' ? '全市' : '本区县'}企业运行批量评价
+          <Button icon={<PlayCircleOutlined />} loading={running} disabled={running || run.isLoading} onClick={start}>
+            {running ? '批量评价进行中' : `对${user?.role === 'city_admin' ? '全市' : '本区县'}企业运行批量评价`}
           </Button>
           <Button type="primary" icon={<DownloadOutlined />} href={`/api/evaluations/pool/export${query(filters)}`}>
             导出
@@ -93,14 +100,24 @@ export default function PipelinePoolPage() {
       {run.data && (
         <Alert
           style={{ marginBottom: 16 }}
-          type={run.data.status === 'failed' ? 'error' : run.data.status === 'done' ? 'success' : 'info'}
+          type={
+            run.data.status === 'failed'
+              ? 'error'
+              : run.data.status === 'interrupted'
+                ? 'warning'
+                : run.data.status === 'done'
+                  ? 'success'
+                  : 'info'
+          }
           showIcon
           title={
             run.data.status === 'done'
-              ? `批量评价完成：${run.data.counts?.enterprises ?? 0} 家企业；符合创新型 ${run.data.counts?.qualified.innovative ?? 0}、专精特新 ${run.data.counts?.qualified.srdi ?? 0}、小巨人 ${run.data.counts?.qualified.little_giant ?? 0}${reviewText(run.data.counts?.needsReview)}`
+              ? `批量评价完成：${count(run.data.counts?.enterprises ?? 0)} 家企业；符合创新型 ${count(run.data.counts?.qualified.innovative ?? 0)}、专精特新 ${count(run.data.counts?.qualified.srdi ?? 0)}、小巨人 ${count(run.data.counts?.qualified.little_giant ?? 0)}${reviewText(run.data.counts?.needsReview)}`
               : run.data.status === 'failed'
                 ? '批量评价失败，请重新运行'
-                : `正在评价… ${run.data.processed} / ${run.data.total}（可离开本页，稍后回来查看）`
+                : run.data.status === 'interrupted'
+                  ? `${run.data.error?.message ?? '批量评价中断，请重新运行'}（中断时已处理 ${count(run.data.processed)} / ${count(run.data.total)} 家）`
+                  : `正在评价… 已处理 ${count(run.data.processed)} / ${count(run.data.total)} 家（可离开本页，稍后回来查看）`
           }
           description={
             running ? <Progress percent={run.data.total ? Math.round((run.data.processed / run.data.total) * 100) : 0} /> : undefined
