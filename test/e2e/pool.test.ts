@@ -26,7 +26,17 @@ describe('the pipeline pool in a real browser', () => {
     await download.saveAs('test-results/pool.xlsx');
     const rows = await readXlsx(readFileSync('test-results/pool.xlsx'));
     expect(rows.length - 1).toBe(total);
-    expect(rows[0]).toEqual(['统一社会信用代码', '企业名称', '区县', '行业大类', '目标梯度', '评价结论', '评价得分', '还差什么', '评价规则']);
+    expect(rows[0]).toEqual([
+      '统一社会信用代码',
+      '企业名称',
+      '区县',
+      '行业大类',
+      '目标梯度',
+      '评价结论',
+      '评价得分',
+      '还差什么',
+      '评价规则',
+    ]);
     await page.close();
   });
 
