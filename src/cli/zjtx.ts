@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The zjtx command: serve (default), migrate, demo, admin create.
+// The zjtx command: serve (default), migrate, demo, admin create, backup, restore.
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database.js';
 import { appRoleRisk, openMigratedDatabase } from '../db/migrate.js';
@@ -10,8 +10,10 @@ import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { buildApp } from '../server/app.js';
 import { type Config, loadConfig } from '../server/config.js';
 import { deleteEndedWindows } from '../server/rate-limit.repo.js';
+import { backupCommand, serveBackups } from './backup.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js';
 import { readNewPassword } from './read-password.js';
+import { restoreCommand } from './restore.js';
 
 async function open(config: Config): Promise<Database> {
   const database = await openMigratedDatabase(config);
@@ -64,6 +66,8 @@ async function serve(config: Config): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`zjtx 已启动（${seconds} 秒）：http://${shownHost}:${config.port}  数据库：${where(config)}`);
   console.log(`接口文档：http://${shownHost}:${config.port}/api/docs`);
+  // On PGlite this process holds the data directory: `npm run backup` asks it through a socket there.
+  const backups = database.kind === 'pglite' ? await serveBackups(database, config.dataDir) : null;
 
   const sweep = setInterval(
     () =>
@@ -77,6 +81,7 @@ async function serve(config: Config): Promise<void> {
   sweep.unref();
   const stop = async () => {
     clearInterval(sweep);
+    await backups?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -135,8 +140,22 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'backup': {
+      const done = await backupCommand(config, positionals[1]);
+      console.log(
+        `备份完成：${done.file}（${done.tables} 张数据表，${done.rows} 行，${done.files} 个附件，${(done.bytes / 1024 / 1024).toFixed(1)} MB${
+          done.via === 'server' ? '，由运行中的平台写出' : ''
+        }）`,
+      );
+      return;
+    }
+    case 'restore': {
+      const done = await restoreCommand(config, positionals[1]);
+      console.log(`恢复完成：${where(config)}（${done.tables} 张数据表，${done.rows} 行，${done.files} 个附件）`);
+      return;
+    }
     default:
-      console.error(`未知命令：${command}。可用：serve、migrate、demo、admin create`);
+      console.error(`未知命令：${command}。可用：serve、migrate、demo、admin create、backup、restore`);
       process.exitCode = 2;
   }
 }

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -8,12 +11,40 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 /** An arbitrary constant: processes starting together on one PostgreSQL migrate one at a time. */
 const MIGRATION_LOCK = 7_306_001;
 
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder });
-    return;
+export interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+/** The migrations this code knows, oldest first (`when` is what drizzle records as created_at). */
+export function migrationJournal(): JournalEntry[] {
+  return (JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
+}
+
+/** A copy of the migrations folder that ends after the first `count` migrations (a restore migrates to its backup's level). */
+function truncatedMigrationsFolder(count: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zjtx-migrations-'));
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  journal.entries = journal.entries.slice(0, count);
+  mkdirSync(path.join(dir, 'meta'));
+  writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
+  for (const e of journal.entries) copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
+/** Applies the migrations not yet applied (all, or only up to the first `upTo`). */
+export async function migrateDatabase(database: Database, { upTo }: { upTo?: number } = {}): Promise<void> {
+  const folder = upTo === undefined ? migrationsFolder : truncatedMigrationsFolder(upTo);
+  try {
+    if (database.kind === 'pglite') {
+      await migratePglite(database.db as never, { migrationsFolder: folder });
+      return;
+    }
+    await database.withAdvisoryLock(MIGRATION_LOCK, () => migrateNodePg(database.db as never, { migrationsFolder: folder }));
+  } finally {
+    if (folder !== migrationsFolder) rmSync(folder, { recursive: true, force: true });
   }
-  await database.withAdvisoryLock(MIGRATION_LOCK, () => migrateNodePg(database.db as never, { migrationsFolder }));
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
