@@ -54,4 +54,21 @@ describe('the import preview of updates in a real browser', () => {
     await page.screenshot({ path: `${OUT}/import-preview-updates.png`, fullPage: true });
     await page.close();
   });
+
+  it('says in the form what the API and the import say about a phone "=1+2", a bidi character and a niche year before the founding', async () => {
+    const page = await web.logIn('rongchang.admin');
+    await page.goto(`${web.baseUrl}/enterprises`);
+    await page.getByRole('button', { name: /新增企业/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('企业名称').fill('重庆\u202e司公限有');
+    await dialog.getByLabel('成立日期').fill('2015-03-01');
+    await dialog.getByLabel('成立日期').press('Enter');
+    await dialog.getByLabel('进入细分市场年份').fill('2010');
+    await dialog.getByLabel('联系电话').fill('=1+2');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('电话号码格式不正确：只能含数字、空格和 + - ( )，共 5～20 位').waitFor({ timeout: 10_000 });
+    await dialog.getByText('企业名称含有不允许的控制字符或方向控制字符').waitFor();
+    await dialog.getByText('进入细分市场年份不能早于成立年份（2015 年）').waitFor();
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { checkNicheEntryYear, checkPhone, checkText, type FieldProblem, TEXT_MAX } from '../../../src/domain/field-rules';
 import { ApiError, api } from '../api';
 import { LISTING_LABELS } from '../labels';
 import { useReference } from '../reference';
@@ -26,6 +27,16 @@ export interface EditableEnterprise {
   contactName: string | null;
   contactPhone: string | null;
 }
+
+/** An antd rule from a field rule of src/domain/field-rules.ts: the form says what the server and the import say. */
+const fieldRule = (label: string, check: (value: never) => FieldProblem | null) => ({
+  validator: (_rule: unknown, value: unknown) => {
+    if (value === null || value === undefined || value === '') return Promise.resolve();
+    const problem = check(value as never);
+    return problem ? Promise.reject(new Error(`${label}${problem.message}`)) : Promise.resolve();
+  },
+});
+const textRule = (label: string, max: number) => fieldRule(label, (v: string) => checkText(String(v).trim(), max));
 
 /** Create or edit an enterprise. Server errors land next to their field; a stale version says so. */
 export function EnterpriseForm({
@@ -131,8 +142,12 @@ export function EnterpriseForm({
         >
           <Input disabled={isEnterpriseUser} maxLength={18} />
         </Form.Item>
-        <Form.Item name="name" label="企业名称" rules={[{ required: true, message: '请输入企业名称' }]}>
-          <Input maxLength={100} />
+        <Form.Item
+          name="name"
+          label="企业名称"
+          rules={[{ required: true, message: '请输入企业名称' }, textRule('企业名称', TEXT_MAX.name)]}
+        >
+          <Input maxLength={TEXT_MAX.name} />
         </Form.Item>
         <Form.Item name="districtCode" label="所属区县" rules={[{ required: true, message: '请选择区县' }]}>
           <Select
@@ -180,41 +195,42 @@ export function EnterpriseForm({
           {/* No fixed precision: 1500 reads "1500", not "1500.0000". */}
           <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="legalRepresentative" label="法定代表人">
-          <Input maxLength={50} />
+        <Form.Item name="legalRepresentative" label="法定代表人" rules={[textRule('法定代表人', TEXT_MAX.legalRepresentative)]}>
+          <Input maxLength={TEXT_MAX.legalRepresentative} />
         </Form.Item>
         <Form.Item name="listingStatus" label="上市情况">
           <Select options={Object.entries(LISTING_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="mainProduct" label="主导产品">
-          <Input maxLength={100} />
+        <Form.Item name="mainProduct" label="主导产品" rules={[textRule('主导产品', TEXT_MAX.mainProduct)]}>
+          <Input maxLength={TEXT_MAX.mainProduct} />
         </Form.Item>
-        <Form.Item name="nicheMarket" label="细分市场">
-          <Input maxLength={100} />
+        <Form.Item name="nicheMarket" label="细分市场" rules={[textRule('细分市场', TEXT_MAX.nicheMarket)]}>
+          <Input maxLength={TEXT_MAX.nicheMarket} />
         </Form.Item>
         <Form.Item
           name="nicheEntryYear"
           label="进入细分市场年份"
           rules={[
             // Said, not clamped: InputNumber's max would silently turn 2030 into this year.
-            {
-              validator: (_rule, v: number | null | undefined) =>
-                v != null && v > dayjs().year()
-                  ? Promise.reject(new Error(`进入细分市场年份不能晚于今年（${dayjs().year()} 年）`))
-                  : Promise.resolve(),
-            },
+            ({ getFieldValue }) =>
+              fieldRule('进入细分市场年份', (v: number) =>
+                checkNicheEntryYear(v, {
+                  currentYear: dayjs().year(),
+                  establishedOn: getFieldValue('establishedOn')?.format('YYYY-MM-DD') ?? null,
+                }),
+              ),
           ]}
         >
           <InputNumber min={1949} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="address" label="注册地址">
-          <Input maxLength={200} />
+        <Form.Item name="address" label="注册地址" rules={[textRule('注册地址', TEXT_MAX.address)]}>
+          <Input maxLength={TEXT_MAX.address} />
         </Form.Item>
-        <Form.Item name="contactName" label="联系人">
-          <Input maxLength={50} />
+        <Form.Item name="contactName" label="联系人" rules={[textRule('联系人', TEXT_MAX.contactName)]}>
+          <Input maxLength={TEXT_MAX.contactName} />
         </Form.Item>
-        <Form.Item name="contactPhone" label="联系电话">
-          <Input maxLength={20} />
+        <Form.Item name="contactPhone" label="联系电话" rules={[fieldRule('', (v: string) => checkPhone(String(v).trim()))]}>
+          <Input maxLength={TEXT_MAX.contactPhone} />
         </Form.Item>
       </Form>
     </Modal>
