@@ -233,7 +233,10 @@ describe.each(DATABASE_KINDS)('user management and audit log on %s', (kind) => {
     for (const r of all) {
       expect(r.actionLabel).not.toMatch(code);
       expect(r.entityLabel).not.toMatch(code);
-      for (const c of r.changes) expect(c.label).not.toMatch(/[A-Za-z]/);
+      for (const c of r.changes) {
+        expect(c.label).not.toMatch(/[A-Za-z]/);
+        expect(c.label, `${r.actionLabel} ${c.field}`).not.toBe('其他信息');
+      }
     }
     expect(
       (await h.app.inject({ method: 'GET', url: '/api/audit/actions', headers: { cookie: await h.login('rongchang.admin') } })).statusCode,

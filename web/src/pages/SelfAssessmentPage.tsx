@@ -215,7 +215,7 @@ export default function SelfAssessmentPage() {
                 <Select
                   options={[
                     { value: 'key_chain', label: '关键领域补短板/锻长板/填空白' },
-                    { value: 'six_basics', label: '工业"六基"、老字号或链主配套' },
+                    { value: 'six_basics', label: '工业“六基”、老字号或链主配套' },
                     { value: 'none', label: '不属于' },
                   ]}
                 />
@@ -246,17 +246,17 @@ export default function SelfAssessmentPage() {
               </Form.Item>
             </Col>
             <Col span={3}>
-              <Form.Item name={['enterprise', 'nicheMarketShare']} label="细分市场占有率%">
+              <Form.Item name={['enterprise', 'nicheMarketShare']} label="细分市场占有率（%）">
                 <InputNumber min={0} max={100} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={2}>
-              <Form.Item name={['enterprise', 'featuredScore']} label="特色化得分">
+              <Form.Item name={['enterprise', 'featuredScore']} label="特色化指标得分">
                 <InputNumber min={0} max={15} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={2}>
-              <Form.Item name={['enterprise', 'developmentScore']} label="发展评价分">
+              <Form.Item name={['enterprise', 'developmentScore']} label="发展评价得分">
                 <InputNumber min={0} max={100} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
