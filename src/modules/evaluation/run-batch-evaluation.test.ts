@@ -29,6 +29,17 @@ describe('the pool: what counts as within reach', () => {
     expect(stored.gap).toBeGreaterThan(5);
     expect(stored.withinReach).toBe(false);
   });
+  it('measures the gap against the pass score in force, not a fixed 60', () => {
+    const r = innovative(weak);
+    const corrections = { 'innovative-2022': { version: 2, values: { passScore: 50 } } };
+    const relaxed = evaluate(weak, corrections).results.find((t) => t.tier === 'innovative') as TierResult;
+    expect(toStored('x', r).gap).toBe(Math.max(0, 60 - (r.score ?? 0)));
+    const raised = { 'innovative-2022': { version: 2, values: { passScore: 70 } } };
+    const strict = evaluate(weak, raised).results.find((t) => t.tier === 'innovative') as TierResult;
+    expect(toStored('x', strict, raised).gap).toBe(70 - (strict.score ?? 0));
+    expect(toStored('x', strict, raised).withinReach).toBe(false);
+    expect(toStored('x', relaxed, corrections).gap).toBe(Math.max(0, 50 - (relaxed.score ?? 0)));
+  });
   it('takes every qualified result, and never a large enterprise', () => {
     expect(toStored('x', innovative()).withinReach).toBe(true);
     const large = withYear(sampleInput(), 2025, { employees: 5000, revenue: 900_000_000, mainRevenue: 850_000_000 });
