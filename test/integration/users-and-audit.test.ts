@@ -178,7 +178,7 @@ describe.each(DATABASE_KINDS)('user management and audit log on %s', (kind) => {
       actionLabel: string;
       entityTypeLabel: string;
       entityLabel: string;
-      changes: { label: string; before: string | null; after: string | null }[];
+      changes: { field: string; label: string; before: string | null; after: string | null }[];
     }[];
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.entityLabel.includes(part))).toBe(true);
