@@ -45,7 +45,7 @@ describe('the import preview of updates in a real browser', () => {
     await page.locator('input[type=file]').first().setInputFiles(`${OUT}/changed.xlsx`);
     const updates = page.getByTestId('import-updates');
     await updates.waitFor({ timeout: 15_000 });
-    const text = await updates.innerText();
+    const text = (await updates.textContent()) ?? '';
     expect(text).toContain('重庆预览变更测试有限公司');
     expect(text).toContain('上市情况：未上市 → 新三板挂牌');
     expect(text).toContain('2025 年营业收入：1,500.50 万元 → 16,000.00 万元');
