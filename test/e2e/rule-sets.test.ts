@@ -28,6 +28,17 @@ describe('the rule sets and their correction in a real browser', () => {
 
     await page.getByPlaceholder('修正说明（依据文件、原因）').fill('测试：提高及格线');
     await page.getByRole('button', { name: /发布新版本/ }).click();
+    // A city-wide change is confirmed with its effect in front of the administrator; cancelling publishes nothing.
+    const confirm = page.getByRole('dialog').filter({ hasText: '确认发布修正版本？' });
+    await confirm
+      .getByText(new RegExp(`已存储的 ${stored.toLocaleString('zh-CN')} 条评价结果中，\\d+ 条的结论将改变`))
+      .waitFor({ timeout: 5_000 });
+    expect(await confirm.getByText(/· 创新型中小企业：变为符合 \d+，变为不符合 \d+/).count()).toBeGreaterThan(0);
+    await confirm.getByRole('button', { name: /^取\s*消$/ }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await h.count("select count(*) as n from audit_log where action = 'ruleset.publish'")).toBe(0);
+    await page.getByRole('button', { name: /发布新版本/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
     await page.getByText('已发布第 2 版').waitFor();
     await page.getByText('已修正：第 2 版').first().waitFor();
     await expect.poll(() => page.getByText('总分 ≥95', { exact: false }).count()).toBeGreaterThan(0);

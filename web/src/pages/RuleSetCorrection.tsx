@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
-import { TIER_LABELS } from '../labels';
+import { count } from '../format';
+import { TIER_LABELS, tierOrder } from '../labels';
 
 interface Parameters {
   ruleSet: string;
@@ -24,7 +25,7 @@ const shown = (p: Parameter, value: number) => (isMoney(p) ? value / 10_000 : va
 
 /** City administrators correct a rule set's numbers: preview the effect by district, then publish a version. */
 export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const params = useQuery({
     queryKey: ['rule-set-parameters', ruleSet],
@@ -62,6 +63,40 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
     }
   };
 
+  // The version applies city-wide: the administrator confirms with its effect in front of them.
+  const confirmPublish = (preview: Impact) => {
+    modal.confirm({
+      title: '确认发布修正版本？',
+      width: 560,
+      okText: '确认发布',
+      cancelText: '取消',
+      content: (
+        <>
+          <Typography.Paragraph>
+            新版本在全市生效：此后所有区县的测算和批量评价都使用它。
+            {preview.stored === 0
+              ? '目前尚无已存储的评价结果，发布不改变任何已有结论。'
+              : `已存储的 ${count(preview.stored)} 条评价结果中，${count(preview.changed)} 条的结论将改变。`}
+          </Typography.Paragraph>
+          {preview.districts.length > 0 && (
+            <ul style={{ maxHeight: 240, overflow: 'auto', paddingInlineStart: 20 }}>
+              {[...preview.districts].sort(tierOrder).map((d) => (
+                <li key={`${d.districtCode}-${d.tier}`}>
+                  {d.districtName} · {TIER_LABELS[d.tier] ?? d.tier}：变为符合 {count(d.toQualified)}，变为不符合 {count(d.toNotQualified)}
+                  {d.other ? `，其他变化 ${count(d.other)}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            修正说明：{note.trim()}
+          </Typography.Paragraph>
+        </>
+      ),
+      onOk: () => run('publish'),
+    });
+  };
+
   if (!params.data) return null;
   return (
     <Card size="small" title={`修正参数（当前第 ${params.data.version} 版）`} style={{ marginTop: 16 }}>
@@ -84,7 +119,13 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
                 value={shown(p, edits[p.path] ?? p.current)}
                 min={0}
                 // Amounts are edited in 万元 and kept in whole yuan.
-                onChange={(v) => setEdits({ ...edits, [p.path]: isMoney(p) ? Math.round(Number(v) * 10_000) : Number(v) })}
+                onChange={(v) => {
+                  const value = isMoney(p) ? Math.round(Number(v) * 10_000) : Number(v);
+                  if (value === (edits[p.path] ?? p.current)) return; // InputNumber repeats its value on blur
+                  setEdits({ ...edits, [p.path]: value });
+                  // A preview belongs to the values it was computed for: another edit needs a new one.
+                  setImpact(null);
+                }}
                 aria-label={p.label}
               />
             ),
@@ -96,7 +137,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
           预览影响
         </Button>
         <Input placeholder="修正说明（依据文件、原因）" value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 320 }} />
-        <Button type="primary" disabled={!impact || !note.trim()} loading={busy} onClick={() => run('publish')}>
+        <Button type="primary" disabled={!impact || !note.trim()} loading={busy} onClick={() => impact && confirmPublish(impact)}>
           发布新版本
         </Button>
       </Space>
