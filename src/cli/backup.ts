@@ -128,6 +128,10 @@ function pipeToFile(source: NodeJS.ReadableStream, file: string): Promise<void> 
     source.once('error', reject);
     out.once('error', reject);
     out.once('finish', resolve);
+    // A server that breaks off closes without ending: end the file, and the check after it says so.
+    source.once('close', () => {
+      if (!out.writableEnded) out.end();
+    });
     source.pipe(out);
   });
 }
@@ -186,9 +190,7 @@ export async function backupCommand(config: Config, file: string | undefined): P
     };
   } catch (error) {
     rmSync(partial, { force: true });
-    if (via === 'server' && (error as { code?: string }).code === 'BACKUP_INVALID') {
-      throw new Error('运行中的平台未能写完备份（连接中断），请查看服务日志后重试');
-    }
+    if (via === 'server') throw new Error('运行中的平台未能写完备份（连接中断），请查看服务日志后重试', { cause: error });
     throw error;
   }
 }

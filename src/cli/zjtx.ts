@@ -67,7 +67,16 @@ async function serve(config: Config): Promise<void> {
   console.log(`zjtx 已启动（${seconds} 秒）：http://${shownHost}:${config.port}  数据库：${where(config)}`);
   console.log(`接口文档：http://${shownHost}:${config.port}/api/docs`);
   // On PGlite this process holds the data directory: `npm run backup` asks it through a socket there.
-  const backups = database.kind === 'pglite' ? await serveBackups(database, config.dataDir) : null;
+  const backups =
+    database.kind === 'pglite'
+      ? await serveBackups(database, config.dataDir).catch((error) => {
+          // E.g. a data directory path longer than a Unix socket name may be: the platform runs, backups need it stopped.
+          console.warn(
+            `警告：无法在数据目录中开启备份通道（${error instanceof Error ? error.message : error}），运行期间无法执行 npm run backup`,
+          );
+          return null;
+        })
+      : null;
 
   const sweep = setInterval(
     () =>
