@@ -144,6 +144,29 @@ describe.each(DATABASE_KINDS)('import hardening on %s', (kind) => {
       expect(response.json().code).toBe('IMPORT_FILE_CORRUPT');
     });
 
+    it('refuses NUL and bidi characters in a title list with row and column (never a 500 from the database)', async () => {
+      // NUL beyond the first 8 KiB, where the binary sniffing does not look.
+      const lines = [
+        `第七批名单${'　'.repeat(3000)}`,
+        '企业名称,认定日期,证书编号',
+        '重庆\u0000空字符有限公司,2025-08-01,',
+        '重庆某某有限公司,2025-08-01,GJ\u202e001',
+      ];
+      for (const mode of ['preview', 'commit']) {
+        const response = await upload(
+          Buffer.from(lines.join('\r\n')),
+          'titles.csv',
+          `/api/enterprises/titles/import?mode=${mode}&tier=srdi`,
+        );
+        expect(response.statusCode, response.body).toBe(mode === 'preview' ? 200 : 400);
+        const errors = (mode === 'preview' ? response.json() : response.json().details).errors;
+        expect(errors).toEqual([
+          expect.objectContaining({ row: 3, column: '企业名称', code: 'CONTROL_CHARACTER' }),
+          expect.objectContaining({ row: 4, column: '证书编号', code: 'CONTROL_CHARACTER' }),
+        ]);
+      }
+    });
+
     it('still reads an ordinary file after all that', async () => {
       const response = await upload(await xlsx(rows), 'ok.xlsx');
       expect(response.json()).toMatchObject({ created: 1, errorCount: 0 });

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../../db/database.js';
 import { enterprises, enterpriseTitles } from '../../../db/schema/index.js';
 import { parseDate, todayInShanghai } from '../../../domain/dates.js';
 import { currentTierOf, TIER_LABELS, TIERS, type Tier } from '../../../domain/enterprise-rules.js';
+import { checkText, TEXT_MAX } from '../../../domain/field-rules.js';
 import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
 import { type Actor, inScope, requireAccess, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
@@ -97,6 +98,15 @@ async function parseTitleRows(buffer: Buffer, fileName: string, defaultTier: Tie
       if (checkUscc(uscc) === 'format') fail('统一社会信用代码', 'ENTERPRISE_USCC_INVALID', `统一社会信用代码“${usccCell.text}”格式不正确`);
     }
     const name = value('name').text || undefined;
+    // Texts that are stored (or matched) pass the same rule as the registry's, so the commit never meets a character the database refuses.
+    for (const [key, label, max] of [
+      ['name', '企业名称', TEXT_MAX.name],
+      ['batch', '批次', 100],
+      ['certificateNo', '证书编号', 100],
+    ] as const) {
+      const p = value(key).text ? checkText(value(key).text, max) : null;
+      if (p) fail(label, p.code, `${label}${p.message}`);
+    }
     if (!uscc && !name) fail('企业名称', 'REQUIRED', '统一社会信用代码和企业名称至少填写一项');
     const tierCell = value('tier');
     const tier = tierCell.text ? TIER_BY_TEXT.get(cleanTierText(tierCell.text)) : defaultTier;
