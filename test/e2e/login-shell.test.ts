@@ -126,6 +126,22 @@ describe('the shell in a real browser', () => {
     await page.close();
   });
 
+  it('says what to do when a list is empty: run the batch evaluation first, or clear the filters', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await logIn(page, 'rongchang.admin');
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${baseUrl}/evaluations/pool`);
+    await page.getByText(/尚未运行批量评价，请先点击右上角“对本区县企业运行批量评价”/).waitFor();
+
+    await page.goto(`${baseUrl}/enterprises?q=${encodeURIComponent('没有这样的企业名称')}`);
+    await page.getByText('没有符合筛选条件的企业。').waitFor();
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => page.locator('tbody tr a').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.getByPlaceholder('企业名称（任意部分）或信用代码').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('shows a wrong password as a Chinese error', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     await logIn(page, 'yubei.admin', 'Not-the-password-1');

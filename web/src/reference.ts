@@ -26,7 +26,11 @@ export function useReference() {
   const districtName = (code: string | null | undefined) => (code ? (districts.data?.find((d) => d.code === code)?.name ?? code) : '');
   const industryName = (code: string | null | undefined) => (code ? (industries.data?.find((i) => i.code === code)?.name ?? code) : '');
   const clusterName = (code: string | null | undefined) => (code ? (clusters.data?.find((c) => c.code === code)?.name ?? code) : '');
+  /** A 大类 code as the Cascader's [门类, 大类] path (a 门类 alone as [门类]). */
+  const industryPath = (code: string | null | undefined) =>
+    code ? (/^\d/.test(code) ? [industries.data?.find((i) => i.code === code)?.parentCode ?? '', code] : [code]) : undefined;
   return {
+    industryPath,
     districts: districts.data ?? [],
     industries: industries.data ?? [],
     clusters: clusters.data ?? [],

@@ -53,11 +53,8 @@ export default function EnterprisesPage() {
     label: `${s.code} ${s.name}`,
     children: ref.industries.filter((i) => i.parentCode === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
   }));
-  const industryValue = state.industry
-    ? /^\d/.test(state.industry)
-      ? [ref.industries.find((i) => i.code === state.industry)?.parentCode ?? '', state.industry]
-      : [state.industry]
-    : undefined;
+  const industryValue = ref.industryPath(state.industry);
+  const filtered = FILTERS.some((k) => state[k]);
   const sortOrder = (key: string): SortOrder | undefined =>
     state.sort === key ? 'ascend' : state.sort === `-${key}` ? 'descend' : undefined;
 
@@ -82,6 +79,7 @@ export default function EnterprisesPage() {
       {isOfficer && (
         <Space style={{ marginBottom: 16 }} wrap>
           <Input.Search
+            key={state.q ?? ''} // remounts with the URL's value, e.g. after 清除筛选
             placeholder="企业名称（任意部分）或信用代码"
             allowClear
             defaultValue={state.q}
@@ -167,6 +165,18 @@ export default function EnterprisesPage() {
         rowKey="id"
         size="middle"
         loading={list.isLoading}
+        locale={{
+          emptyText: filtered ? (
+            <Space orientation="vertical">
+              <span>没有符合筛选条件的企业。</span>
+              <Button size="small" onClick={() => setState(Object.fromEntries(FILTERS.map((k) => [k, undefined])))}>
+                清除筛选
+              </Button>
+            </Space>
+          ) : (
+            '数据范围内还没有企业：可点击“新增企业”逐家录入，或通过“导入”批量导入。'
+          ),
+        }}
         dataSource={list.data?.items}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -4,6 +4,7 @@ import { Alert, App, Button, Cascader, Progress, Segmented, Space, Table, Tag, T
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, type Page, query } from '../api';
+import { count } from '../format';
 import { TIER_LABELS } from '../labels';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -64,8 +65,9 @@ export default function PipelinePoolPage() {
       state.run ? api<Run>(`/api/evaluations/runs/${state.run}`) : (await api<{ run: Run | null }>('/api/evaluations/runs/current')).run,
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 700 : false),
   });
+  const filtered = Boolean(state.status || state.district || state.industry);
+  const scopeName = user?.role === 'city_admin' ? '全市' : '本区县';
   const running = Boolean(run.data && (run.data.status === 'queued' || run.data.status === 'running'));
-  const count = (n: number) => n.toLocaleString('zh-CN');
   const runStatus = run.data?.status;
   useEffect(() => {
     if (runStatus === 'done') client.invalidateQueries({ queryKey: ['pool'] });
@@ -90,7 +92,7 @@ export default function PipelinePoolPage() {
         <Typography.Title level={3}>后备库</Typography.Title>
         <Space>
           <Button icon={<PlayCircleOutlined />} loading={running} disabled={running || run.isLoading} onClick={start}>
-            {running ? '批量评价进行中' : `对${user?.role === 'city_admin' ? '全市' : '本区县'}企业运行批量评价`}
+            {running ? '批量评价进行中' : `对${scopeName}企业运行批量评价`}
           </Button>
           <Button type="primary" icon={<DownloadOutlined />} href={`/api/evaluations/pool/export${query(filters)}`}>
             导出
@@ -144,6 +146,7 @@ export default function PipelinePoolPage() {
           placeholder="行业（门类 / 大类）"
           aria-label="行业（门类 / 大类）"
           changeOnSelect
+          value={ref.industryPath(state.industry)}
           options={ref.industries
             .filter((i) => i.level === 'section')
             .map((s) => ({
@@ -158,6 +161,21 @@ export default function PipelinePoolPage() {
       <Table<PoolRow>
         rowKey="enterpriseId"
         loading={pool.isLoading}
+        locale={{
+          // An empty list says why and what to do next.
+          emptyText: filtered ? (
+            <Space orientation="vertical">
+              <span>没有符合筛选条件的企业。</span>
+              <Button size="small" onClick={() => setState({ status: undefined, district: undefined, industry: undefined })}>
+                清除筛选
+              </Button>
+            </Space>
+          ) : run.data?.status === 'done' || pool.data?.total ? (
+            `${scopeName}暂无${TIER_LABELS[tier] ?? ''}的已符合未认定或差一项的企业。`
+          ) : (
+            `尚未运行批量评价，请先点击右上角“对${scopeName}企业运行批量评价”，完成后这里列出已符合条件而尚未认定、以及差一项或几分的企业。`
+          ),
+        }}
         dataSource={pool.data?.items}
         columns={[
           { title: '企业名称', render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.name}</Link> },
@@ -183,7 +201,7 @@ export default function PipelinePoolPage() {
           current: page,
           pageSize: 20,
           total: pool.data?.total,
-          showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 家`,
+          showTotal: (t) => `共 ${count(t)} 家`,
           onChange: (p) => setState({ page: p }, false),
         }}
       />
