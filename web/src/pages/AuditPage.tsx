@@ -3,6 +3,7 @@ import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ENTITY_TYPE_LABELS } from '../../../src/domain/labels';
 import { api, type Page, query, roleLabel } from '../api';
+import { dateTime } from '../format';
 import { useUrlState } from '../useUrlState';
 
 interface AuditRow {
@@ -100,7 +101,7 @@ export default function AuditPage() {
           ),
         }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 170, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '时间', dataIndex: 'at', width: 170, render: (v) => dateTime(v, { seconds: true }) },
           { title: '操作人', dataIndex: 'actorName', render: (v, r) => (v ? `${v} · ${roleLabel(r.actorRole ?? '')}` : '系统') },
           { title: '操作', dataIndex: 'actionLabel' },
           { title: '对象', dataIndex: 'entityLabel', render: (v, r) => `${r.entityTypeLabel}：${v}` },

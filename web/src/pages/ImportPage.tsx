@@ -124,7 +124,7 @@ export default function ImportPage() {
           {running && (
             <Space direction="vertical" style={{ width: '100%' }}>
               <span>
-                {PHASES[j.phase ?? ''] ?? '排队中'}… 已处理 {j.processedRows.toLocaleString('zh-CN')} 行（可以离开本页，稍后回来查看）
+                {PHASES[j.phase ?? ''] ?? '排队中'}… 已处理 {count(j.processedRows)} 行（可以离开本页，稍后回来查看）
               </span>
               <Progress percent={j.phase === 'writing' ? 90 : j.phase === 'checking' ? 60 : 30} status="active" showInfo={false} />
             </Space>
@@ -158,7 +158,7 @@ export default function ImportPage() {
           {j.mode === 'preview' && (j.result?.updates?.length ?? 0) > 0 && (
             <div data-testid="import-updates">
               <Typography.Title level={5} style={{ marginTop: 24 }}>
-                将更新的企业（{j.result?.updated.toLocaleString('zh-CN')} 家
+                将更新的企业（{count(j.result?.updated)} 家
                 {(j.result?.updates?.length ?? 0) < (j.result?.updated ?? 0) ? `，下列为前 ${j.result?.updates?.length} 家` : ''}
                 ）：确认前请核对将被覆盖的内容
               </Typography.Title>

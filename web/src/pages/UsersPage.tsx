@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag,
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api, type District, type Page, query, ROLE_OPTIONS, type Role, roleLabel } from '../api';
+import { dateTime, time } from '../format';
 import { useSession } from '../session';
 import { useUrlState } from '../useUrlState';
 
@@ -144,12 +145,12 @@ export default function UsersPage() {
               u.disabled ? (
                 <Tag color="default">已停用</Tag>
               ) : u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) ? (
-                <Tag color="orange">锁定至 {dayjs(u.lockedUntil).format('HH:mm')}</Tag>
+                <Tag color="orange">锁定至 {time(u.lockedUntil)}</Tag>
               ) : (
                 <Tag color="green">正常</Tag>
               ),
           },
-          { title: '最近登录', dataIndex: 'lastLoginAt', render: (v) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未登录') },
+          { title: '最近登录', dataIndex: 'lastLoginAt', render: (v) => (v ? dateTime(v) : '从未登录') },
           {
             title: '操作',
             render: (_, u) => (
