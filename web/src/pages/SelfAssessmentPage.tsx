@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
 import { ApiError, api } from '../api';
+import { today } from '../format';
 import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../labels';
 import { useSession } from '../session';
 
@@ -83,7 +84,7 @@ function outcomeText(r: TierResult): string {
   return `${label}（${r.paths.map((p) => score(p)).join('、')}，均未达到）`;
 }
 const BLANK = {
-  assessmentDate: dayjs().format('YYYY-MM-DD'),
+  assessmentDate: today(),
   applicationType: 'new',
   enterprise: {
     sector: 'industry',
@@ -103,7 +104,7 @@ const BLANK = {
     developmentScore: null,
     reviewerAnswers: {},
   },
-  years: yearsFor(dayjs().format('YYYY-MM-DD')),
+  years: yearsFor(today()),
 };
 
 /** Amounts are edited in 万元 and sent in whole yuan. */
