@@ -85,4 +85,16 @@ describe('the audit log and an enterprise history in a real browser', () => {
     expect(changes.filter((t) => INTERNAL.test(t))).toEqual([]);
     await page.close();
   });
+
+  it('shows the enterprise itself the office that changed its record, once, and the change in words', async () => {
+    const page = await web.logIn('demo.enterprise');
+    await page.goto(`${web.baseUrl}/enterprises/${enterprise.id}`);
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const history = page.getByRole('tabpanel');
+    await history.getByText('注册资本（万元）：1,500.00 → 2,000.00').waitFor();
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('· 市经信委 · 修改企业信息');
+    expect(text).not.toMatch(/市经信委（市经信委）|city\.admin|127\.0\.0\.1/);
+    await page.close();
+  });
 });

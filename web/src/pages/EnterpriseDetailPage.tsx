@@ -103,6 +103,13 @@ function ValidUntil({ value, empty }: { value: string | null; empty: string }) {
 
 const units = (n: number | undefined, unit: string) => (n === undefined ? '—' : `${count(n)} ${unit}`);
 
+/** Who made a change: the system, an office alone (what an enterprise sees of officers), or a person with their role. */
+function actorText(name: string | null, role: string | null): string {
+  if (!name) return '系统';
+  const office = role ? roleLabel(role) : '';
+  return !office || name === office ? name : `${name}（${office}）`;
+}
+
 export default function EnterpriseDetailPage() {
   const { id } = useParams();
   const client = useQueryClient();
@@ -331,7 +338,7 @@ export default function EnterpriseDetailPage() {
                   children: (
                     <>
                       <div>
-                        {dateTime(h.at)} · {h.actorName ?? '系统'}（{roleLabel(h.actorRole ?? '')}）· {h.actionLabel}
+                        {dateTime(h.at)} · {actorText(h.actorName, h.actorRole)} · {h.actionLabel}
                       </div>
                       {h.changes.length > 0 && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-changes">
