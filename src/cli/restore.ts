@@ -15,6 +15,7 @@ import {
   readMigrationLevel,
   resetSequences,
   TRANSIENT_TABLES,
+  tablesNotOwned,
 } from '../db/backup.repo.js';
 import { BACKUP_MAGIC, BackupFormatError, type BackupManifest, readBackup } from '../db/backup-format.js';
 import { type Database, type DbOrTx, openDatabase } from '../db/database.js';
@@ -82,7 +83,12 @@ async function restoreInto(owner: Database, file: string, manifest: BackupManife
       `目标数据库已迁移到比备份更新的级别（${applied.length} > ${level}）：请恢复到一个全新的空数据库，或先用生成该备份的 zjtx 版本恢复再升级`,
     );
   }
-  if (applied.length) await refuseNonEmpty(owner.db, await listBackupTables(owner.db));
+  if (applied.length) {
+    if (await ownsTooLittle(owner)) {
+      throw new RestoreRefusedError('恢复要以数据表所有者的身份执行：请同时设置 ZJTX_MIGRATION_DATABASE_URL（数据表所有者的连接）');
+    }
+    await refuseNonEmpty(owner.db, await listBackupTables(owner.db));
+  }
   await migrateDatabase(owner, { upTo: level });
 
   let files = 0;
@@ -116,6 +122,12 @@ async function restoreInto(owner: Database, file: string, manifest: BackupManife
     return trailer;
   });
   return { ...result, files };
+}
+
+/** Whether the connection can neither own nor override the tables (an application role): it could not reset sequences. */
+async function ownsTooLittle(database: Database): Promise<boolean> {
+  if (database.kind !== 'postgres') return false;
+  return (await tablesNotOwned(database.db)) > 0;
 }
 
 /** Refuses a target that holds data (only the reference rows migrations seed, and short-lived state, may be there). */

@@ -151,3 +151,14 @@ export async function resetSequences(tx: DbOrTx, tables: BackupTable[]): Promise
     }
   }
 }
+
+/** Public tables the connection's role neither owns nor may act for as a superuser. */
+export async function tablesNotOwned(db: DbOrTx): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from pg_tables
+         where schemaname = 'public' and not pg_has_role(current_user, tableowner, 'USAGE')
+           and not (select rolsuper from pg_roles where rolname = current_user)`,
+  );
+  return r.n;
+}

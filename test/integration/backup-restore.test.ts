@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../../src/cli/demo-data.js';
 import { restoreCommand } from '../../src/cli/restore.js';
 import { listBackupTables, TRANSIENT_TABLES } from '../../src/db/backup.repo.js';
 import { type Database, openDatabase } from '../../src/db/database.js';
+import { openMigratedDatabase } from '../../src/db/migrate.js';
 import { makeUscc } from '../../src/domain/uscc.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
@@ -198,6 +199,36 @@ describe('backup and restore', () => {
       }
     },
     180_000,
+  );
+
+  it.skipIf(!postgresAdminUrl)(
+    'restores into a migrated but empty PostgreSQL database as its owner, never as the app role',
+    async () => {
+      const name = `zjtx_test_restore_${randomBytes(4).toString('hex')}`;
+      const admin = await openDatabase({ databaseUrl: postgresAdminUrl as string, poolSize: 1 });
+      await admin.query(`CREATE DATABASE ${name}`);
+      const ownerUrl = withDatabaseName(postgresAdminUrl as string, name);
+      const appUrl = asAppRole(ownerUrl);
+      try {
+        // `npm run migrate` (or a first `serve`) already ran here with the owner.
+        const owner = await openMigratedDatabase({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl });
+        await owner.close();
+        await expect(restoreCommand(configFor({ databaseUrl: appUrl }), backupFile)).rejects.toThrow(
+          /数据表所有者.*ZJTX_MIGRATION_DATABASE_URL/,
+        );
+        await restoreCommand(configFor({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl }), backupFile);
+        const app = await openDatabase({ databaseUrl: appUrl, poolSize: 2 });
+        try {
+          expect(await snapshot(app)).toEqual(backedUp);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.close();
+      }
+    },
+    120_000,
   );
 
   it('backs up while the platform runs on the data directory (a real server process), which keeps answering', async () => {
