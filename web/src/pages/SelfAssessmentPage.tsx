@@ -165,7 +165,9 @@ export default function SelfAssessmentPage() {
     try {
       const answer = await api<{ sizeClass: string; results: TierResult[] }>('/api/evaluations/preview', { method: 'POST', body });
       setResults(answer.results);
-      setSizeClass(answer.sizeClass);
+      // The size is read from the prior year: without it there is nothing to classify.
+      const priorYear = (values.assessmentDate as dayjs.Dayjs).year() - 1;
+      setSizeClass(checked.years.some((y) => y.year === priorYear) ? answer.sizeClass : `请填写 ${priorYear} 年度数据后判断`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '测算失败');
     }
@@ -332,7 +334,8 @@ export default function SelfAssessmentPage() {
       {results && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="evaluation-results">
           <Typography.Text>
-            企业规模：{{ large: '大型（不属于中小企业）', medium: '中型', small: '小型', micro: '微型' }[sizeClass ?? 'micro']}
+            企业规模：
+            {{ large: '大型（不属于中小企业）', medium: '中型', small: '小型', micro: '微型' }[sizeClass ?? ''] ?? sizeClass}
           </Typography.Text>
           {results.map((r) => (
             <Card
