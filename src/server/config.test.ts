@@ -15,4 +15,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT 必须是正整数/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
+  it('reads the tables owner for migrations apart from the application role', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://zjtx_app@h/db', ZJTX_MIGRATION_DATABASE_URL: 'postgres://zjtx_owner@h/db' });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://zjtx_app@h/db',
+      migrationDatabaseUrl: 'postgres://zjtx_owner@h/db',
+      appRole: undefined,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@h/db', ZJTX_APP_ROLE: 'zjtx_app' }).appRole).toBe('zjtx_app');
+    expect(() => loadConfig({ ZJTX_MIGRATION_DATABASE_URL: 'postgres://o@h/db' })).toThrow(/还须设置 DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@h/db', ZJTX_MIGRATION_DATABASE_URL: 'mysql://o' })).toThrow(
+      /ZJTX_MIGRATION_DATABASE_URL 必须以/,
+    );
+  });
 });
