@@ -184,6 +184,11 @@ const USER_FIELD_LABELS: Record<string, FieldDef> = {
   lockedUntil: f('锁定至', 'time'),
   lastLoginAt: f('', 'hidden'),
   mustChangePassword: f('须修改密码', 'boolean'),
+  // What a failed login records (auth.login_failed, auth.locked) and how admin create made a user.
+  failures: f('本网络地址失败次数', 'count'),
+  accountFailures: f('账号失败次数（所有地址）', 'count'),
+  lock: f('锁定范围', { address: '该网络地址', account: '整个账号' }),
+  via: f('创建方式', { 'admin:create': '命令行创建' }),
   id: f('', 'hidden'),
   version: f('', 'hidden'),
   createdAt: f('', 'hidden'),
