@@ -56,4 +56,16 @@ describe('what the rule sets say to people', () => {
     for (const p of innovative.paths ?? [])
       expect(standard?.detail).toContain(`${p.name} ${p.score ?? '—'} 分（${p.met ? '符合' : '不符合'}）`);
   });
+
+  it('says whether the 2022 tables were met by the score or by a direct condition', () => {
+    const [innovative, srdi] = evaluate(sampleInput({ applicationType: 'review' })).results;
+    expect(srdi.ruleSet).toBe('srdi-2022');
+    for (const r of [innovative, srdi]) {
+      expect(r.paths?.map((p) => p.name)).toEqual(['评价得分', '直通条件']);
+      expect(r.paths?.[0].score).toBe(r.score);
+      // The pass condition says the same as the paths.
+      const pass = r.conditions.find((c) => c.id === 'pass');
+      expect(pass?.status === 'met').toBe(r.paths?.some((p) => p.met));
+    }
+  });
 });

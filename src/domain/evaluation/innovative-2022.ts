@@ -184,7 +184,14 @@ export function evaluateInnovative2022(ctx: Context, p = INNOVATIVE_2022, explai
     for (const c of categories)
       if (c.minimum !== undefined && c.score < c.minimum) b.need(`category.${c.id}`, `${c.name}还差 ${c.minimum - c.score} 分`);
   }
-  return b.finish(score, categories);
+  const result = b.finish(score, categories);
+  // The two ways to qualify, for "符合（直通条件）" rather than a score below the line.
+  if (explain)
+    result.paths = [
+      { name: '评价得分', score, met: scorePass },
+      { name: '直通条件', score: null, met: direct },
+    ];
+  return result;
 }
 
 /** An indicator whose figures were not given: 0 points, and a request for them (when explaining). */

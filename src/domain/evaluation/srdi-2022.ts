@@ -366,7 +366,7 @@ function passCondition(b: ResultBuilder, p: Parameters): TierResult {
       award && '近三年获省级科技奖励（前三）或国家级科技奖励（前五）',
       rdOk && `近两年研发费用平均 ${wan(avgRd)} 万元（≥${p.direct.avgRd2y / WAN} 万元）`,
       equityOk && `近两年新增股权融资 ${wan(equity2y)} 万元（≥${wan(p.direct.equity2y)} 万元）`,
-      makerOk && '近三年进入"创客中国"全国 500 强企业名单',
+      makerOk && `近三年进入“创客中国”全国 ${p.direct.makerTop} 强企业名单`,
     ].filter(Boolean);
     b.condition('pass', true, { name: passName || '', detail: `符合直通条件：${paths.join('；')}`, source: `${SOURCE} 四` });
   } else {
@@ -377,7 +377,14 @@ function passCondition(b: ResultBuilder, p: Parameters): TierResult {
     });
     if (score < p.passScore) b.need('score', `评价得分还差 ${p.passScore - score} 分`);
   }
-  return b.finish(score, categories);
+  const result = b.finish(score, categories);
+  // The two ways through condition 4, for "符合（直通条件）" rather than a score below the line.
+  if (explain)
+    result.paths = [
+      { name: '评价得分', score, met: score >= p.passScore },
+      { name: '直通条件', score: null, met: direct },
+    ];
+  return result;
 }
 
 /** The points of a research institution level (a switch: a keyed lookup by a varying string costs more here). */

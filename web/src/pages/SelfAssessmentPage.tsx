@@ -74,14 +74,19 @@ function checkYears(rows: YearRow[]): { years: YearRow[]; problems: string[] } {
   return { years, problems };
 }
 
-/** "符合（科技型评价路径 74 分）": which standard decided, and with what score. */
+/**
+ * "符合（科技型评价路径 74 分）", "符合（直通条件）": which way the tier was reached, and with what
+ * score; "不符合（创新型评价 55 分、科技型评价 40 分，均未达到）" when no way was.
+ */
 function outcomeText(r: TierResult): string {
   const label = OUTCOMES[r.outcome][1];
   if (!r.paths?.length) return label;
-  const score = (p: { name: string; score: number | null }, suffix = '') => `${p.name}${suffix}${p.score === null ? '' : ` ${p.score} 分`}`;
+  const named = (p: { name: string; score: number | null }, met: boolean) =>
+    `${p.name}${met && p.name.endsWith('评价') ? '路径' : ''}${p.score === null ? '' : ` ${p.score} 分`}`;
   const met = r.paths.filter((p) => p.met);
-  if (met.length) return `${label}（${met.map((p) => score(p, '路径')).join('、')}）`;
-  return `${label}（${r.paths.map((p) => score(p)).join('、')}，均未达到）`;
+  if (r.outcome !== 'not_qualified') return met.length ? `${label}（${met.map((p) => named(p, true)).join('、')}）` : label;
+  // Not qualified although a way was met: another condition failed, the table below says which.
+  return met.length ? label : `${label}（${r.paths.map((p) => named(p, false)).join('、')}，均未达到）`;
 }
 const BLANK = {
   assessmentDate: today(),
@@ -345,7 +350,9 @@ export default function SelfAssessmentPage() {
                 <Space>
                   {TIER_LABELS[r.tier]}
                   <Tag color={OUTCOMES[r.outcome][0]}>{outcomeText(r)}</Tag>
-                  {r.score !== null && !r.paths?.length && <span>评价得分 {r.score} 分</span>}
+                  {r.score !== null && !(r.paths?.length && outcomeText(r) !== OUTCOMES[r.outcome][1]) && (
+                    <span>评价得分 {r.score} 分</span>
+                  )}
                   <Typography.Text type="secondary">规则：{ruleSetName(r.ruleSet)}</Typography.Text>
                 </Space>
               }
