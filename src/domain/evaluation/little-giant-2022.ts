@@ -120,7 +120,7 @@ export function evaluateLittleGiant2022(ctx: Context, p = LITTLE_GIANT_2022, exp
     explain && {
       name: '创新能力（一般条件全部满足，或符合直通条件）',
       detail: direct
-        ? `符合直通条件：${awards ? '近三年国家级科技奖励（前三）' : '近三年"创客中国"全国 50 强'}`
+        ? `符合直通条件：${awards ? '近三年国家级科技奖励（前三）' : `近三年“创客中国”全国 ${p.makerTop} 强`}`
         : `${rdDetail}；研发机构：${institutionOk ? '有' : '无'}；Ⅰ类知识产权 ${e.ip.classI} 项（需 ≥${p.minClassI}）`,
       source: `${SOURCE} 创新能力`,
     },
