@@ -152,19 +152,20 @@ export async function restoreCommand(config: Config, file: string | undefined): 
   if (!existsSync(source)) throw new Error(`备份文件 ${source} 不存在`);
   const manifest = await readManifest(source);
   const level = backupLevel(manifest);
-  const filesDir = path.join(config.dataDir, FILES_DIR);
-  if (existsSync(filesDir) && readdirSync(filesDir).length) {
-    throw new RestoreRefusedError(`附件目录 ${filesDir} 不是空的：恢复只写入空的数据目录`);
-  }
+  // Opened first: on PGlite its lock refuses a data directory that a running server holds, naming it.
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
     poolSize: 2,
   });
+  const filesDir = path.join(config.dataDir, FILES_DIR);
   const staging = path.join(config.dataDir, `${FILES_DIR}.restoring-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
   try {
+    if (existsSync(filesDir) && readdirSync(filesDir).length) {
+      throw new RestoreRefusedError(`附件目录 ${filesDir} 不是空的：恢复只写入空的数据目录`);
+    }
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
     const restored = await withOwner(config, database, async (owner) => {
       const r = await restoreInto(owner, source, manifest, level, staging);
       // Then what this code adds on top of the backup's level, and the application role's grants.

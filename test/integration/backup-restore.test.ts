@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -17,6 +17,8 @@ import type { Config } from '../../src/server/config.js';
 import { withDatabaseName } from '../support/postgres.js';
 import { runCli, seededDataDir, startServe, stop } from '../support/processes.js';
 import { asAppRole, postgresAdminUrl, testConfig } from '../support/test-config.js';
+
+const ATTACHMENT = Buffer.concat([Buffer.from('附件\n\\.\nEND {}\n'), randomBytes(3000)]);
 
 type Snapshot = Record<string, { rows: number; checksum: string }>;
 
@@ -102,9 +104,12 @@ describe('backup and restore', () => {
     source = await seededDataDir('zjtx-backup-src-');
     await withDataDir(source, (db) => changeThroughApi(db, 'A1'));
     backedUp = await withDataDir(source, snapshot);
+    // The attached-files hook: whatever lies under the data directory's files/ travels with the rows.
+    mkdirSync(path.join(source, 'files', 'notices'), { recursive: true });
+    writeFileSync(path.join(source, 'files', 'notices', '通报.bin'), ATTACHMENT);
     backupFile = path.join(work, 'city.zjtx-backup');
     const done = await backupCommand(configFor({ dataDir: source }), backupFile);
-    expect(done).toMatchObject({ via: 'direct', tables: Object.keys(backedUp).length });
+    expect(done).toMatchObject({ via: 'direct', tables: Object.keys(backedUp).length, files: 1 });
     // Work after the backup must not be in it.
     await withDataDir(source, (db) => changeThroughApi(db, 'B2'));
   }, 120_000);
@@ -117,6 +122,8 @@ describe('backup and restore', () => {
     const target = path.join(work, 'restored');
     const done = await restoreCommand(configFor({ dataDir: target }), backupFile);
     expect(done.rows).toBe(Object.values(backedUp).reduce((a, b) => a + b.rows, 0));
+    expect(done.files).toBe(1);
+    expect(readFileSync(path.join(target, 'files', 'notices', '通报.bin'))).toEqual(ATTACHMENT);
     await withDataDir(target, async (db) => {
       expect(await snapshot(db)).toEqual(backedUp);
       const users = await db.query<{ username: string }>('select username from users order by username');
@@ -132,9 +139,16 @@ describe('backup and restore', () => {
   }, 120_000);
 
   it('refuses a target that is not empty, and changes nothing', async () => {
-    const before = await withDataDir(source, snapshot);
-    await expect(restoreCommand(configFor({ dataDir: source }), backupFile)).rejects.toThrow(/目标数据库不是空的（.*有 \d+ 行/);
-    expect(await withDataDir(source, snapshot)).toEqual(before);
+    const filled = await seededDataDir('zjtx-backup-filled-');
+    try {
+      const before = await withDataDir(filled, snapshot);
+      await expect(restoreCommand(configFor({ dataDir: filled }), backupFile)).rejects.toThrow(/目标数据库不是空的（.*有 \d+ 行/);
+      expect(await withDataDir(filled, snapshot)).toEqual(before);
+      // Nor into a data directory whose attached files are there already.
+      await expect(restoreCommand(configFor({ dataDir: source }), backupFile)).rejects.toThrow(/附件目录 .* 不是空的/);
+    } finally {
+      rmSync(filled, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('refuses a backup from a newer migration level before touching the target', async () => {
