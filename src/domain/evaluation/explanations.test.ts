@@ -5,9 +5,9 @@ import { sampleInput, withEnterprise } from './fixtures.js';
 import { type CorrectableRuleSet, numericParameters, parameterLabel, SHIPPED_PARAMETERS } from './parameters.js';
 import { ruleSetName } from './rule-set-names.js';
 
-/** Codes a person must never read: snake_case and enum values, rule ids, file names of the notes. */
+/** Codes a person must never read (snake_case and enum values, rule ids, the notes' file names), and straight quotes. */
 const INTERNAL =
-  /\b[a-z]+(?:_[a-z]+)+\b|\bnone\b|\b(?:key_chain|six_basics|provincial|national|municipal)\b|criteria\.md|决定 \d|\b[a-z]+(?:-[a-z]+)*-\d{4}\b|[a-z][A-Z]/;
+  /\b[a-z]+(?:_[a-z]+)+\b|\bnone\b|\b(?:key_chain|six_basics|provincial|national|municipal)\b|criteria\.md|决定 \d|\b[a-z]+(?:-[a-z]+)*-\d{4}\b|[a-z][A-Z]|[\u4e00-\u9fff]"|"[\u4e00-\u9fff]/;
 
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
