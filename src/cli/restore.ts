@@ -164,8 +164,8 @@ export async function restoreCommand(config: Config, file: string | undefined): 
     if (existsSync(filesDir) && readdirSync(filesDir).length) {
       throw new RestoreRefusedError(`附件目录 ${filesDir} 不是空的：恢复只写入空的数据目录`);
     }
+    // Created with the first file only (a PostgreSQL restore without files leaves the data directory alone).
     rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
     const restored = await withOwner(config, database, async (owner) => {
       const r = await restoreInto(owner, source, manifest, level, staging);
       // Then what this code adds on top of the backup's level, and the application role's grants.

@@ -192,7 +192,10 @@ describe('backup and restore', () => {
       const ownerUrl = withDatabaseName(postgresAdminUrl as string, name);
       const appUrl = asAppRole(ownerUrl);
       try {
-        await restoreCommand(configFor({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl }), backupFile);
+        await restoreCommand(
+          configFor({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl, dataDir: path.join(work, name) }),
+          backupFile,
+        );
         const app = await openDatabase({ databaseUrl: appUrl, poolSize: 2 });
         try {
           expect(await snapshot(app)).toEqual(backedUp);
@@ -200,7 +203,7 @@ describe('backup and restore', () => {
           await changeThroughApi(app, 'D4');
           // And a backup of PostgreSQL restores into PGlite again.
           const again = path.join(work, 'from-postgres.zjtx-backup');
-          await backupCommand(configFor({ databaseUrl: appUrl }), again);
+          await backupCommand(configFor({ databaseUrl: appUrl, dataDir: path.join(work, name) }), again);
           const target = path.join(work, 'back-to-pglite');
           await restoreCommand(configFor({ dataDir: target }), again);
           expect(await withDataDir(target, snapshot)).toEqual(await snapshot(app));
@@ -227,10 +230,13 @@ describe('backup and restore', () => {
         // `npm run migrate` (or a first `serve`) already ran here with the owner.
         const owner = await openMigratedDatabase({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl });
         await owner.close();
-        await expect(restoreCommand(configFor({ databaseUrl: appUrl }), backupFile)).rejects.toThrow(
+        await expect(restoreCommand(configFor({ databaseUrl: appUrl, dataDir: path.join(work, name) }), backupFile)).rejects.toThrow(
           /数据表所有者.*ZJTX_MIGRATION_DATABASE_URL/,
         );
-        await restoreCommand(configFor({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl }), backupFile);
+        await restoreCommand(
+          configFor({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl, dataDir: path.join(work, name) }),
+          backupFile,
+        );
         const app = await openDatabase({ databaseUrl: appUrl, poolSize: 2 });
         try {
           expect(await snapshot(app)).toEqual(backedUp);
