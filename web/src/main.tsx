@@ -53,15 +53,20 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
-    // Text of the light (filled/outlined) Tag presets; the default 7th shades are too pale on their backgrounds.
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#874d00',
-    volcano7: '#ad2102',
-    cyan7: '#006d75',
-    lime7: '#3f6600',
-    yellow7: '#876800',
-    magenta7: '#9e1068',
+  },
+  components: {
+    // The light Tag presets write their text in the 7th shade (3.4:1 on their background for
+    // green, orange, gold…): the 8th/9th shades instead.
+    Tag: {
+      green7: '#237804',
+      orange7: '#ad4e00',
+      gold7: '#874d00',
+      volcano7: '#ad2102',
+      cyan7: '#006d75',
+      lime7: '#3f6600',
+      yellow7: '#876800',
+      magenta7: '#9e1068',
+    },
   },
 };
 

@@ -49,6 +49,7 @@ export function TitleListImport() {
         <Space>
           <span>名单中的称号（未填“称号”列时）：</span>
           <Select
+            aria-label="名单中的称号"
             value={tier}
             onChange={setTier}
             style={{ width: 220 }}

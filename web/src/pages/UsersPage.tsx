@@ -117,6 +117,7 @@ export default function UsersPage() {
         />
         <Select
           placeholder="角色"
+          aria-label="角色"
           allowClear
           value={state.role}
           onChange={(r) => setState({ role: r })}
