@@ -24,7 +24,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
-import { registerErrorHandling, registerStrictJsonParser } from './http-errors.js';
+import { frameworkErrors, registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser } from './http-errors.js';
 import { startInstance } from './instance.js';
 import { failInterruptedJobs } from './jobs.js';
 import { registerOriginCheck } from './origin-check.js';
@@ -51,6 +51,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     bodyLimit: 1024 * 1024,
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   });
   app.addHook('onClose', () => instance.release());
   app.setValidatorCompiler(validatorCompiler);
@@ -59,6 +60,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await registerSecurityHeaders(app, { secure: config.secureCookies });
   registerErrorHandling(app);
   registerStrictJsonParser(app);
+  registerForbiddenCharsCheck(app);
   registerOriginCheck(app, config.allowedOrigins);
 
   await app.register(fastifyCookie);

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
+import { hasForbiddenChars } from './validation.js';
 
 const PART_LABELS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -12,6 +13,17 @@ const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: '请求长度与内容不符' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'INVALID_JSON', message: '请求体不是有效的 JSON' },
 };
+
+/** Errors Fastify's router answers itself, before any hook or the error handler (the `frameworkErrors` option). */
+const ROUTER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', message: '请求地址含有无效的字符' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URL_TOO_LONG', message: '请求地址中的参数过长' },
+};
+
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = (error.code && ROUTER_ERRORS[error.code]) || { status: 400, code: 'BAD_REQUEST', message: '请求格式不正确' };
+  reply.code(known.status).send({ code: known.code, message: known.message });
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -73,6 +85,48 @@ function databaseError(error: unknown): AppError | undefined {
     default:
       return undefined;
   }
+}
+
+/** The first string (value or key) in a parsed query, path or JSON body that holds a forbidden character, as a dotted path. */
+function forbiddenCharsAt(input: unknown): string | undefined {
+  // Iterative: a body nested 100,000 deep must not overflow the stack.
+  const stack: [unknown, string][] = [[input, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (hasForbiddenChars(value)) return path || '(整体)';
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (hasForbiddenChars(key)) return childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * NUL, other control characters and lone surrogates are refused in every query, path parameter and
+ * JSON body before any route sees them: PostgreSQL cannot store NUL, and a query that reaches it
+ * with one fails half-way (an export's stream after its headers are sent).
+ */
+export function registerForbiddenCharsCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, input] of [
+      ['querystring', request.query],
+      ['params', request.params],
+      ['body', request.body],
+    ] as const) {
+      const field = forbiddenCharsAt(input);
+      if (field === undefined) continue;
+      const message = '含有不允许的控制字符';
+      throw new AppError('VALIDATION_FAILED', 400, `${PART_LABELS[part]}有误：字段 ${field}：${message}`, {
+        part,
+        fields: [{ field, message }],
+      });
+    }
+  });
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -21,6 +21,14 @@ z.config({
 // rest hide or reorder what a text shows; a clear 400 beats a 500 from the database.
 const FORBIDDEN_CHARS = FORBIDDEN_TEXT;
 
+// What no input of any kind may hold (the bidi controls above are a rule for texts only): C0
+// controls other than tab/newline, DEL and lone surrogates. PostgreSQL refuses NUL outright.
+const UNSTORABLE_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string holds a character that no query, path or body field accepts. */
+export const hasForbiddenChars = (s: string) => UNSTORABLE_CHARS.test(s);
+
 /** A trimmed text field of at most `max` characters without control characters. */
 export function text(max: number, { min = 1 }: { min?: number } = {}) {
   return z
@@ -51,6 +59,10 @@ const TIME_MAX = Date.parse('2101-01-01T00:00:00+08:00');
 export function dateTimeQuery() {
   return z
     .string()
+    .meta({
+      description: '日期（YYYY-MM-DD，北京时间零点）或带时区的 ISO 8601 时间，1900～2100 年',
+      examples: ['2026-01-31', '2026-01-31T08:00:00+08:00'],
+    })
     .trim()
     .max(40, '不是有效的时间')
     .refine(

@@ -156,6 +156,48 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     },
   );
 
+  it.each([
+    ['/api/enterprises/%C3%28', 400, 'BAD_URL'],
+    ['/api/enterprises/%ED%A0%80', 400, 'BAD_URL'],
+    [`/api/enterprises/import-jobs/${'x'.repeat(250)}/commit`, 414, 'URL_TOO_LONG'],
+  ])('answers the malformed address %s in Chinese with its own code', async (url, status, code) => {
+    const response = await h.app.inject({ method: url.endsWith('/commit') ? 'POST' : 'GET', url, headers: { cookie: admin } });
+    expect(response.statusCode).toBe(status);
+    expect(response.json().code).toBe(code);
+    expect(response.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it.each([
+    ['GET', '/api/users?districtCode=a%00b', 'querystring', 'districtCode'],
+    ['GET', '/api/evaluations/pool?tier=srdi&district=%00', 'querystring', 'district'],
+    ['GET', '/api/enterprises/export?district=a%00b', 'querystring', 'district'],
+    ['GET', '/api/audit?entityType=%00', 'querystring', 'entityType'],
+    ['PATCH', '/api/reference/clusters/F%00', 'params', 'code'],
+  ])('refuses a control character in %s %s with 400 naming the field', async (method, url, part, field) => {
+    const response = await h.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie: admin },
+      ...(method === 'PATCH' ? { payload: { version: 1, name: 'x' } } : {}),
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { part, fields: [{ field }] } });
+  });
+
+  it('refuses a control character anywhere in a JSON body, keys included, naming the field', async () => {
+    const nested = await createUser({ ...valid, organization: 'a\u0001b' });
+    expect((await expectRefused(nested, 400, 'VALIDATION_FAILED')).details.fields[0].field).toBe('organization');
+    const deep = JSON.stringify({ values: { ['bad\u0000key']: 1 } });
+    const impact = await h.app.inject({
+      method: 'POST',
+      url: '/api/evaluations/rule-sets/srdi-2022/impact',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      payload: deep,
+    });
+    expect(impact.statusCode).toBe(400);
+    expect(impact.json().details.fields[0].field).toBe('values.bad\u0000key');
+  });
+
   it('stores SQL-looking strings as plain text and searches them safely', async () => {
     const sqlish = "Robert'); DROP TABLE users;--";
     const created = await createUser({ ...valid, username: 'bobby.tables', displayName: sqlish });
