@@ -49,6 +49,17 @@ describe('one process per PGlite data directory', () => {
     expect(existsSync(lockFile())).toBe(false);
   }, 180_000);
 
+  it('lets exactly one of two servers started at the same moment have the directory', async () => {
+    const [a, b] = await Promise.allSettled([startServe({ ZJTX_DATA_DIR: dir }), startServe({ ZJTX_DATA_DIR: dir })]);
+    const started = [a, b].filter((r): r is PromiseFulfilledResult<ServeRun> => r.status === 'fulfilled').map((r) => r.value);
+    running.push(...started);
+    expect(started).toHaveLength(1);
+    const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain(`进程号 ${started[0].child.pid}`);
+    expect(await stop(started[0])).toBe(0);
+    expect(existsSync(lockFile())).toBe(false);
+  }, 120_000);
+
   it('refuses in the same process too, and releases on close', async () => {
     const database = await openDatabase({ dataDir: dir });
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`进程号 ${process.pid}`);
