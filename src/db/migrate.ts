@@ -42,6 +42,15 @@ export async function migrateDatabase(database: Database, { upTo }: { upTo?: num
       return;
     }
     await database.withAdvisoryLock(MIGRATION_LOCK, () => migrateNodePg(database.db as never, { migrationsFolder: folder }));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '42501') {
+      throw new Error(
+        '数据库角色没有执行迁移的权限（应用角色不拥有数据表）：请用 ZJTX_MIGRATION_DATABASE_URL 指定数据表所有者的连接，迁移和授权以它执行',
+        { cause: error },
+      );
+    }
+    throw error;
   } finally {
     if (folder !== migrationsFolder) rmSync(folder, { recursive: true, force: true });
   }

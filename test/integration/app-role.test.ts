@@ -93,6 +93,13 @@ describe.skipIf(!postgresAdminUrl)('migrate with a separate owner (the productio
     await a.close();
   });
 
+  it('says in Chinese that the app role cannot migrate when no owner is given', async () => {
+    const run = runCli(['migrate'], { DATABASE_URL: appUrl });
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain('没有执行迁移的权限');
+    expect(run.output()).toContain('ZJTX_MIGRATION_DATABASE_URL');
+  }, 60_000);
+
   it('migrates as the owner, grants the app role, and the app role cannot disable the trigger', async () => {
     const run = runCli(['migrate'], { DATABASE_URL: appUrl, ZJTX_MIGRATION_DATABASE_URL: ownerUrl });
     expect(await run.exited, run.output()).toBe(0);
