@@ -52,6 +52,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
   app.addHook('onClose', () => instance.release());
   app.setValidatorCompiler(validatorCompiler);

@@ -25,6 +25,11 @@ export interface Config {
   allowedOrigins: string[];
   /** Cookie `Secure` flag: on behind HTTPS. */
   secureCookies: boolean;
+  /**
+   * Addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (ZJTX_TRUST_PROXY):
+   * without it, every user behind a proxy has the proxy's address and shares its login limits.
+   */
+  trustProxy: string[];
   logLevel: string;
 }
 
@@ -69,6 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     secureCookies: env.ZJTX_SECURE_COOKIES === '1',
+    trustProxy: (env.ZJTX_TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
