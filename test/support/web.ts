@@ -10,7 +10,7 @@ export interface WebHarness {
   browser: Browser;
   baseUrl: string;
   /** A new page logged in as that demo account, with the shell loaded. */
-  logIn(username: string, options?: { width?: number; height?: number }): Promise<Page>;
+  logIn(username: string, options?: { width?: number; height?: number; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -25,9 +25,9 @@ export async function startWeb(): Promise<WebHarness> {
     h,
     browser,
     baseUrl,
-    async logIn(username, { width = 1440, height = 900 } = {}) {
+    async logIn(username, { width = 1440, height = 900, timezoneId } = {}) {
       // A context of its own (axe-core needs one; it also keeps each login's cookies apart).
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: true });
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId, acceptDownloads: true });
       const page = await context.newPage();
       await page.goto(baseUrl);
       await page.getByLabel('用户名').fill(username);
