@@ -1,4 +1,3 @@
-import { matchPath } from 'react-router';
 import type { Role } from './api';
 
 const EVERYONE: readonly Role[] = ['city_admin', 'district_admin', 'department', 'enterprise', 'provider', 'bank', 'expert'];
