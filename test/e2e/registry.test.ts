@@ -58,6 +58,41 @@ describe('the registry in a real browser', () => {
     await page.close();
   });
 
+  it('says 未做修改 for a save without changes and refuses a niche-entry year after this year next to the field', async () => {
+    const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
+    const audits = () => h.count('select count(*) as n from audit_log where entity_id = $1', [id]);
+    const before = await audits();
+    const page = await logIn('rongchang.admin');
+    await page.goto(`${web.baseUrl}/enterprises/${id}`);
+    await page
+      .getByRole('button', { name: /编\s*辑/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('未做修改').waitFor();
+    expect(await audits()).toBe(before);
+
+    await page
+      .getByRole('button', { name: /编\s*辑/ })
+      .first()
+      .click();
+    const year = page.getByRole('dialog').getByLabel('进入细分市场年份');
+    const later = new Date().getFullYear() + 4;
+    await year.fill(String(later));
+    await year.blur();
+    // Not clamped to this year: the value stays as typed and the rule is said beside it.
+    expect(await year.inputValue()).toBe(String(later));
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByText(/进入细分市场年份不能晚于/).waitFor();
+    expect(await audits()).toBe(before);
+    await page.screenshot({ path: `${OUT}/enterprise-form-niche-year.png` });
+    await page.close();
+  }, 90_000);
+
   it('finds an enterprise by part of its name, opens its page and exports the filtered list', async () => {
     const page = await logIn('rongchang.admin');
     await page.goto(`${web.baseUrl}/enterprises`);
