@@ -16,7 +16,7 @@ import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import { ENTERPRISE_BULK_COLUMNS, type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
 import { LISTING_LABELS } from '../enterprises.schemas.js';
 import { IMPORT_COLUMNS, type ImportedFact } from './columns.js';
-import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows, type ReferenceData } from './parse-rows.js';
+import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows, type ReferenceData, ROWS_PER_BREATHER } from './parse-rows.js';
 import { readTable } from './read-table.js';
 
 export type ImportMode = 'preview' | 'commit';
@@ -50,6 +50,8 @@ export interface ImportResult {
 }
 
 const MAX_ERRORS_RETURNED = 5000;
+/** Enterprises looked up and compared per step of the plan (one short query each, breathers between). */
+const LOOKUP_CHUNK = 1000;
 const MAX_UPDATES_LISTED = 1000;
 const ENTERPRISE_FIELDS = [
   'name',
@@ -78,9 +80,10 @@ interface Group {
 }
 
 /** Rows of one enterprise (one per year) folded together; contradictions are errors. */
-function groupRows(rows: ParsedRow[], errors: ImportError[]): Map<string, Group> {
+async function groupRows(rows: ParsedRow[], errors: ImportError[]): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % ROWS_PER_BREATHER === ROWS_PER_BREATHER - 1) await breather();
     const { uscc } = row.enterprise;
     let group = groups.get(uscc);
     if (!group) {
@@ -210,19 +213,52 @@ function describeChanges(
 
 /** Compares the file with the registry; an empty cell leaves the stored value as it is. */
 async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, reference: ReferenceData, errors: ImportError[]): Promise<Plan> {
-  const existing = new Map((await selectEnterprisesByUscc(db, [...groups.keys()])).map((e) => [e.uscc, e]));
-  const existingYears = new Map<string, YearRow[]>();
-  for (const y of await selectYearsOf(
-    db,
-    [...existing.values()].map((e) => e.id),
-  )) {
-    const list = existingYears.get(y.enterpriseId) ?? [];
-    list.push(y);
-    existingYears.set(y.enterpriseId, list);
-  }
   const currentYear = Number(todayInShanghai().slice(0, 4));
   const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0, changes: [] };
-  for (const group of groups.values()) {
+  const all = [...groups.values()];
+  // In chunks: short lookups with breathers between, and the comparison of one chunk at a time.
+  for (let start = 0; start < all.length; start += LOOKUP_CHUNK) {
+    const chunk = all.slice(start, start + LOOKUP_CHUNK);
+    await breather();
+    const existing = new Map(
+      (
+        await selectEnterprisesByUscc(
+          db,
+          chunk.map((g) => g.uscc),
+        )
+      ).map((e) => [e.uscc, e]),
+    );
+    const existingYears = new Map<string, YearRow[]>();
+    if (existing.size) {
+      await breather();
+      for (const y of await selectYearsOf(
+        db,
+        [...existing.values()].map((e) => e.id),
+      )) {
+        const list = existingYears.get(y.enterpriseId) ?? [];
+        list.push(y);
+        existingYears.set(y.enterpriseId, list);
+      }
+    }
+    await breather();
+    planChunk(chunk, existing, existingYears, scope, reference, errors, currentYear, result);
+  }
+  groups.clear(); // the plan holds what is needed from here on
+  return result;
+}
+
+/** Compares one chunk of the file's enterprises with what the registry holds of them. */
+function planChunk(
+  chunk: Group[],
+  existing: Map<string, EnterpriseRow>,
+  existingYears: Map<string, YearRow[]>,
+  scope: Scope,
+  reference: ReferenceData,
+  errors: ImportError[],
+  currentYear: number,
+  result: Plan,
+): void {
+  for (const group of chunk) {
     const before = existing.get(group.uscc);
     const e = group.enterprise;
     if (before && !inScope(scope, { enterpriseId: before.id, districtCode: before.districtCode, zoneCode: before.zoneCode })) {
@@ -366,8 +402,6 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, refere
     }
     result.updates.push({ before, after, changedFields, years: changedYears.map((y) => byYear.get(y) as YearRow), changedYears });
   }
-  groups.clear(); // the plan holds what is needed from here on
-  return result;
 }
 
 const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
@@ -421,7 +455,7 @@ const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEA
  * Enterprises written per statement: memory stays bounded whatever the size of the file, and each
  * statement stays short, with a breather before it, so that a PGlite server answers others meanwhile.
  */
-const WRITE_CHUNK = 1000;
+const WRITE_CHUNK = 250;
 
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   const changedFacts = new Map(p.facts.map((f) => [f.id, f.changed]));
@@ -555,7 +589,7 @@ export async function importEnterprises(
   const rowCount = parsed.rows.length;
   progress('checking', rowCount);
   if (rowCount === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
-  const groups = groupRows(parsed.rows, errors);
+  const groups = await groupRows(parsed.rows, errors);
   parsed.rows = []; // the groups hold what is needed; let the rows go
 
   const run = async (db: DbOrTx) => {

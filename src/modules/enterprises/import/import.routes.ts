@@ -113,7 +113,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       await checkUpload(file.buffer, file.fileName);
       const job = await createJob(ctx, actor, { kind: 'enterprises', mode: 'preview', fileName: file.fileName, file: file.buffer });
       runJob(ctx, job, (j, who, progress) =>
-        importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'preview', progress),
+        importEnterprises(ctx, who, { buffer: file.buffer, fileName: j.fileName }, 'preview', progress),
       );
       return reply.code(202).send({ id: job.id });
     },
@@ -132,14 +132,17 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireAccess(request.actor, 'enterprise.import');
       const previewed = await findJob(ctx.db, actor, request.params.id);
-      if (previewed.status !== 'done' || !previewed.file) throw new AppError('IMPORT_NOT_PREVIEWED', 400, '请先完成预览再确认导入');
+      if (previewed.status !== 'done' || !previewed.hasFile) throw new AppError('IMPORT_NOT_PREVIEWED', 400, '请先完成预览再确认导入');
+      // The previewed bytes, copied inside the database: exactly what was checked is committed.
       const job = await createJob(ctx, actor, {
         kind: previewed.kind,
         mode: 'commit',
         fileName: previewed.fileName,
-        file: jobFile(previewed),
+        file: { fromJob: previewed.id },
       });
-      runJob(ctx, job, (j, who, progress) => importEnterprises(ctx, who, { buffer: jobFile(j), fileName: j.fileName }, 'commit', progress));
+      runJob(ctx, job, async (j, who, progress) =>
+        importEnterprises(ctx, who, { buffer: await jobFile(ctx.db, j.id), fileName: j.fileName }, 'commit', progress),
+      );
       return reply.code(202).send({ id: job.id });
     },
   );

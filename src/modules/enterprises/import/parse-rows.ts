@@ -18,6 +18,7 @@ import {
 import { checkUscc, normalizeUscc } from '../../../domain/uscc.js';
 import { inScope, type Scope } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
+import { breather } from '../../../server/responsive.js';
 import { LISTING_LABELS, LISTING_STATUSES } from '../enterprises.schemas.js';
 import { type ImportedFact, type MatchedHeader, matchHeaders, SAMPLE_USCC } from './columns.js';
 import type { Cell, Table } from './read-table.js';
@@ -63,6 +64,8 @@ export interface ReferenceData {
 }
 
 const HEADER_SEARCH_ROWS = 10;
+/** Rows checked between two breathers (a few milliseconds of work). */
+export const ROWS_PER_BREATHER = 1000;
 
 /** Reads the table, finds the header row (titles above it are skipped) and parses each data row. */
 export async function parseRows(table: Table, reference: ReferenceData, scope: Scope, progress?: (rows: number) => void) {
@@ -100,7 +103,11 @@ export async function parseRows(table: Table, reference: ReferenceData, scope: S
   let seenRows = 0;
   for await (const { rowNumber, cells } of table.rows) {
     seenRows++;
-    if (progress && seenRows % 1000 === 0) progress(seenRows);
+    if (seenRows % ROWS_PER_BREATHER === 0) {
+      progress?.(seenRows);
+      // Other requests in between: the rows of a large file take seconds to check.
+      await breather();
+    }
     if (!headers) {
       const matched = matchHeaders(cells);
       if (matched.some((h) => h.column.key === 'uscc') && matched.length >= 2) {

@@ -1,9 +1,10 @@
 // Reads the first sheet of an .xlsx or a CSV (UTF-8 or GBK) as rows of plain cell values.
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as csvParser } from 'csv-parse';
 import type { Row } from 'exceljs';
 import { AppError } from '../../../server/errors.js';
 import ExcelJS, { restoreNeutralised } from '../../../server/exceljs.js';
+import { breather } from '../../../server/responsive.js';
 import { checkXlsx, readZipDirectory } from './zip-inspect.js';
 
 export type Cell = string | number | Date | boolean | null;
@@ -113,32 +114,64 @@ function plainCell(value: unknown): Cell {
   return String(value);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gbk = new TextDecoder('gbk', { fatal: true });
+/** Bytes decoded, and characters fed to the CSV parser, between two breathers (a few milliseconds each). */
+const SLICE = 256 * 1024;
 
-/** CSV in UTF-8 (with or without BOM) or GBK, as Chinese office software exports it. */
-function readCsv(buffer: Buffer): Table {
+/** The whole buffer in one encoding, slice by slice with breathers between; throws when it is not that encoding. */
+async function decodeInSlices(buffer: Buffer, encoding: 'utf-8' | 'gbk'): Promise<string[]> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const pieces: string[] = [];
+  for (let i = 0; i < buffer.length; i += SLICE) {
+    const last = i + SLICE >= buffer.length;
+    pieces.push(decoder.decode(buffer.subarray(i, i + SLICE), { stream: !last }));
+    if (!last) await breather();
+  }
+  return pieces;
+}
+
+/**
+ * CSV in UTF-8 (with or without BOM) or GBK, as Chinese office software exports it. Decoded and
+ * parsed slice by slice with breathers between, so that a 60 MB file never holds the event loop
+ * (on PGlite the database shares it with every other request).
+ */
+async function readCsv(buffer: Buffer): Promise<Table> {
   if (buffer.subarray(0, 8192).includes(0)) throw mismatch();
-  let text: string;
+  let pieces: string[];
   try {
-    text = utf8.decode(buffer);
+    pieces = await decodeInSlices(buffer, 'utf-8');
   } catch {
     try {
-      text = gbk.decode(buffer);
+      pieces = await decodeInSlices(buffer, 'gbk');
     } catch {
       throw new AppError('IMPORT_ENCODING_UNKNOWN', 400, '无法识别文件编码：请保存为 UTF-8 或 GBK 编码的 CSV');
     }
   }
-  let records: string[][];
-  try {
-    records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false, bom: true, to: MAX_ROWS + 2 });
-  } catch {
-    throw new AppError('IMPORT_FILE_CORRUPT', 400, 'CSV 格式有误：请检查引号是否成对');
+  if (pieces.length) pieces[0] = pieces[0].replace(/^\uFEFF/, '');
+  async function* slices(): AsyncGenerator<string> {
+    for (const piece of pieces)
+      for (let i = 0; i < piece.length; i += SLICE) {
+        yield piece.slice(i, i + SLICE);
+        await breather();
+      }
   }
-  if (records.length > MAX_ROWS + 1) throw tooManyRows();
   async function* rows(): AsyncGenerator<TableRow> {
-    for (let i = 0; i < records.length; i++)
-      yield { rowNumber: i + 1, cells: records[i].slice(0, MAX_COLUMNS).map((c) => (c === '' ? null : restoreNeutralised(c))) };
+    const source = Readable.from(slices());
+    const parser = source.pipe(csvParser({ relax_column_count: true, skip_empty_lines: false, bom: true }));
+    source.on('error', (error) => parser.destroy(error));
+    let rowNumber = 0;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        if (++rowNumber > MAX_ROWS + 1) throw tooManyRows();
+        yield { rowNumber, cells: record.slice(0, MAX_COLUMNS).map((c) => (c === '' ? null : restoreNeutralised(c))) };
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('IMPORT_FILE_CORRUPT', 400, 'CSV 格式有误：请检查引号是否成对');
+    } finally {
+      // The reader may stop early (no header in the first rows): the rest is not parsed.
+      source.destroy();
+      parser.destroy();
+    }
   }
   return { format: 'csv', rows: rows(), merged: [] };
 }
