@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInShanghai } from '../../domain/dates.js';
 import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
 import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
@@ -46,7 +47,7 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const stream = await exportEnterprises(ctx, request.actor, request.query);
-      const name = `企业库导出-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = `企业库导出-${todayInShanghai()}.xlsx`; // Chongqing's date, not UTC's
       return sendXlsx(reply, name, stream);
     },
   );
