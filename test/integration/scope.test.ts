@@ -109,6 +109,8 @@ describe.each(DATABASE_KINDS)('roles and data scope on %s', (kind) => {
       ['rongchang.admin', 'GET', `/api/evaluations/enterprise/${yubeiEnterprise.id}`],
       ['rongchang.admin', 'GET', `/api/evaluations/enterprise/${absent}`],
       ['rongchang.admin', 'GET', `/api/evaluations/runs/${absent}`],
+      ['rongchang.admin', 'POST', '/api/evaluations/runs', { enterpriseId: yubeiEnterprise.id }],
+      ['rongchang.admin', 'POST', '/api/evaluations/runs', { enterpriseId: absent }],
       ['rongchang.admin', 'GET', `/api/enterprises/import-jobs/${absent}`],
       ['rongchang.admin', 'GET', '/api/evaluations/rule-sets/no-such-rules/parameters'],
       ['demo.enterprise', 'GET', `/api/enterprises/${rongchangEnterprise.id}`],
