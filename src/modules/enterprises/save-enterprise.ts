@@ -132,7 +132,7 @@ export async function createEnterprise(
       entityId: created.id,
       after: { ...publicFields(created), years },
     });
-    return created;
+    return publicFields(created);
   });
 }
 
@@ -217,7 +217,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
     const stored = storedYears.get(y.year);
     return !stored || YEAR_FIELDS.some((f) => (y[f] ?? null) !== stored[f]);
   });
-  if (!Object.keys(changes).length && !changedYears.length) return { ...before, changed: false };
+  if (!Object.keys(changes).length && !changedYears.length) return { ...publicFields(before), changed: false };
   if (changes.name) Object.assign(changes, deriveFromName(changes.name));
   if (changes.industryCode) Object.assign(changes, deriveFromIndustry(changes.industryCode));
 
@@ -239,7 +239,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor | null, id:
     });
     return after;
   });
-  return { ...saved, changed: true };
+  return { ...publicFields(saved), changed: true };
 }
 
 function publicFields(row: EnterpriseRow) {
