@@ -198,6 +198,22 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(impact.json().details.fields[0].field).toBe('values.bad\u0000key');
   });
 
+  it('refuses a rule-set parameter too large to compute with, on the impact preview and on publication', async () => {
+    const versions = () => h.count('select count(*) as n from rule_set_versions');
+    const published = await versions();
+    for (const url of ['/api/evaluations/rule-sets/srdi-2026/impact', '/api/evaluations/rule-sets/srdi-2026/versions']) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: admin },
+        payload: { values: { minMainShare: 1e308 }, ...(url.endsWith('versions') ? { note: '越界测试' } : {}) },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'PARAMETER_INVALID', details: { field: 'minMainShare' } });
+    }
+    expect(await versions()).toBe(published);
+  });
+
   it('stores SQL-looking strings as plain text and searches them safely', async () => {
     const sqlish = "Robert'); DROP TABLE users;--";
     const created = await createUser({ ...valid, username: 'bobby.tables', displayName: sqlish });

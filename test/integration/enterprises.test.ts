@@ -320,6 +320,24 @@ describe.each(DATABASE_KINDS)('enterprise registry API on %s', (kind) => {
     expect(entry.after.years).toEqual([expect.objectContaining({ year: sameYear.year, employees: (sameYear.employees as number) + 1 })]);
   });
 
+  it('keeps a maker-contest result in the shape the evaluation reads, so the self-assessment prefill never fails', async () => {
+    const { version, facts } = (await call(yubei, 'GET', `/api/enterprises/${xishanId}`)).json();
+    const makerContest = { level: 'provincial', rank: 2, year: 2024 };
+    const saved = await call(yubei, 'PATCH', `/api/enterprises/${xishanId}`, { version, facts: { ...facts, makerContest } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const input = await call(yubei, 'GET', `/api/evaluations/input/${xishanId}`);
+    expect(input.statusCode, input.body).toBe(200);
+    expect(input.json().enterprise.makerContest).toEqual(makerContest);
+    // A row stored in the old shape (a free-text result) is read as no result, not as a 500.
+    await h.database.query(
+      `update enterprises set facts = jsonb_set(facts, '{makerContest}', '{"level":"national","result":"一等奖","year":2023}') where id = $1`,
+      [xishanId],
+    );
+    const legacy = await call(yubei, 'GET', `/api/evaluations/input/${xishanId}`);
+    expect(legacy.statusCode, legacy.body).toBe(200);
+    expect(legacy.json().enterprise.makerContest).toBeNull();
+  });
+
   it("shows an enterprise user the officer's office in its history, never the officer's name, account or IP address", async () => {
     const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
     for (const cookie of [rongchang, city, enterpriseUser]) {

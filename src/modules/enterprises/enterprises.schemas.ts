@@ -46,7 +46,12 @@ export const enterpriseFacts = z.strictObject({
     .max(50)
     .optional(),
   makerContest: z
-    .strictObject({ level: z.enum(['national', 'provincial']), result: text(50), year: z.number().int().min(2012).max(2100) })
+    // The shape the evaluation reads (domain MakerContest): a free-text result broke the self-assessment prefill.
+    .strictObject({
+      level: z.enum(['national', 'provincial']),
+      rank: z.number().int().min(1).max(1000),
+      year: z.number().int().min(2012).max(2100),
+    })
     .nullable()
     .optional(),
   digitalLevel: z.number().int().min(0).max(6).optional(),

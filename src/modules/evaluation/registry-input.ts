@@ -64,7 +64,8 @@ export function inputFromRegistry(r: RegistryRecord, date: string): EvaluationIn
         srdiSme: hasTitle(['srdi', 'little_giant']),
       },
       awards: facts.awards ?? [],
-      makerContest: facts.makerContest ?? null,
+      // Rows saved before the registry kept the evaluation's shape hold a free-text result: no rank, no result.
+      makerContest: typeof facts.makerContest?.rank === 'number' ? facts.makerContest : null,
       digitalLevel: facts.digitalLevel ?? 0,
       quality: { provincialAward: false, managementCertified: false, ownBrand: false, standards: false, ...facts.quality },
       nicheMarketShare: facts.nicheMarketShare ?? 0,

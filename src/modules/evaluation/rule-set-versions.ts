@@ -45,14 +45,18 @@ export async function currentCorrections(ctx: AppContext): Promise<Corrections> 
   return Object.fromEntries(rows.map((r) => [r.ruleSet, { version: r.version, values: r.values as Record<string, number> }]));
 }
 
+/** Far above any threshold of the rules (the largest is 4 亿元), far below what overflows a product of two. */
+const MAX_PARAMETER = 1e12;
+
 /** The values must name known parameters, be numbers ≥ 0, and keep every band table in order (with the published corrections). */
 function checkValues(ruleSet: string, values: Record<string, number>, published: Corrections) {
   if (!isCorrectable(ruleSet)) throw notFound();
   const known = new Map(numericParameters(ruleSet));
   for (const [path, value] of Object.entries(values)) {
     if (!known.has(path)) throw new AppError('PARAMETER_UNKNOWN', 400, `规则集 ${ruleSet} 没有参数 ${path}`, { field: path });
-    if (!Number.isFinite(value) || value < 0)
-      throw new AppError('PARAMETER_INVALID', 400, `参数“${parameterLabel(path)}”应为不小于 0 的数`, { field: path });
+    // Bounded: 1e308 passed as "finite", then overflowed the exact comparisons (a 500 in every evaluation after publication).
+    if (!Number.isFinite(value) || value < 0 || value > MAX_PARAMETER)
+      throw new AppError('PARAMETER_INVALID', 400, `参数“${parameterLabel(path)}”应为 0 至 1 万亿之间的数`, { field: path });
   }
   const disordered = disorderedBands(ruleSet, { ...published[ruleSet]?.values, ...values });
   if (disordered.length)
