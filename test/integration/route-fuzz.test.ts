@@ -15,7 +15,7 @@ import { makeUscc } from '../../src/domain/uscc.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 const SEED = Number(process.env.ZJTX_FUZZ_SEED ?? 20260801);
-const RUNS_FACTOR = Number(process.env.ZJTX_FUZZ_RUNS ?? 1);
+const RUNS_FACTOR = Number(process.env.ZJTX_FUZZ_RUNS ?? 3);
 
 interface JsonSchema {
   type?: string | string[];
