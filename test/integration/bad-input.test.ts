@@ -214,6 +214,16 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(await versions()).toBe(published);
   });
 
+  it.each(['/api/evaluations/runs', '/api/evaluations/preview'])(
+    'refuses the assessment date 0000-01-01 on %s naming the field',
+    async (url) => {
+      const response = await h.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: { assessmentDate: '0000-01-01' } });
+      expect(response.statusCode, response.body).toBe(400);
+      const body = response.json();
+      expect(body.details.field ?? body.details.fields[0].field).toBe('assessmentDate');
+    },
+  );
+
   it('stores SQL-looking strings as plain text and searches them safely', async () => {
     const sqlish = "Robert'); DROP TABLE users;--";
     const created = await createUser({ ...valid, username: 'bobby.tables', displayName: sqlish });
