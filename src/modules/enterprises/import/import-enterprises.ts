@@ -13,7 +13,14 @@ import type { JobProgress } from '../../../server/jobs.js';
 import { breather } from '../../../server/responsive.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
-import { ENTERPRISE_BULK_COLUMNS, type EnterpriseRow, selectEnterprisesByUscc, selectYearsOf, type YearRow } from '../enterprises.repo.js';
+import {
+  analyzeEnterprises,
+  ENTERPRISE_BULK_COLUMNS,
+  type EnterpriseRow,
+  selectEnterprisesByUscc,
+  selectYearsOf,
+  type YearRow,
+} from '../enterprises.repo.js';
 import { LISTING_LABELS } from '../enterprises.schemas.js';
 import { IMPORT_COLUMNS, type ImportedFact } from './columns.js';
 import { type ImportError, type ParsedEnterprise, type ParsedRow, parseRows, type ReferenceData, ROWS_PER_BREATHER } from './parse-rows.js';
@@ -623,9 +630,17 @@ export async function importEnterprises(
     await write(tx, who, p, file.fileName);
     return { ...result, committed: true };
   });
-  // After commit: a large import changes the statistics the lists' query plans depend on.
-  // PGlite has no autovacuum, so it vacuums here too; on PostgreSQL fresh statistics are enough.
-  if (committed.created + committed.updated > 1000)
-    await ctx.database.maintain(['enterprises', 'enterprise_years'], { vacuum: ctx.database.kind === 'pglite' });
+  // After commit: a large import changes the statistics the lists' query plans depend on. PGlite has
+  // no autovacuum, so it vacuums the dead rows that updates leave behind; after new enterprises only
+  // it analyzes, a few columns per statement with breathers between: over a large registry a vacuum
+  // or a whole analyze is one statement of over a second during which nobody is served.
+  if (committed.created + committed.updated > 1000) {
+    if (ctx.database.kind === 'pglite' && committed.updated > 1000)
+      await ctx.database.maintain(['enterprises', 'enterprise_years'], { vacuum: true });
+    else {
+      for await (const _ of analyzeEnterprises(ctx.db)) await breather();
+      await ctx.database.maintain(['enterprise_years'], { vacuum: false });
+    }
+  }
   return committed;
 }
