@@ -58,7 +58,7 @@ describe('the registry in a real browser', () => {
     await page.close();
   });
 
-  it('says 未做修改 for a save without changes and refuses a niche-entry year after this year next to the field', async () => {
+  it('says 未做修改 for a save without changes, refuses a niche-entry year after this year next to the field, links a duplicate USCC in scope', async () => {
     const [{ id }] = await h.database.query<{ id: string }>("select enterprise_id as id from users where username = 'demo.enterprise'");
     const audits = () => h.count('select count(*) as n from audit_log where entity_id = $1', [id]);
     const before = await audits();
@@ -90,6 +90,29 @@ describe('the registry in a real browser', () => {
     await page.getByText(/进入细分市场年份不能晚于/).waitFor();
     expect(await audits()).toBe(before);
     await page.screenshot({ path: `${OUT}/enterprise-form-niche-year.png` });
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+
+    // A USCC already registered in the officer's own district: named, with the way to it.
+    const [other] = await h.database.query<{ uscc: string; name: string }>(
+      "select uscc, name from enterprises where district_code = '500153' and id <> $1 limit 1",
+      [id],
+    );
+    await page
+      .getByRole('button', { name: /编\s*辑/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByLabel('统一社会信用代码').fill(other.uscc);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByText(other.name, { exact: false }).first().waitFor();
+    await page.getByRole('link', { name: '打开已登记的该企业' }).click();
+    await page.getByRole('heading', { name: new RegExp(other.name) }).waitFor();
+    expect(await audits()).toBe(before);
     await page.close();
   }, 90_000);
 

@@ -1,6 +1,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { checkNicheEntryYear, checkPhone, checkText, type FieldProblem, TEXT_MAX } from '../../../src/domain/field-rules';
 import { ApiError, api } from '../api';
 import { LISTING_LABELS } from '../labels';
@@ -53,6 +54,7 @@ export function EnterpriseForm({
   const ref = useReference();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const isEnterpriseUser = user?.role === 'enterprise';
   // A district officer registers enterprises of their own district (or functional zone) only:
   // that choice is made for them, and the list offers nothing the server would refuse.
@@ -96,9 +98,13 @@ export function EnterpriseForm({
       onClose();
     } catch (error) {
       if (error instanceof ApiError) {
-        const details = error.details as { field?: string; fields?: { field: string; message: string }[] } | undefined;
+        const details = error.details as
+          | { field?: string; fields?: { field: string; message: string }[]; enterpriseId?: string }
+          | undefined;
         const fields = details?.fields ?? (details?.field ? [{ field: details.field, message: error.message }] : []);
         const known = fields.filter((f) => !f.field.includes('.'));
+        // A duplicate USCC within the officer's scope comes with the enterprise that holds it: link to it.
+        setDuplicateOf(details?.enterpriseId ?? null);
         if (known.length) form.setFields(known.map((f) => ({ name: f.field, errors: [f.message] })));
         else message.error(error.message);
       } else message.error('保存失败，请稍后重试');
@@ -135,6 +141,13 @@ export function EnterpriseForm({
         <Form.Item
           name="uscc"
           label="统一社会信用代码"
+          extra={
+            duplicateOf && (
+              <Link to={`/enterprises/${duplicateOf}`} onClick={onClose}>
+                打开已登记的该企业
+              </Link>
+            )
+          }
           rules={[
             { required: true, message: '请输入统一社会信用代码' },
             { len: 18, message: '应为 18 位' },
