@@ -30,13 +30,10 @@ export type JobRunner = (job: JobRow, actor: Actor, progress: JobProgress) => Pr
 export async function createJob(
   ctx: AppContext,
   actor: Actor,
-  /** The file: its bytes, or the job whose file it is (copied inside the database). */
-  values: { kind: string; mode: string; fileName: string; file: Buffer | { fromJob: string } },
+  /** The file, or null when the job works on another job's file (a commit on its preview's). */
+  values: { kind: string; mode: string; fileName: string; file: Buffer | null },
 ): Promise<JobRow> {
-  const file: SQL =
-    'fromJob' in values.file
-      ? sql`(select j.file from import_jobs j where j.id = ${values.file.fromJob})`
-      : sql`decode(${values.file.toString('base64')}, 'base64')`;
+  const file: SQL | null = values.file && sql`decode(${values.file.toString('base64')}, 'base64')`;
   const [job] = await ctx.db
     .insert(importJobs)
     .values({

@@ -10,7 +10,7 @@ import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../.
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import type { JobProgress } from '../../../server/jobs.js';
-import { breather } from '../../../server/responsive.js';
+import { breather, holdingDatabase } from '../../../server/responsive.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import {
@@ -616,20 +616,22 @@ export async function importEnterprises(
   };
 
   if (mode === 'preview') return (await run(ctx.db)).result;
-  const committed = await ctx.db.transaction(async (tx) => {
-    const { p, result } = await run(tx);
-    if (result.errorCount > 0) {
-      throw new AppError(
-        'IMPORT_HAS_ERRORS',
-        400,
-        `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`,
-        result,
-      );
-    }
-    progress('writing', rowCount);
-    await write(tx, who, p, file.fileName);
-    return { ...result, committed: true };
-  });
+  const committed = await holdingDatabase(() =>
+    ctx.db.transaction(async (tx) => {
+      const { p, result } = await run(tx);
+      if (result.errorCount > 0) {
+        throw new AppError(
+          'IMPORT_HAS_ERRORS',
+          400,
+          `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`,
+          result,
+        );
+      }
+      progress('writing', rowCount);
+      await write(tx, who, p, file.fileName);
+      return { ...result, committed: true };
+    }),
+  );
   // After commit: a large import changes the statistics the lists' query plans depend on. PGlite has
   // no autovacuum, so it vacuums the dead rows that updates leave behind; after new enterprises only
   // it analyzes, a few columns per statement with breathers between: over a large registry a vacuum
