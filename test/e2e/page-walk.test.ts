@@ -58,6 +58,8 @@ async function settle(page: Page) {
   const loading = page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active');
   await expect.poll(() => loading.count(), { timeout: 20_000, interval: 200 }).toBe(0);
   await page.waitForLoadState('networkidle');
+  // antd fades a table in after loading (0.3 s): a screenshot before that shows it greyed out.
+  await page.waitForTimeout(400);
 }
 
 interface Finding {
@@ -134,10 +136,16 @@ describe('every page of every demo role', () => {
     const menu = page.getByRole('menu');
     const entries = await menu.getByRole('menuitem').allInnerTexts();
     expect(entries.length).toBeGreaterThan(1);
+    const heading = page.locator('main h1, main h2, main h3, main h4').first();
     for (const label of entries.map((e) => e.trim())) {
       const before = page.url();
+      const headingBefore = label === '工作台' ? null : await heading.textContent().catch(() => null);
       await menu.getByRole('menuitem', { name: label, exact: true }).click();
       if (label !== '工作台') await page.waitForURL((url) => url.href !== before);
+      // The page of that entry is on screen (a redirect, such as 本企业信息 to the enterprise's page, included).
+      await expect.poll(() => page.locator('.ant-menu-item-selected').textContent(), { timeout: 10_000 }).toBe(label);
+      // React Router keeps the old page up while the new one's code loads: wait for the new heading.
+      await expect.poll(() => heading.textContent(), { timeout: 15_000 }).not.toBe(headingBefore);
       // The enterprise user's 本企业信息 is its enterprise's page: its tabs are read one by one.
       await inspect(page, `${username}-${label}`, { axeEachTab: label === '本企业信息' });
       // Each page of the menu shows its own title, and the menu highlights it.

@@ -55,6 +55,8 @@ const THEME: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
   },
   components: {
+    // A table's empty state ("尚未运行批量评价…") is text to read, not a disabled control.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
     // The light Tag presets write their text in the 7th shade (3.4:1 on their background for
     // green, orange, gold…): the 8th/9th shades instead.
     Tag: {
