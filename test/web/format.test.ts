@@ -14,6 +14,7 @@ describe('the web formatter (one way for every page)', () => {
     expect(count(65_534)).toBe('65,534');
     expect(count(null)).toBe('—');
     expect(percent(12.345)).toBe('12.3%');
+    expect(percent(2)).toBe('2.0%');
     expect(percent(Number.NaN)).toBe('—');
   });
 
@@ -30,8 +31,8 @@ describe('the web formatter (one way for every page)', () => {
   });
 
   it('does not show growth from a loss as a percentage', () => {
-    expect(growth(110, 100)).toEqual({ text: '+10%', tone: 'up' });
-    expect(growth(90, 100)).toEqual({ text: '-10%', tone: 'down' });
+    expect(growth(110, 100)).toEqual({ text: '+10.0%', tone: 'up' });
+    expect(growth(90, 100)).toEqual({ text: '-10.0%', tone: 'down' });
     // A loss of 65 then a profit of 215 is not "+431%".
     expect(growth(215, -65)).toEqual({ text: '扭亏', tone: 'up' });
     expect(growth(-20, -65)).toEqual({ text: '减亏', tone: 'up' });

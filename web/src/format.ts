@@ -18,10 +18,10 @@ export function count(n: number | null | undefined): string {
   return n === null || n === undefined || !Number.isFinite(n) ? EMPTY : n.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
 }
 
-/** A percentage already in percent (12.5 → "12.5%"), at most `digits` decimals. */
+/** A percentage already in percent (12.5 → "12.5%"), always `digits` decimals so that a column reads evenly (2.0%, 11.2%). */
 export function percent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
-  return `${value.toLocaleString('zh-CN', { maximumFractionDigits: digits })}%`;
+  return `${value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
 
 const dateTimeParts = new Intl.DateTimeFormat('zh-CN', {
