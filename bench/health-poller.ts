@@ -1,10 +1,10 @@
 // Polls GET /api/health every 50 ms in a process of its own (so that it does not share the server's
 // event loop) until its standard input closes, then prints the latencies as JSON. A request is sent
 // 50 ms after the previous one was sent, or at once when the previous answer took longer.
-// Usage: tsx bench/health-poller.ts <baseUrl>
+// Usage: tsx bench/health-poller.ts <baseUrl> [path] [cookie]  (default path /api/health)
 import { Agent, request } from 'node:http';
 
-const baseUrl = process.argv[2];
+const [baseUrl, path = '/api/health', cookie] = process.argv.slice(2);
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const latencies: number[] = [];
 let failures = 0;
@@ -17,7 +17,7 @@ process.stdin.resume();
 function health(): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(`${baseUrl}/api/health`, { agent }, (res) => {
+    const req = request(`${baseUrl}${path}`, { agent, headers: cookie ? { cookie } : {} }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(String(res.statusCode)))));
     });
