@@ -187,7 +187,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   it('refuses a control character anywhere in a JSON body, keys included, naming the field', async () => {
     const nested = await createUser({ ...valid, organization: 'a\u0001b' });
     expect((await expectRefused(nested, 400, 'VALIDATION_FAILED')).details.fields[0].field).toBe('organization');
-    const deep = JSON.stringify({ values: { ['bad\u0000key']: 1 } });
+    const deep = JSON.stringify({ values: { 'bad\u0000key': 1 } });
     const impact = await h.app.inject({
       method: 'POST',
       url: '/api/evaluations/rule-sets/srdi-2022/impact',
