@@ -24,7 +24,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
-import { frameworkErrors, registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser } from './http-errors.js';
+import { registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser, routerErrors } from './http-errors.js';
 import { startInstance } from './instance.js';
 import { failInterruptedJobs } from './jobs.js';
 import { registerOriginCheck } from './origin-check.js';
@@ -51,7 +51,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     bodyLimit: 1024 * 1024,
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
     routerOptions: { maxParamLength: 200 },
-    frameworkErrors,
+    frameworkErrors: routerErrors({ secure: config.secureCookies }),
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
   app.addHook('onClose', () => instance.release());

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
+import { applySecurityHeaders } from './security-headers.js';
 import { hasForbiddenChars } from './validation.js';
 
 const PART_LABELS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
@@ -20,9 +21,13 @@ const ROUTER_ERRORS: Record<string, { status: number; code: string; message: str
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URL_TOO_LONG', message: '请求地址中的参数过长' },
 };
 
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const known = (error.code && ROUTER_ERRORS[error.code]) || { status: 400, code: 'BAD_REQUEST', message: '请求格式不正确' };
-  reply.code(known.status).send({ code: known.code, message: known.message });
+export function routerErrors({ secure }: { secure: boolean }) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const known = (error.code && ROUTER_ERRORS[error.code]) || { status: 400, code: 'BAD_REQUEST', message: '请求格式不正确' };
+    // No hook runs for these answers: they get the security headers here.
+    applySecurityHeaders(request.raw, reply.raw, secure);
+    reply.code(known.status).send({ code: known.code, message: known.message });
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -41,6 +41,7 @@ describe('security headers on every kind of response', () => {
       { what: 'API with a session', url: '/api/auth/me', status: 200, headers: { cookie } },
       { what: 'API 401', url: '/api/enterprises', status: 401 },
       { what: 'API 404', url: '/api/no-such-route', status: 404 },
+      { what: 'malformed URL (answered by the router)', url: '/api/enterprises/%E0%A4%A', status: 400 },
       { what: 'API 400', method: 'POST', url: '/api/auth/login', status: 400, payload: { username: 1 } },
       { what: 'foreign origin 403', method: 'POST', url: '/api/auth/logout', status: 403, headers: { origin: 'https://evil.example' } },
       { what: 'index.html', url: '/', status: 200 },
