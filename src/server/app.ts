@@ -128,6 +128,10 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
     }
+    // A missing built file is a 404, not the app's page: a browser would run HTML as a script or style.
+    if (request.url.startsWith('/assets/')) {
+      return reply.code(404).send({ code: 'FILE_NOT_FOUND', message: '文件不存在：页面可能已更新，请刷新' });
+    }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 }

@@ -47,7 +47,7 @@ describe('security headers on every kind of response', () => {
       { what: 'index.html', url: '/', status: 200 },
       { what: 'client-side route', url: '/enterprises/import', status: 200 },
       { what: 'static asset', url: `/assets/${asset}`, status: 200 },
-      { what: 'missing asset', url: '/assets/no-such-file.js', status: 200 },
+      { what: 'missing asset', url: '/assets/no-such-file.js', status: 404 },
       { what: 'OpenAPI document', url: '/api/docs/json', status: 200 },
       { what: 'Swagger UI', url: '/api/docs', status: 200 },
       { what: 'Swagger UI asset', url: '/api/docs/static/swagger-ui.css', status: 200 },
