@@ -17,8 +17,10 @@ describe('the self-assessment in a real browser', () => {
       "select y.revenue::text from enterprise_years y join users u on u.enterprise_id = y.enterprise_id where u.username = 'demo.enterprise' and y.year = 2025",
     );
     const revenueInput = page.getByLabel('营业收入（万元）-0');
-    await expect.poll(() => revenueInput.inputValue()).not.toBe('0');
-    expect(Number((await revenueInput.inputValue()).replaceAll(',', ''))).toBeCloseTo(Number(revenue) / 10_000, 2);
+    // The calculator starts empty: wait for the registry's figure to arrive, not just for "not 0".
+    await expect
+      .poll(async () => Number((await revenueInput.inputValue()).replaceAll(',', '')), { timeout: 15_000 })
+      .toBeCloseTo(Number(revenue) / 10_000, 2);
     await page.getByRole('button', { name: /测\s*算/ }).click();
     const results = page.getByTestId('evaluation-results');
     await results.waitFor();
