@@ -44,7 +44,8 @@ describe('the rule sets and their correction in a real browser', () => {
     await expect.poll(() => page.getByText('总分 ≥95', { exact: false }).count()).toBeGreaterThan(0);
     expect(await h.count("select count(*) as n from audit_log where action = 'ruleset.publish'")).toBe(1);
     await page.close();
-  });
+    // A batch run, two previews and a publication: 10 s alone, three times that beside other test files on two cores.
+  }, 90_000);
 
   it('names rule sets and parameters in words, and amounts in 万元', async () => {
     const page = await web.logIn('city.admin');
