@@ -1,4 +1,6 @@
 /** Labels of codes the API returns (official terms, glossary.md). */
+export { LISTING_STATUS_LABELS as LISTING_LABELS, RD_INSTITUTION_LABELS } from '../../src/domain/labels';
+
 export const TIER_LABELS: Record<string, string> = {
   innovative: '创新型中小企业',
   srdi: '专精特新中小企业',
@@ -10,24 +12,7 @@ export const tierOrder = (a: { tier: string }, b: { tier: string }) =>
   TIER_ORDER.indexOf(a.tier as (typeof TIER_ORDER)[number]) - TIER_ORDER.indexOf(b.tier as (typeof TIER_ORDER)[number]);
 export const TIER_COLORS: Record<string, string> = { innovative: 'blue', srdi: 'geekblue', little_giant: 'gold' };
 export const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
-export const LISTING_LABELS: Record<string, string> = {
-  unlisted: '未上市',
-  preparing: '拟上市（辅导备案）',
-  neeq: '新三板挂牌',
-  bse: '北交所上市',
-  main_board: '沪深主板上市',
-  star: '科创板上市',
-  gem: '创业板上市',
-  overseas: '境外上市',
-};
 export const TITLE_STATUS: Record<string, string> = { valid: '有效', expired: '已过期', revoked: '已撤销' };
-export const RD_INSTITUTION_LABELS: Record<string, string> = {
-  none: '无',
-  below_municipal: '市级以下',
-  municipal: '市级',
-  provincial: '省级',
-  national: '国家级',
-};
 /** The quality items of the 2022 SRDI table, in the order of the forms. */
 export const QUALITY_LABELS = {
   managementCertified: '管理体系认证',

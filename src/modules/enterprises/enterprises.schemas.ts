@@ -2,19 +2,11 @@ import { z } from 'zod';
 import { TIERS, YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { REVIEW_QUESTION_IDS } from '../../domain/evaluation/reviews.js';
 import { checkFactDate, checkPhone, checkScore, checkYuan, type FieldProblem, TEXT_MAX } from '../../domain/field-rules.js';
+import { LISTING_STATUS_LABELS } from '../../domain/labels.js';
 import { paging, text, uuid } from '../../server/validation.js';
 
 export const LISTING_STATUSES = ['unlisted', 'preparing', 'neeq', 'bse', 'main_board', 'star', 'gem', 'overseas'] as const;
-export const LISTING_LABELS: Record<(typeof LISTING_STATUSES)[number], string> = {
-  unlisted: '未上市',
-  preparing: '拟上市（辅导备案）',
-  neeq: '新三板挂牌',
-  bse: '北交所上市',
-  main_board: '沪深主板上市',
-  star: '科创板上市',
-  gem: '创业板上市',
-  overseas: '境外上市',
-};
+export const LISTING_LABELS = LISTING_STATUS_LABELS as Record<(typeof LISTING_STATUSES)[number], string>;
 export const RD_INSTITUTION_LEVELS = ['none', 'below_municipal', 'municipal', 'provincial', 'national'] as const;
 
 /** A schema that also passes its value through a field rule (domain/field-rules.ts), in the rule's words. */
