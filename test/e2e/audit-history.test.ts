@@ -62,9 +62,10 @@ describe('the audit log and an enterprise history in a real browser', () => {
     await page.getByLabel('企业名称').press('Enter');
     await expect.poll(() => page.url()).toContain('enterprise=');
     await table.getByText(`企业：${enterprise.name}`).first().waitFor();
-    const objects = await table.locator('tbody td:nth-child(5)').allTextContents();
-    expect(objects.length).toBeGreaterThan(0);
-    expect(objects.every((o) => o.includes(part))).toBe(true);
+    // The unfiltered rows may still be on screen (or the table between two answers): wait for the filtered list itself.
+    const objects = () => table.locator('tbody tr.ant-table-row td:nth-child(5)').allTextContents();
+    await expect.poll(async () => (await objects()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await objects()).every((o) => o.includes(part)), { timeout: 10_000 }).toBe(true);
     await table.locator('.ant-table-row-expand-icon').first().click();
     const expanded = table.locator('.ant-table-expanded-row').first();
     await expanded.getByText('注册资本（万元）').waitFor();
