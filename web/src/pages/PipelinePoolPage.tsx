@@ -170,6 +170,8 @@ export default function PipelinePoolPage() {
                 清除筛选
               </Button>
             </Space>
+          ) : running ? (
+            '批量评价进行中，完成后这里列出已符合条件而尚未认定、以及差一项或几分的企业。'
           ) : run.data?.status === 'done' || pool.data?.total ? (
             `${scopeName}暂无${TIER_LABELS[tier] ?? ''}的已符合未认定或差一项的企业。`
           ) : (
