@@ -6,6 +6,8 @@
 // On PGlite only one process can open the data directory, and the lock test always succeeds: at
 // start, all running work not this instance's own is interrupted.
 import { randomInt } from 'node:crypto';
+import { and, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '../db/database.js';
 
 /** Advisory-lock keys of instances: this base plus the instance id (far from the migration lock's key). */
@@ -61,7 +63,16 @@ export async function startInstance(database: Database, sweepers: Sweeper[], { s
  * SQL (for a repository's `where`) that is true when no live instance holds the lock of the owner
  * in `column`: the lock is taken and given back at once (pg_try_advisory_lock fails while the owner lives).
  */
-export function ownerGoneSql(column: string): string {
+function ownerGoneSql(column: string): string {
   const key = `(${INSTANCE_LOCK_BASE}::bigint + ${column})`;
   return `(${column} is null or (case when pg_try_advisory_lock(${key}) then pg_advisory_unlock(${key}) else false end))`;
+}
+
+/** Work that is queued or running for an instance other than this one, whose owner no live process holds. */
+export function orphanedWork(status: PgColumn, owner: PgColumn, instanceId: number): SQL {
+  return and(
+    sql`${status} in ('queued', 'running')`,
+    sql`${owner} is distinct from ${instanceId}`,
+    sql.raw(ownerGoneSql(`"${owner.name}"`)),
+  ) as SQL;
 }

@@ -1,13 +1,13 @@
 // Import jobs: stored in the database (progress survives a page reload and is visible to any
 // process), run in this process in the background. A job whose process stopped is marked failed
 // (JOB_INTERRUPTED) as soon as a live instance notices (instance.ts).
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import { importJobs } from '../db/schema/index.js';
 import type { Actor } from './access.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import { ownerGoneSql } from './instance.js';
+import { orphanedWork } from './instance.js';
 
 // A job without its file: the file (up to 60 MB) is read only where it is needed. As bytea a 15 MB
 // file takes PGlite seconds to hand over (and more to take in), on the thread that serves every
@@ -94,13 +94,7 @@ export async function failInterruptedJobs(db: DbOrTx, instanceId: number): Promi
   const rows = await db
     .update(importJobs)
     .set({ status: 'failed', error: JOB_INTERRUPTED, updatedAt: new Date() })
-    .where(
-      and(
-        sql`${importJobs.status} in ('queued', 'running')`,
-        sql`${importJobs.ownerInstance} is distinct from ${instanceId}`,
-        sql.raw(ownerGoneSql('"owner_instance"')),
-      ),
-    )
+    .where(orphanedWork(importJobs.status, importJobs.ownerInstance, instanceId))
     .returning({ id: importJobs.id });
   return rows.length;
 }

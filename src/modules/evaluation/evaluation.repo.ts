@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { evaluationHistory, evaluationResults, evaluationRuns } from '../../db/schema/index.js';
-import { ownerGoneSql } from '../../server/instance.js';
+import { orphanedWork } from '../../server/instance.js';
 
 export type RunRow = typeof evaluationRuns.$inferSelect;
 
@@ -59,13 +59,7 @@ export async function interruptOrphanedRuns(db: DbOrTx, instanceId: number): Pro
   const rows = await db
     .update(evaluationRuns)
     .set({ status: 'interrupted', error: RUN_INTERRUPTED, finishedAt: new Date() })
-    .where(
-      and(
-        sql`${evaluationRuns.status} in ('queued', 'running')`,
-        sql`${evaluationRuns.ownerInstance} is distinct from ${instanceId}`,
-        sql.raw(ownerGoneSql('"owner_instance"')),
-      ),
-    )
+    .where(orphanedWork(evaluationRuns.status, evaluationRuns.ownerInstance, instanceId))
     .returning({ id: evaluationRuns.id });
   return rows.length;
 }
