@@ -15,6 +15,8 @@ export interface Actor {
   enterpriseId: string | null;
   organization: string | null;
   ip?: string;
+  /** The request this actor acts in (Fastify's request id, echoed as X-Request-Id): stored in audit rows and jobs. */
+  requestId?: string;
   /** Set from the session: the password was chosen by someone else and must be changed first. */
   mustChangePassword?: boolean;
 }

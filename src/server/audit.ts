@@ -12,6 +12,8 @@ export interface AuditEntry {
   after?: unknown;
   /** The client address when there is no actor (a failed login). */
   ip?: string;
+  /** The request id when there is no actor (a failed login). */
+  requestId?: string;
 }
 
 /** Writes one audit row. Call it with the transaction of the change it records. */
@@ -26,5 +28,6 @@ export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEn
     before: entry.before === undefined ? null : (entry.before as object),
     after: entry.after === undefined ? null : (entry.after as object),
     ip: actor?.ip ?? entry.ip ?? null,
+    requestId: actor?.requestId ?? entry.requestId ?? null,
   });
 }

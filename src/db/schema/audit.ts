@@ -18,6 +18,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     ip: text('ip'),
+    /** The request that wrote the row (Fastify's request id, echoed as X-Request-Id): follows one action to its jobs. */
+    requestId: text('request_id'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
