@@ -4,5 +4,6 @@ export * from './evaluations.js';
 export * from './files.js';
 export * from './jobs.js';
 export * from './login-attempts.js';
+export * from './messages.js';
 export * from './reference.js';
 export * from './users.js';

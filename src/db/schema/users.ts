@@ -17,6 +17,10 @@ export const users = pgTable('users', {
   enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
   /** For department / provider / bank / expert users: the organisation they belong to. */
   organization: text('organization'),
+  /** Where the outbox sends e-mail (optional). */
+  email: text('email'),
+  /** For SMS-style channels (optional). */
+  mobile: text('mobile'),
   passwordHash: text('password_hash').notNull(),
   /**
    * Who chose the current password: the user ('self'), an administrator ('admin': must be changed
