@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './calendar.js';
 export * from './enterprises.js';
 export * from './evaluations.js';
 export * from './files.js';
