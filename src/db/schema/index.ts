@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './calendar.js';
 export * from './enterprises.js';
 export * from './evaluations.js';
+export * from './experts.js';
 export * from './files.js';
 export * from './jobs.js';
 export * from './login-attempts.js';
