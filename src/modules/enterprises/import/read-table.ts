@@ -88,7 +88,10 @@ async function readXlsx(buffer: Buffer): Promise<Table> {
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('IMPORT_FILE_CORRUPT', 400, '无法读取该 Excel 文件：文件可能已损坏');
+      // The reader's own error stays with the answer (as its cause) and in the log: a checked file
+      // that the reader cannot read is our defect to find, not only the user's file.
+      console.warn('xlsx reader failed on a checked file:', error);
+      throw Object.assign(new AppError('IMPORT_FILE_CORRUPT', 400, '无法读取该 Excel 文件：文件可能已损坏'), { cause: error });
     }
   }
   return { format: 'xlsx', rows: rows(), merged };

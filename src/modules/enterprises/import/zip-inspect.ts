@@ -4,7 +4,7 @@
 // reader then gets a zip rebuilt from exactly the bytes that were checked, so it cannot unpack
 // anything else. Merged cells of the first sheet are found on the way (the streaming reader
 // skips them: they are listed after the rows).
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { AppError } from '../../../server/errors.js';
 
 export interface ZipEntry {
@@ -340,11 +340,53 @@ export async function checkXlsx(
     total += size;
     parts.push({ entry, data, size });
   }
-  return { zip: rebuildZip(parts), merged: [...merged] };
+  return { zip: rebuildZip(readerOrder(parts)), merged: [...merged] };
+}
+
+type Part = { entry: ZipEntry; data: Buffer; size: number };
+
+/** The parts exceljs' streaming reader needs before any worksheet, in the order it needs them. */
+const READER_FIRST = ['_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const EMPTY_SHARED_STRINGS = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
+/**
+ * The parts in the order exceljs' streaming reader (WorkbookReader) can use them: relationships,
+ * workbook, shared strings and styles before the worksheets. Excel and exceljs itself write
+ * xl/workbook.xml and often xl/sharedStrings.xml after the sheets; the reader then copies each sheet
+ * to a temporary file (leaking its descriptor: exceljs never closes the one `tmp.file` opens) and
+ * reads it after the last entry, and on Node ≥ 18 that last pass can meet a workbook model that is
+ * not there yet (exceljs #3064): an intermittent "cannot read" on an unchanged file. A workbook
+ * without shared strings (inline strings only) gets an empty table, so that its sheets stream too.
+ */
+function readerOrder(parts: Part[]): Part[] {
+  const rank = (name: string) => {
+    const first = READER_FIRST.indexOf(name);
+    return first >= 0 ? first : isSheet(name) ? READER_FIRST.length + 1 : READER_FIRST.length;
+  };
+  const ordered = parts.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.entry.name) - rank(b.p.entry.name) || a.i - b.i);
+  const out = ordered.map(({ p }) => p);
+  if (!parts.some((p) => p.entry.name === 'xl/sharedStrings.xml')) {
+    const at = out.findIndex((p) => rank(p.entry.name) > READER_FIRST.indexOf('xl/sharedStrings.xml'));
+    const entry: ZipEntry = {
+      name: 'xl/sharedStrings.xml',
+      method: 0,
+      flags: 0,
+      crc: crc32(EMPTY_SHARED_STRINGS),
+      time: 0,
+      date: 0x21, // 1980-01-01
+      compressedSize: EMPTY_SHARED_STRINGS.length,
+      uncompressedSize: EMPTY_SHARED_STRINGS.length,
+      localHeaderOffset: 0,
+    };
+    out.splice(at < 0 ? out.length : at, 0, { entry, data: EMPTY_SHARED_STRINGS, size: EMPTY_SHARED_STRINGS.length });
+  }
+  return out;
 }
 
 /** Local headers, central directory and end record written anew: true sizes, no data descriptors, no extra fields. */
-function rebuildZip(parts: { entry: ZipEntry; data: Buffer; size: number }[]): Buffer {
+function rebuildZip(parts: Part[]): Buffer {
   const out: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
