@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.password_check_failed': '修改密码时原密码错误',
   'cluster.create': '新增产业集群',
   'cluster.update': '修改产业集群',
+  'calendar.year_replace': '维护工作日历',
   'enterprise.create': '新增企业',
   'enterprise.update': '修改企业信息',
   'enterprise.import': '批量导入企业',
@@ -43,6 +44,7 @@ export const auditActionLabel = (code: string): string => (isAuditAction(code) ?
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: '用户',
   cluster: '产业集群',
+  calendar_year: '工作日历',
   enterprise: '企业',
   import: '导入',
   evaluation_run: '梯度评价',
@@ -206,6 +208,13 @@ const CLUSTER_FIELD_LABELS: Record<string, FieldDef> = {
   createdAt: f('', 'hidden'),
   updatedAt: f('', 'hidden'),
 };
+/** A year of the working-day calendar as its audit rows record it. */
+const CALENDAR_YEAR_FIELD_LABELS: Record<string, FieldDef> = {
+  year: f('年度'),
+  source: f('通知文号'),
+  offDays: f('放假日'),
+  workDays: f('调休上班日'),
+};
 
 const RUN_FIELD_LABELS: Record<string, FieldDef> = {
   assessmentDate: f('评价日期', 'date'),
@@ -232,6 +241,7 @@ const FIELDS_BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   enterprise: ENTERPRISE_FIELD_LABELS,
   user: USER_FIELD_LABELS,
   cluster: CLUSTER_FIELD_LABELS,
+  calendar_year: CALENDAR_YEAR_FIELD_LABELS,
   evaluation_run: RUN_FIELD_LABELS,
   import: IMPORT_FIELD_LABELS,
   system: SEED_FIELD_LABELS,
