@@ -26,7 +26,16 @@ export type Scope =
   | { kind: 'all' }
   | { kind: 'district'; districtCode: string }
   | { kind: 'enterprise'; enterpriseId: string }
+  /**
+   * Enterprises reachable through an assignment table that a module owns (experts now; later
+   * departments, banks, providers). Turned into SQL by src/server/assigned-scope.ts; an in-memory
+   * check (inScope) never grants it: single records are loaded through the scoped query.
+   */
+  | { kind: 'assigned'; assignment: AssignmentKind; userId: string }
   | { kind: 'none' };
+
+/** The assignment tables a scope can reach enterprises through (see src/server/assigned-scope.ts). */
+export type AssignmentKind = 'expert';
 
 export function scopeOf(actor: Actor): Scope {
   switch (actor.role) {
@@ -36,7 +45,9 @@ export function scopeOf(actor: Actor): Scope {
       return actor.districtCode ? { kind: 'district', districtCode: actor.districtCode } : { kind: 'none' };
     case 'enterprise':
       return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
-    // department, provider, bank and expert reach enterprises only through what is assigned
+    case 'expert':
+      return { kind: 'assigned', assignment: 'expert', userId: actor.userId };
+    // department, provider and bank reach enterprises only through what is assigned
     // or pushed to them; the modules that assign (appeals, finance, experts) widen this.
     default:
       return { kind: 'none' };
@@ -52,7 +63,8 @@ const PERMISSIONS = {
   'user.manage': { kind: 'write', roles: ['city_admin'] },
   'audit.read': { kind: 'read', roles: ['city_admin'] },
   'reference.manage': { kind: 'write', roles: ['city_admin'] },
-  'enterprise.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  /** Experts read the basics of the enterprises assigned to them (scope 'assigned'), nothing more. */
+  'enterprise.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise', 'expert'] },
   'enterprise.write': { kind: 'write', roles: ['city_admin', 'district_admin', 'enterprise'] },
   'enterprise.create': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'enterprise.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
@@ -60,10 +72,17 @@ const PERMISSIONS = {
   /** Import jobs and their error reports: officers' reads (an enterprise is told "not found", not "forbidden"). */
   'import.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'evaluation.run': { kind: 'write', roles: ['city_admin', 'district_admin'] },
-  'evaluation.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'evaluation.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise', 'expert'] },
   /** Batch runs, the pipeline pool and its export, rule-set parameters: officers' reads. */
   'evaluation.pool': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'ruleset.publish': { kind: 'write', roles: ['city_admin'] },
+  /** 专家库: the city keeps the pool, the accounts, the conflicts and the assignments. */
+  'expert.read': { kind: 'read', roles: ['city_admin'] },
+  'expert.manage': { kind: 'write', roles: ['city_admin'] },
+  /** An expert records a visit or advice for an enterprise assigned to it. */
+  'expert.visit': { kind: 'write', roles: ['expert'] },
+  /** The visits of an enterprise: its expert (own visits), the city, its district, the enterprise itself. */
+  'expert.visits.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise', 'expert'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -89,6 +108,8 @@ export function inScope(scope: Scope, target: ScopedTarget): boolean {
       return target.districtCode === scope.districtCode || target.zoneCode === scope.districtCode;
     case 'enterprise':
       return target.enterpriseId !== undefined && target.enterpriseId === scope.enterpriseId;
+    // Reachability lives in an assignment table: only the scoped query can answer it.
+    case 'assigned':
     case 'none':
       return false;
   }

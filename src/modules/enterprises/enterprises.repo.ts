@@ -5,6 +5,7 @@ import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
 import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
 import type { Scope } from '../../server/access.js';
+import { reachableEnterpriseIds } from '../../server/assigned-scope.js';
 import type { ListQuery } from './enterprises.schemas.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -22,9 +23,38 @@ export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
       return or(eq(enterprises.districtCode, scope.districtCode), eq(enterprises.zoneCode, scope.districtCode));
     case 'enterprise':
       return eq(enterprises.id, scope.enterpriseId);
+    case 'assigned':
+      return sql`${enterprises.id} in (${reachableEnterpriseIds(scope)})`;
     case 'none':
       return eq(enterprises.id, NO_ENTERPRISE);
   }
+}
+
+/** The ids of the enterprises in the scope, as a subquery (`x.enterprise_id in (…)`) for other modules' repos. */
+export function enterpriseIdsInScope(scope: Scope): SQL {
+  const where = enterpriseScopeCondition(scope);
+  return where ? sql`select ${enterprises.id} from ${enterprises} where ${where}` : sql`select ${enterprises.id} from ${enterprises}`;
+}
+
+/**
+ * The enterprises of some districts (registered there or in that functional zone) holding one of
+ * the tiers, as a subquery of ids; `districtCodes` is a subquery of district codes. For the
+ * assignment repos (an expert assigned to a district serves its 专精特新 enterprises).
+ */
+export function enterpriseIdsOfDistricts(districtCodes: SQL, tiers: readonly string[]): SQL {
+  return sql`select e.id from enterprises e where e.current_tier in (${sql.join(
+    tiers.map((t) => sql`${t}`),
+    sql`, `,
+  )}) and (e.district_code in (${districtCodes}) or e.zone_code in (${districtCodes}))`;
+}
+
+/** One enterprise, only if the scope covers it (the query returns nothing outside it). */
+export async function selectEnterpriseInScope(db: DbOrTx, scope: Scope, id: string): Promise<EnterpriseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), enterpriseScopeCondition(scope)));
+  return row;
 }
 
 /** Name (any part, via the pair index) or the start of the USCC. */

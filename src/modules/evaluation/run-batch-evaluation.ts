@@ -80,6 +80,8 @@ export function scopeKeyOf(actor: Actor, enterpriseId?: string): string {
       return `district:${scope.districtCode}`;
     case 'enterprise':
       return `enterprise:${scope.enterpriseId}`;
+    case 'assigned':
+      return `assigned:${scope.assignment}:${scope.userId}`;
     case 'none':
       return `user:${actor.userId}`;
   }
