@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { containsPattern } from '../../db/like.js';
 import { districts, enterprises, users } from '../../db/schema/index.js';
@@ -83,4 +83,34 @@ export async function updateUserVersioned(db: DbOrTx, id: string, version: numbe
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning(publicUserColumns);
   return rows[0];
+}
+
+/** Ids of the users that are not disabled and match every given binding (message recipients). */
+export async function activeUserIds(db: DbOrTx, where: { role?: Role; enterpriseId?: string; districtCode?: string }): Promise<string[]> {
+  const conditions: SQL[] = [eq(users.disabled, false)];
+  if (where.role) conditions.push(eq(users.role, where.role));
+  if (where.enterpriseId) conditions.push(eq(users.enterpriseId, where.enterpriseId));
+  if (where.districtCode) conditions.push(eq(users.districtCode, where.districtCode));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(users.id);
+  return rows.map((r) => r.id);
+}
+
+/** Where the outbox reaches these users (name, e-mail, mobile), and whether they are disabled. */
+export async function userContacts(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      email: users.email,
+      mobile: users.mobile,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(inArray(users.id, ids));
 }

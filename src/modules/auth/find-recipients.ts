@@ -1,0 +1,20 @@
+import type { DbOrTx } from '../../db/database.js';
+import { activeUserIds } from './users.repo.js';
+
+// Who is told about what: the message senders of other modules find their recipients here (auth's
+// users are read only through auth's repo). "Active" means not disabled.
+
+/** The active users bound to this enterprise. */
+export function enterpriseUserIds(db: DbOrTx, enterpriseId: string): Promise<string[]> {
+  return activeUserIds(db, { role: 'enterprise', enterpriseId });
+}
+
+/** The active district administrators (区县工信部门) of this 区县 or functional zone. */
+export function districtOfficerIds(db: DbOrTx, districtCode: string): Promise<string[]> {
+  return activeUserIds(db, { role: 'district_admin', districtCode });
+}
+
+/** The active city administrators (市经信委). */
+export function cityAdminIds(db: DbOrTx): Promise<string[]> {
+  return activeUserIds(db, { role: 'city_admin' });
+}
