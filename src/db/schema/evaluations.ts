@@ -16,6 +16,8 @@ export const evaluationRuns = pgTable(
     scopeKey: text('scope_key'),
     /** The instance (process) doing the work; it holds an advisory lock on this number while alive. */
     ownerInstance: integer('owner_instance'),
+    /** The queue job doing the work (src/server/queue.ts, kind 'evaluation.batch'). */
+    jobId: uuid('job_id'),
     total: integer('total').notNull().default(0),
     processed: integer('processed').notNull().default(0),
     counts: jsonb('counts'),

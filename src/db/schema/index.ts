@@ -7,5 +7,6 @@ export * from './files.js';
 export * from './jobs.js';
 export * from './login-attempts.js';
 export * from './messages.js';
+export * from './queue.js';
 export * from './reference.js';
 export * from './users.js';
