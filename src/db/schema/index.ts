@@ -4,6 +4,7 @@ export * from './enterprises.js';
 export * from './evaluations.js';
 export * from './experts.js';
 export * from './files.js';
+export * from './imports.js';
 export * from './jobs.js';
 export * from './login-attempts.js';
 export * from './messages.js';
