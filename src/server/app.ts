@@ -18,6 +18,8 @@ import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js'
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
+import { configureMessageChannels } from '../modules/messages/channels.js';
+import { messagesRoutes } from '../modules/messages/messages.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -46,6 +48,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [failInterruptedJobs, interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
+  // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
+  configureMessageChannels(config);
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -107,7 +111,16 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     healthCheck(database),
   );
 
-  for (const routes of [authRoutes, usersRoutes, auditRoutes, referenceRoutes, importRoutes, enterprisesRoutes, evaluationRoutes]) {
+  for (const routes of [
+    authRoutes,
+    usersRoutes,
+    auditRoutes,
+    referenceRoutes,
+    importRoutes,
+    enterprisesRoutes,
+    evaluationRoutes,
+    messagesRoutes,
+  ]) {
     await app.register(routes, { ctx });
   }
 

@@ -31,6 +31,12 @@ export interface Config {
    */
   trustProxy: string[];
   logLevel: string;
+  /** ZJTX_OUTBOX_LOG: the outbox appends one JSON line per delivery to this file (the log channel). */
+  outboxLogFile: string | undefined;
+  /** ZJTX_SMTP_URL (smtp://user:pass@host:587, smtps://…): the outbox sends e-mail to users with an address. */
+  smtpUrl: string | undefined;
+  /** ZJTX_SMTP_FROM: the sender of those e-mails. */
+  smtpFrom: string | undefined;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -58,6 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (migrationDatabaseUrl && !databaseUrl) {
     throw new Error('设置了 ZJTX_MIGRATION_DATABASE_URL（数据表所有者）时，还须设置 DATABASE_URL（应用角色）');
   }
+  const smtpUrl = env.ZJTX_SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error('环境变量 ZJTX_SMTP_URL 必须以 smtp:// 或 smtps:// 开头，如 smtp://用户名:密码@主机:587');
+  }
+  const smtpFrom = env.ZJTX_SMTP_FROM?.trim() || undefined;
+  if (smtpUrl && !smtpFrom) throw new Error('设置了 ZJTX_SMTP_URL 时，还须用 ZJTX_SMTP_FROM 指定发件人地址');
   return {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -79,5 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
+    outboxLogFile: env.ZJTX_OUTBOX_LOG?.trim() ? path.resolve(env.ZJTX_OUTBOX_LOG.trim()) : undefined,
+    smtpUrl,
+    smtpFrom,
   };
 }
