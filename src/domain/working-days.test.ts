@@ -7,6 +7,7 @@ import {
   MAX_WORKING_DAYS,
   periodEnd,
   WorkingDayInputError,
+  yearsDueForMaintenance,
 } from './working-days.js';
 
 /** Expands "2026-10-01..2026-10-07" into its days. */
@@ -154,5 +155,15 @@ describe('working days', () => {
 
   it('refuses a result beyond the covered years', () => {
     expect(() => addWorkingDays(weekendsOnly, '2200-12-30', 5)).toThrow(expect.objectContaining({ field: 'days' }));
+  });
+});
+
+describe('years due for maintenance', () => {
+  it('is the current year, and from 1 December the next one too', () => {
+    expect(yearsDueForMaintenance('2026-01-01')).toEqual([2026]);
+    expect(yearsDueForMaintenance('2026-11-30')).toEqual([2026]);
+    expect(yearsDueForMaintenance('2026-12-01')).toEqual([2026, 2027]);
+    expect(yearsDueForMaintenance('2026-12-31')).toEqual([2026, 2027]);
+    expect(() => yearsDueForMaintenance('2026-13-01')).toThrow(WorkingDayInputError);
   });
 });

@@ -135,3 +135,13 @@ export function periodEnd(cal: HolidayCalendar, start: string, days: number): Wo
   requireDays(days, 1);
   return walk(cal, first, days);
 }
+
+/**
+ * The years whose arrangement should be maintained by `today` (YYYY-MM-DD): the current year, and
+ * from 1 December the next one (the 国务院办公厅 notice for a year comes out in November or so).
+ */
+export function yearsDueForMaintenance(today: string): number[] {
+  requireDate(today);
+  const year = yearOf(today);
+  return today.slice(5) >= '12-01' ? [year, year + 1] : [year];
+}

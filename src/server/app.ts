@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { resolveActor } from '../modules/auth/resolve-actor.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
@@ -123,6 +124,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   ]) {
     await app.register(routes, { ctx });
   }
+
+  await app.register(calendarRoutes, { ctx });
 
   await registerWeb(app);
   return app;
