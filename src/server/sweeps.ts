@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LOGIN_LIMITS } from '../modules/auth/login.js';
 import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
+import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -16,7 +17,7 @@ export interface SweepStep {
 }
 
 /** Daily at 01:00 (Asia/Shanghai): reminders, overdue escalation, validity expiry. */
-export const DAILY_SWEEP_STEPS: SweepStep[] = [];
+export const DAILY_SWEEP_STEPS: SweepStep[] = [CALENDAR_MAINTENANCE_STEP];
 
 /** On the 1st of each month at 09:00: the monthly reporting reminder. */
 export const MONTHLY_REMINDER_STEPS: SweepStep[] = [];
