@@ -29,7 +29,6 @@ import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser, routerErrors } from './http-errors.js';
 import { startInstance } from './instance.js';
-import { failInterruptedJobs } from './jobs.js';
 import { registerOriginCheck } from './origin-check.js';
 import { databaseRateLimitStore } from './rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -47,7 +46,7 @@ export interface BuildOptions {
 
 export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
   // This process as an instance: work that no live process holds is marked interrupted at once.
-  const instance = await startInstance(database, [failInterruptedJobs, interruptOrphanedRuns]);
+  const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);

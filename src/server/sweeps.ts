@@ -7,6 +7,7 @@ import { LOGIN_LIMITS } from '../modules/auth/login.js';
 import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js';
+import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -17,7 +18,11 @@ export interface SweepStep {
 }
 
 /** Daily at 01:00 (Asia/Shanghai): reminders, overdue escalation, validity expiry. */
-export const DAILY_SWEEP_STEPS: SweepStep[] = [CALENDAR_MAINTENANCE_STEP];
+export const DAILY_SWEEP_STEPS: SweepStep[] = [
+  CALENDAR_MAINTENANCE_STEP,
+  // Import files and staged rows, 7 days after their last job ended.
+  { name: 'import-files', run: (ctx) => deleteExpiredImportFiles(ctx.db).then(() => {}) },
+];
 
 /** On the 1st of each month at 09:00: the monthly reporting reminder. */
 export const MONTHLY_REMINDER_STEPS: SweepStep[] = [];

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInput } from '../../src/domain/evaluation/fixtures.js';
 import { interruptOrphanedRuns } from '../../src/modules/evaluation/evaluation.repo.js';
 import { startInstance } from '../../src/server/instance.js';
-import { failInterruptedJobs } from '../../src/server/jobs.js';
 import { runEvaluation } from '../support/evaluation.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
@@ -37,21 +36,12 @@ describe.each(DATABASE_KINDS)('evaluation runs and background work on %s', (kind
     );
     return id;
   }
-  async function orphanedJob(user: string): Promise<string> {
-    const [{ id }] = await h.database.query<{ id: string }>(
-      `insert into import_jobs (kind, mode, status, phase, file_name, created_by, actor, owner_instance)
-       values ('enterprises', 'commit', 'running', 'writing', 'big.xlsx', $1, '{}'::jsonb, $2) returning id`,
-      [userIds[user], randomInt(1, 2 ** 31 - 1)],
-    );
-    return id;
-  }
-
   describe('item 10: refused reads are 404, with the words of "absent"', () => {
     it('answers an enterprise user 404 on every officer read, and an anonymous one 401', async () => {
       const { id: runId } = await runEvaluation(h, cookies['rongchang.admin'], { assessmentDate: '2026-11-22' });
       const [{ id: jobId }] = await h.database.query<{ id: string }>(
-        `insert into import_jobs (kind, mode, status, file_name, created_by, actor)
-         values ('enterprises', 'preview', 'failed', 'a.xlsx', $1, '{}'::jsonb) returning id`,
+        `insert into jobs (kind, payload, status, created_by, actor)
+         values ('import.preview', '{}'::jsonb, 'failed', $1, '{}'::jsonb) returning id`,
         [userIds['rongchang.admin']],
       );
       const absent = await get('city.admin', `/api/evaluations/runs/${randomUUID()}`);
@@ -157,18 +147,14 @@ describe.each(DATABASE_KINDS)('evaluation runs and background work on %s', (kind
   });
 
   describe('item 11: work no live process holds is interrupted at once', () => {
-    it('marks a run and an import job of a dead instance interrupted at the next start, with the message, and runs again', async () => {
+    it('marks a run of a dead instance interrupted at the next start, with the message, and runs again (import jobs: the queue, test/enterprises/import-jobs.test.ts)', async () => {
       const runId = await orphanedRun('rongchang.admin', 'district:500153');
-      const jobId = await orphanedJob('rongchang.admin');
       // Before a new start the scope is taken by the dead run.
       expect((await post('rongchang.admin', '/api/evaluations/runs', {})).statusCode).toBe(409);
       const next = await h.restartApp();
       const run = (await get('rongchang.admin', `/api/evaluations/runs/${runId}`, next)).json();
       expect(run).toMatchObject({ status: 'interrupted', processed: 40_000, error: { code: 'EVALUATION_RUN_INTERRUPTED' } });
       expect(run.error.message).toMatch(/中断.*请重新运行/);
-      const job = (await get('rongchang.admin', `/api/enterprises/import-jobs/${jobId}`, next)).json();
-      expect(job).toMatchObject({ status: 'failed', error: { code: 'JOB_INTERRUPTED' } });
-      expect(job.error.message).toMatch(/中断.*请重新导入/);
       // The interrupted run does not hold the scope.
       await runEvaluation(h, cookies['rongchang.admin'], { assessmentDate: '2026-11-22' });
     });
@@ -180,7 +166,7 @@ describe.each(DATABASE_KINDS)('evaluation runs and background work on %s', (kind
          values ($1, '{}'::jsonb, '2026-11-22', 'running', 'district:888888', $2, 10) returning id`,
         [userIds['city.admin'], other.id],
       );
-      const me = await startInstance(h.database, [interruptOrphanedRuns, failInterruptedJobs]);
+      const me = await startInstance(h.database, [interruptOrphanedRuns]);
       expect(await h.count('select count(*) as n from evaluation_runs where id = $1 and status = $2', [id, 'running'])).toBe(1);
       await other.release(); // its connection, and with it the lock, is gone: as after kill -9
       await me.sweep();

@@ -373,7 +373,9 @@ describe.each(DATABASE_KINDS)('enterprise import on %s', (kind) => {
       url: `/api/enterprises/import-jobs/${id}/commit`,
       headers: { cookie: city },
     });
-    expect(refusedCommit.statusCode).toBe(202);
+    // A preview with errors cannot be committed: refused at once, nothing queued.
+    expect(refusedCommit.statusCode).toBe(400);
+    expect(refusedCommit.json()).toMatchObject({ code: 'IMPORT_HAS_ERRORS' });
     // Another officer cannot see the job.
     expect(
       (await h.app.inject({ method: 'GET', url: `/api/enterprises/import-jobs/${id}`, headers: { cookie: rongchang } })).statusCode,

@@ -487,7 +487,7 @@ describe('every route under fuzzing (PGlite)', () => {
     for (let i = 0; i < 120; i++) {
       const busy =
         (await h.count("select count(*) as n from evaluation_runs where status in ('queued', 'running')")) +
-        (await h.count("select count(*) as n from import_jobs where status in ('queued', 'running', 'committing')"));
+        (await h.count("select count(*) as n from jobs where kind like 'import.%' and status in ('queued', 'running')"));
       if (!busy) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -5,7 +5,6 @@ export * from './evaluations.js';
 export * from './experts.js';
 export * from './files.js';
 export * from './imports.js';
-export * from './jobs.js';
 export * from './login-attempts.js';
 export * from './messages.js';
 export * from './queue.js';

@@ -9,7 +9,6 @@ import { SIZE_CLASS_LABELS, type SizeClass } from '../../../domain/sme-size.js';
 import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
-import type { JobProgress } from '../../../server/jobs.js';
 import { breather, holdingDatabase } from '../../../server/responsive.js';
 import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
@@ -578,26 +577,59 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   ]);
 }
 
-/** Reads, checks and compares a file; with mode 'commit' and no errors, writes it in one transaction. */
-export async function importEnterprises(
+export type ImportProgress = (phase: string, processedRows: number) => void;
+/** Runs the commit's work in one transaction (the queue's commitChunk, or a plain transaction). */
+export type InTransaction = <T>(fn: (tx: DbOrTx) => Promise<T>) => Promise<T>;
+
+/** A file read and checked row by row: the rows that passed (to be compared with the registry) and the errors. */
+export interface ParsedEnterpriseFile {
+  rows: ParsedRow[];
+  errors: ImportError[];
+}
+
+async function referenceOf(ctx: AppContext, who: Actor): Promise<ReferenceData> {
+  const [districts, industries, clusters] = await Promise.all([listDistricts(ctx, who), listIndustries(ctx, who), listClusters(ctx, who)]);
+  return { districts, industries, clusters };
+}
+
+/** Reads and checks a file (the one streaming parse an import makes). */
+export async function parseEnterpriseFile(
   ctx: AppContext,
   actor: Actor | null,
   file: { buffer: Buffer; fileName: string },
+  progress: ImportProgress = () => {},
+): Promise<ParsedEnterpriseFile> {
+  const who = requireAccess(actor, 'enterprise.import');
+  const reference = await referenceOf(ctx, who);
+  const table = await readTable(file.buffer, file.fileName);
+  const parsed = await parseRows(table, reference, scopeOf(who), (n) => progress('reading', n));
+  return { rows: parsed.rows, errors: parsed.errors };
+}
+
+/**
+ * Compares parsed rows with the registry; with mode 'commit' and no errors, writes them in one
+ * transaction (`inTransaction`, which may add its own writes, such as the import's record).
+ */
+export async function applyEnterpriseRows(
+  ctx: AppContext,
+  actor: Actor | null,
+  parsed: ParsedEnterpriseFile,
+  fileName: string,
   mode: ImportMode,
-  progress: JobProgress = () => {},
+  {
+    progress = () => {},
+    inTransaction = (fn) => ctx.db.transaction(fn),
+    onCommitted,
+  }: { progress?: ImportProgress; inTransaction?: InTransaction; onCommitted?: (tx: DbOrTx, result: ImportResult) => Promise<void> } = {},
 ): Promise<ImportResult> {
   const who = requireAccess(actor, 'enterprise.import');
   const scope = scopeOf(who);
-  const [districts, industries, clusters] = await Promise.all([listDistricts(ctx, who), listIndustries(ctx, who), listClusters(ctx, who)]);
-  const reference = { districts, industries, clusters };
-  const table = await readTable(file.buffer, file.fileName);
-  const parsed = await parseRows(table, reference, scope, (n) => progress('reading', n));
-  const { errors } = parsed;
+  const reference = await referenceOf(ctx, who);
+  const errors = [...parsed.errors];
   const rowCount = parsed.rows.length;
   progress('checking', rowCount);
   if (rowCount === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
   const groups = await groupRows(parsed.rows, errors);
-  parsed.rows = []; // the groups hold what is needed; let the rows go
 
   const run = async (db: DbOrTx) => {
     const p = await plan(db, groups, scope, reference, errors);
@@ -617,7 +649,7 @@ export async function importEnterprises(
 
   if (mode === 'preview') return (await run(ctx.db)).result;
   const committed = await holdingDatabase(() =>
-    ctx.db.transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const { p, result } = await run(tx);
       if (result.errorCount > 0) {
         throw new AppError(
@@ -628,8 +660,10 @@ export async function importEnterprises(
         );
       }
       progress('writing', rowCount);
-      await write(tx, who, p, file.fileName);
-      return { ...result, committed: true };
+      await write(tx, who, p, fileName);
+      const done = { ...result, committed: true };
+      await onCommitted?.(tx, done);
+      return done;
     }),
   );
   // After commit: a large import changes the statistics the lists' query plans depend on. PGlite has
@@ -645,4 +679,16 @@ export async function importEnterprises(
     }
   }
   return committed;
+}
+
+/** Reads, checks and compares a file in one go (the API's single request); with mode 'commit' and no errors, writes it in one transaction. */
+export async function importEnterprises(
+  ctx: AppContext,
+  actor: Actor | null,
+  file: { buffer: Buffer; fileName: string },
+  mode: ImportMode,
+  progress: ImportProgress = () => {},
+): Promise<ImportResult> {
+  const parsed = await parseEnterpriseFile(ctx, actor, file, progress);
+  return applyEnterpriseRows(ctx, actor, parsed, file.fileName, mode, { progress });
 }

@@ -13,7 +13,7 @@ import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import { TITLE_BULK_COLUMNS } from '../enterprises.repo.js';
 import { headerMatcher, type ImportColumn, type MatchedHeader } from './columns.js';
-import type { ImportResult } from './import-enterprises.js';
+import type { ImportResult, InTransaction } from './import-enterprises.js';
 import type { ImportError } from './parse-rows.js';
 import { readTable } from './read-table.js';
 
@@ -54,7 +54,7 @@ const STATUS_BY_TEXT = new Map([
 /** Validity when the list does not say: three years (暂行办法 2022, criteria.md §5b). */
 const DEFAULT_VALID_YEARS = 3;
 
-interface TitleRow {
+export interface TitleRow {
   row: number;
   uscc?: string;
   name?: string;
@@ -163,7 +163,25 @@ async function parseTitleRows(buffer: Buffer, fileName: string, defaultTier: Tie
   return rows;
 }
 
-/** Imports a title list: preview shows which titles would be added or changed; commit writes them all or none. */
+/** A title list read and checked row by row: the rows that passed and the errors. */
+export interface ParsedTitleFile {
+  rows: TitleRow[];
+  errors: ImportError[];
+}
+
+/** Reads and checks a title list (the one parse an import makes). */
+export async function parseTitleFile(
+  actor: Actor | null,
+  file: { buffer: Buffer; fileName: string },
+  defaultTier?: Tier,
+): Promise<ParsedTitleFile> {
+  requireAccess(actor, 'enterprise.titles');
+  const errors: ImportError[] = [];
+  const rows = await parseTitleRows(file.buffer, file.fileName, defaultTier, errors);
+  return { rows, errors };
+}
+
+/** Imports a title list in one go (the API's single request). */
 export async function importTitles(
   ctx: AppContext,
   actor: Actor | null,
@@ -171,10 +189,25 @@ export async function importTitles(
   mode: 'preview' | 'commit',
   defaultTier?: Tier,
 ): Promise<ImportResult> {
+  return applyTitleRows(ctx, actor, await parseTitleFile(actor, file, defaultTier), file.fileName, mode);
+}
+
+/** Preview shows which titles would be added or changed; commit writes them all or none (in `inTransaction`). */
+export async function applyTitleRows(
+  ctx: AppContext,
+  actor: Actor | null,
+  parsed: ParsedTitleFile,
+  fileName: string,
+  mode: 'preview' | 'commit',
+  {
+    inTransaction = (fn) => ctx.db.transaction(fn),
+    onCommitted,
+  }: { inTransaction?: InTransaction; onCommitted?: (tx: DbOrTx, result: ImportResult) => Promise<void> } = {},
+): Promise<ImportResult> {
   const who = requireAccess(actor, 'enterprise.titles');
   const scope = scopeOf(who);
-  const errors: ImportError[] = [];
-  const rows = await parseTitleRows(file.buffer, file.fileName, defaultTier, errors);
+  const errors: ImportError[] = [...parsed.errors];
+  const rows = parsed.rows;
   if (!rows.length && !errors.length) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
 
   const run = async (db: DbOrTx) => {
@@ -269,7 +302,7 @@ export async function importTitles(
   };
 
   if (mode === 'preview') return (await run(ctx.db)).result;
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { inserts, updates, result } = await run(tx);
     if (result.errorCount)
       throw new AppError('IMPORT_HAS_ERRORS', 400, `名单中有 ${result.errorCount} 处错误，未导入任何称号。请修改后重新导入`, result);
@@ -336,10 +369,12 @@ export async function importTitles(
         'enterprise.titles_import',
         'enterprise',
         t.enterpriseId,
-        { tier: t.tier, batch: t.batch, recognisedOn: t.recognisedOn, validUntil: t.validUntil, status: t.status, file: file.fileName },
+        { tier: t.tier, batch: t.batch, recognisedOn: t.recognisedOn, validUntil: t.validUntil, status: t.status, file: fileName },
         who.ip ?? null,
       ]),
     );
-    return { ...result, committed: true };
+    const done = { ...result, committed: true };
+    await onCommitted?.(tx, done);
+    return done;
   });
 }

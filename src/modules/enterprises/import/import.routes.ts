@@ -5,12 +5,14 @@ import { TIERS } from '../../../domain/enterprise-rules.js';
 import { requireAccess } from '../../../server/access.js';
 import { AppError } from '../../../server/errors.js';
 import { type RoutePlugin, sendXlsx } from '../../../server/http.js';
-import { createJob, findJob, jobFile, runJob } from '../../../server/jobs.js';
 import { errorBody, uuid } from '../../../server/validation.js';
-import { type ImportResult, importEnterprises } from './import-enterprises.js';
+import { findImportJob } from './find-import-job.js';
+import { importEnterprises } from './import-enterprises.js';
 import { importTitles } from './import-titles.js';
 import type { ImportError } from './parse-rows.js';
-import { checkUpload, MAX_FILE_BYTES } from './read-table.js';
+import { MAX_FILE_BYTES } from './read-table.js';
+import { startImport } from './start-import.js';
+import { startImportCommit } from './start-import-commit.js';
 import { errorReport, importTemplate } from './workbooks.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -95,7 +97,8 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     async (request) => importTitles(ctx, request.actor, await uploadedFile(request), request.query.mode, request.query.tier),
   );
 
-  // The same as a job with progress, for the browser: start, poll, commit, download the error report.
+  // The same as jobs of the queue with progress, for the browser: start, poll, commit, download the error report.
+  // The preview is the one parse of the file: it stages the rows, and the commit applies those.
   app.post(
     '/api/enterprises/import-jobs',
     {
@@ -107,15 +110,27 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const actor = requireAccess(request.actor, 'enterprise.import');
+      requireAccess(request.actor, 'enterprise.import');
       const file = await uploadedFile(request);
-      // A file that cannot be read (wrong type, zip bomb) is refused now, not in the job.
-      await checkUpload(file.buffer, file.fileName);
-      const job = await createJob(ctx, actor, { kind: 'enterprises', mode: 'preview', fileName: file.fileName, file: file.buffer });
-      runJob(ctx, job, (j, who, progress) =>
-        importEnterprises(ctx, who, { buffer: file.buffer, fileName: j.fileName }, 'preview', progress),
-      );
-      return reply.code(202).send({ id: job.id });
+      return reply.code(202).send(await startImport(ctx, request.actor, 'enterprises', file));
+    },
+  );
+
+  app.post(
+    '/api/enterprises/titles/import-jobs',
+    {
+      schema: {
+        tags: ['企业库导入导出'],
+        summary: '上传称号名单并开始预览（后台任务）；进度、确认导入和错误报告同企业导入任务',
+        consumes: ['multipart/form-data'],
+        querystring: z.strictObject({ tier: z.enum(TIERS, '称号应为 innovative、srdi 或 little_giant').optional() }),
+        response: { 202: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireAccess(request.actor, 'enterprise.titles');
+      const file = await uploadedFile(request);
+      return reply.code(202).send(await startImport(ctx, request.actor, 'titles', file, { tier: request.query.tier }));
     },
   );
 
@@ -124,22 +139,12 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ['企业库导入导出'],
-        summary: '确认导入已预览的文件（后台任务）',
+        summary: '确认导入已预览的文件（后台任务，写入预览时解析的数据，不再读取文件）',
         params: z.strictObject({ id: uuid() }),
         response: { 202: z.object({ id: z.string() }), ...errors },
       },
     },
-    async (request, reply) => {
-      const actor = requireAccess(request.actor, 'enterprise.import');
-      const previewed = await findJob(ctx.db, actor, request.params.id);
-      if (previewed.status !== 'done' || !previewed.hasFile) throw new AppError('IMPORT_NOT_PREVIEWED', 400, '请先完成预览再确认导入');
-      // The previewed file itself, exactly what was checked (not copied: 15 MB take PGlite a second).
-      const job = await createJob(ctx, actor, { kind: previewed.kind, mode: 'commit', fileName: previewed.fileName, file: null });
-      runJob(ctx, job, async (j, who, progress) =>
-        importEnterprises(ctx, who, { buffer: await jobFile(ctx.db, previewed.id), fileName: j.fileName }, 'commit', progress),
-      );
-      return reply.code(202).send({ id: job.id });
-    },
+    async (request, reply) => reply.code(202).send(await startImportCommit(ctx, request.actor, request.params.id)),
   );
 
   app.get(
@@ -152,8 +157,9 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         response: {
           200: z.object({
             id: z.string(),
-            mode: z.string(),
-            status: z.string(),
+            kind: z.enum(['enterprises', 'titles']),
+            mode: z.enum(['preview', 'commit']),
+            status: z.enum(['queued', 'running', 'done', 'failed']),
             phase: z.string().nullable(),
             processedRows: z.number(),
             fileName: z.string(),
@@ -164,31 +170,16 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         },
       },
     },
-    async (request) => {
-      const actor = requireAccess(request.actor, 'import.read');
-      const job = await findJob(ctx.db, actor, request.params.id);
-      return {
-        id: job.id,
-        mode: job.mode,
-        status: job.status,
-        phase: job.phase,
-        processedRows: job.processedRows,
-        fileName: job.fileName,
-        result: (job.result as ImportResult | null) ?? null,
-        error: (job.error as z.infer<typeof errorBody> | null) ?? null,
-      };
-    },
+    async (request) => findImportJob(ctx.db, request.actor, request.params.id),
   );
 
   app.get(
     '/api/enterprises/import-jobs/:id/error-report',
     { schema: { tags: ['企业库导入导出'], summary: '下载错误报告（xlsx：行号、列、说明）', params: z.strictObject({ id: uuid() }) } },
     async (request, reply) => {
-      const actor = requireAccess(request.actor, 'import.read');
-      const job = await findJob(ctx.db, actor, request.params.id);
-      const result = job.result as ImportResult | null;
-      const details = (job.error as { details?: ImportResult } | null)?.details;
-      const list: ImportError[] = result?.errors ?? details?.errors ?? [];
+      const job = await findImportJob(ctx.db, request.actor, request.params.id);
+      const details = job.error?.details as { errors?: ImportError[] } | undefined;
+      const list: ImportError[] = job.result?.errors ?? details?.errors ?? [];
       return sendXlsx(reply, `导入错误报告-${job.fileName}.xlsx`, await errorReport(list));
     },
   );
