@@ -60,7 +60,8 @@ async function serve(config: Config): Promise<void> {
       );
     }
   }
-  const app = await buildApp({ database, config, logger: process.env.ZJTX_LOG === '1' });
+  // JSON logs on stdout, one line per request (LOG_LEVEL; silent switches them off).
+  const app = await buildApp({ database, config, logger: true });
   await app.listen({ port: config.port, host: config.host });
   // On PGlite this process holds the data directory: `npm run backup` asks it through a socket there.
   const backups =

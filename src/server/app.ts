@@ -21,6 +21,7 @@ import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js'
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
 import { configureMessageChannels } from '../modules/messages/channels.js';
 import { messagesRoutes } from '../modules/messages/messages.routes.js';
+import { outboxMetrics } from '../modules/messages/outbox-metrics.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -29,8 +30,13 @@ import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser, routerErrors } from './http-errors.js';
 import { startInstance } from './instance.js';
+import { type LoggerOption, loggerOptions, registerRequestLog } from './logging.js';
+import { registerMetrics } from './metrics.js';
 import { registerOriginCheck } from './origin-check.js';
 import { databaseRateLimitStore } from './rate-limit.js';
+import { queueMetrics } from './queue.js';
+import { registerReadiness } from './readiness.js';
+import { registerRequestId, requestIdGenerator } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /** What a user whose password must be changed may still call (login: to sign in as someone else). */
@@ -41,7 +47,8 @@ export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export interface BuildOptions {
   database: Database;
   config: Config;
-  logger?: boolean;
+  /** JSON logs (pino): on for `serve`, off in tests unless they pass a stream to read. */
+  logger?: LoggerOption;
 }
 
 export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
@@ -51,7 +58,10 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: loggerOptions(logger, config.logLevel),
+    // One line per request (registerRequestLog) instead of two; its id from a trusted proxy or new.
+    disableRequestLogging: true,
+    genReqId: requestIdGenerator(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
     routerOptions: { maxParamLength: 200 },
@@ -63,6 +73,9 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.setSerializerCompiler(serializerCompiler);
   // First, so that even a request refused by the origin check carries the headers.
   await registerSecurityHeaders(app, { secure: config.secureCookies });
+  registerRequestId(app);
+  registerRequestLog(app);
+  registerMetrics(app, { db: database.db, allow: config.metricsAllow, sources: { queue: queueMetrics, outbox: outboxMetrics } });
   registerErrorHandling(app);
   registerStrictJsonParser(app);
   registerForbiddenCharsCheck(app);
@@ -87,6 +100,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     if (token) request.actor = await resolveActor(ctx, token, request.ip);
+    if (request.actor) request.actor.requestId = request.id;
     // A password someone else chose: nothing but changing it (and seeing who one is, or leaving) until then.
     if (request.actor?.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '请先修改初始密码后再继续使用');
@@ -110,6 +124,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     },
     healthCheck(database),
   );
+  registerReadiness(app, database, { queue: queueMetrics });
 
   for (const routes of [
     authRoutes,

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import { auditLog } from '../db/schema/index.js';
 import type { AuditAction } from '../domain/labels.js';
 import type { Actor } from './access.js';
+import { currentRequestId } from './request-id.js';
 
 export interface AuditEntry {
   /** One of the labelled actions (domain/labels.ts): a new action needs its Chinese name there. */
@@ -28,6 +29,6 @@ export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEn
     before: entry.before === undefined ? null : (entry.before as object),
     after: entry.after === undefined ? null : (entry.after as object),
     ip: actor?.ip ?? entry.ip ?? null,
-    requestId: actor?.requestId ?? entry.requestId ?? null,
+    requestId: actor?.requestId ?? entry.requestId ?? currentRequestId() ?? null,
   });
 }

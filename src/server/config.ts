@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { addressEntryProblem } from './address-list.js';
 
 export interface Config {
   port: number;
@@ -30,13 +31,36 @@ export interface Config {
    * without it, every user behind a proxy has the proxy's address and shares its login limits.
    */
   trustProxy: string[];
+  /** Pino's level for the JSON logs of `serve` (LOG_LEVEL; `silent` switches them off). */
   logLevel: string;
+  /** Addresses or CIDRs that may read GET /metrics (ZJTX_METRICS_ALLOW; default loopback); others get 404. */
+  metricsAllow: string[];
   /** ZJTX_OUTBOX_LOG: the outbox appends one JSON line per delivery to this file (the log channel). */
   outboxLogFile: string | undefined;
   /** ZJTX_SMTP_URL (smtp://user:pass@host:587, smtps://…): the outbox sends e-mail to users with an address. */
   smtpUrl: string | undefined;
   /** ZJTX_SMTP_FROM: the sender of those e-mails. */
   smtpFrom: string | undefined;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string | undefined): string {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`环境变量 LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')} 之一，当前为 "${value}"`);
+  return level;
+}
+
+function addressList(value: string | undefined, fallback: string[], name: string): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const problem = addressEntryProblem(entry);
+    if (problem) throw new Error(`环境变量 ${name} 有误：${problem}（应为逗号分隔的 IP 地址或 CIDR 网段，如 127.0.0.1,10.0.0.0/8）`);
+  }
+  return entries.length ? entries : fallback;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -90,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
+    metricsAllow: addressList(env.ZJTX_METRICS_ALLOW, ['loopback'], 'ZJTX_METRICS_ALLOW'),
     outboxLogFile: env.ZJTX_OUTBOX_LOG?.trim() ? path.resolve(env.ZJTX_OUTBOX_LOG.trim()) : undefined,
     smtpUrl,
     smtpFrom,

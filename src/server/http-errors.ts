@@ -26,6 +26,7 @@ export function routerErrors({ secure }: { secure: boolean }) {
     const known = (error.code && ROUTER_ERRORS[error.code]) || { status: 400, code: 'BAD_REQUEST', message: '请求格式不正确' };
     // No hook runs for these answers: they get the security headers here.
     applySecurityHeaders(request.raw, reply.raw, secure);
+    reply.header('X-Request-Id', request.id);
     reply.code(known.status).send({ code: known.code, message: known.message });
   };
 }

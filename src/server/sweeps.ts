@@ -8,6 +8,7 @@ import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js';
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
+import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -18,7 +19,7 @@ export interface SweepStep {
 }
 
 /** Daily at 01:00 (Asia/Shanghai): reminders, overdue escalation, validity expiry. */
-export const DAILY_SWEEP_STEPS: SweepStep[] = [
+export const DAILY_SWEEP_STEPS: SweepStep[] = [FILES_SWEEP_STEP, 
   CALENDAR_MAINTENANCE_STEP,
   // Import files and staged rows, 7 days after their last job ended.
   { name: 'import-files', run: (ctx) => deleteExpiredImportFiles(ctx.db).then(() => {}) },

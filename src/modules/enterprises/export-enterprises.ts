@@ -1,15 +1,13 @@
 import { PassThrough } from 'node:stream';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { districts, enterprises, enterpriseYears } from '../../db/schema/index.js';
 import { formatWan } from '../../domain/amounts.js';
 import { YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import ExcelJS from '../../server/exceljs.js';
 import { listClusters, listDistricts } from '../reference/list-reference.js';
-import { listConditions } from './enterprises.repo.js';
 import { LISTING_LABELS, type ListQuery } from './enterprises.schemas.js';
 import { IMPORT_COLUMNS } from './import/columns.js';
+import { selectExportPage } from './registry-views.repo.js';
 
 const PAGE = 2000;
 
@@ -21,7 +19,7 @@ export async function exportEnterprises(ctx: AppContext, actor: Actor | null, fi
   const who = requireAccess(actor, 'enterprise.read');
   const placeNames = new Map((await listDistricts(ctx, who)).map((d) => [d.code, d.name]));
   const clusterNames = new Map((await listClusters(ctx, who)).map((c) => [c.code, c.name]));
-  const where = listConditions(scopeOf(who), filter);
+  const scope = scopeOf(who);
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('企业信息');
@@ -31,14 +29,7 @@ export async function exportEnterprises(ctx: AppContext, actor: Actor | null, fi
   (async () => {
     let lastId: string | null = null;
     for (;;) {
-      const page = await ctx.db
-        .select({ e: enterprises, districtName: districts.name, y: enterpriseYears })
-        .from(enterprises)
-        .innerJoin(districts, eq(districts.code, enterprises.districtCode))
-        .leftJoin(enterpriseYears, and(eq(enterpriseYears.enterpriseId, enterprises.id), eq(enterpriseYears.year, enterprises.latestYear)))
-        .where(and(where, lastId ? gt(enterprises.id, lastId) : sql`true`))
-        .orderBy(asc(enterprises.id))
-        .limit(PAGE);
+      const page = await selectExportPage(ctx.db, scope, filter, lastId, PAGE);
       for (const { e, districtName, y } of page) {
         const row: Record<string, unknown> = {
           uscc: e.uscc,
