@@ -33,11 +33,20 @@ export async function* evaluationFeed(
   ctx: AppContext,
   actor: Actor | null,
   years: { from: number; to: number },
-  { enterpriseId, pageSize = 2000 }: { enterpriseId?: string; pageSize?: number } = {},
+  {
+    enterpriseId,
+    pageSize = 2000,
+    after: start,
+  }: {
+    enterpriseId?: string;
+    pageSize?: number;
+    /** Resume after this enterprise id (pages go in id order). */
+    after?: string | null;
+  } = {},
 ): AsyncGenerator<FeedRecord[]> {
   const who = requireAccess(actor, 'evaluation.run');
   const scope = enterpriseScopeCondition(scopeOf(who));
-  let after = '00000000-0000-0000-0000-000000000000';
+  let after = start ?? '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const page = await ctx.db
       .select({

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { evaluationHistory, evaluationResults, evaluationRuns } from '../../db/schema/index.js';
@@ -49,17 +49,25 @@ export async function updateActiveRun(db: DbOrTx, id: string, values: Partial<ty
     .where(and(eq(evaluationRuns.id, id), sql`${evaluationRuns.status} in ('queued', 'running')`));
 }
 
+/** The run's job failed for good (queue.ts): the run says so, with the job's Chinese message. */
+export async function markRunFailed(db: DbOrTx, id: string, error: { code: string; message: string }): Promise<void> {
+  await updateActiveRun(db, id, { status: 'failed', error: { code: error.code, message: error.message }, finishedAt: new Date() });
+}
+
 export const RUN_INTERRUPTED = {
   code: 'EVALUATION_RUN_INTERRUPTED',
   message: '服务重启，批量评价中断；已评价的企业结果已保存，请重新运行批量评价',
 };
 
-/** Runs queued or running in an instance that no live process holds (instance.ts): interrupted at once. */
+/**
+ * Runs from before the job queue (no job), queued or running in an instance that no live process
+ * holds (instance.ts): interrupted at once. A run with a job is resumed by the queue instead.
+ */
 export async function interruptOrphanedRuns(db: DbOrTx, instanceId: number): Promise<number> {
   const rows = await db
     .update(evaluationRuns)
     .set({ status: 'interrupted', error: RUN_INTERRUPTED, finishedAt: new Date() })
-    .where(orphanedWork(evaluationRuns.status, evaluationRuns.ownerInstance, instanceId))
+    .where(and(isNull(evaluationRuns.jobId), orphanedWork(evaluationRuns.status, evaluationRuns.ownerInstance, instanceId)))
     .returning({ id: evaluationRuns.id });
   return rows.length;
 }

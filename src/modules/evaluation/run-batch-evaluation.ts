@@ -6,12 +6,15 @@ import { correctedParameters, evaluate } from '../../domain/evaluation/evaluate.
 import type { Corrections } from '../../domain/evaluation/parameters.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
+import type { DbOrTx } from '../../db/database.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { enqueue } from '../../server/queue.js';
 import { breather } from '../../server/responsive.js';
 import { countEvaluable, evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
+import { BATCH_EVALUATION } from './evaluation.jobs.js';
 import {
   insertRun,
   type RunRow,
@@ -21,6 +24,7 @@ import {
   selectRun,
   storeResults,
   updateActiveRun,
+  updateRun,
 } from './evaluation.repo.js';
 import { inputFromRegistry } from './registry-input.js';
 import { currentCorrections } from './rule-set-versions.js';
@@ -102,6 +106,8 @@ const isUniqueViolation = (error: unknown) => {
 /**
  * Starts a batch evaluation of every enterprise in the actor's scope, or of one enterprise of it
  * (after its review questions were answered, say). One run per scope at a time: 409 otherwise.
+ * The run is a job of the queue (evaluation.jobs.ts), created in the same transaction: a worker
+ * process runs it in chunks, and a run whose process died resumes from its last chunk elsewhere.
  */
 export async function startBatchEvaluation(
   ctx: AppContext,
@@ -115,59 +121,89 @@ export async function startBatchEvaluation(
   const active = await selectActiveRun(ctx.db, scopeKey);
   if (active) throw runActive(active);
   const total = enterpriseId ? 1 : await countEvaluable(ctx, who);
-  let run: RunRow;
   try {
-    run = await ctx.db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       const created = await insertRun(tx, {
         startedBy: who.userId,
         actor: { ...who, ip: who.ip ?? null },
         assessmentDate,
         total,
         scopeKey,
-        ownerInstance: ctx.instanceId ?? null,
       });
+      const job = await enqueue(tx, BATCH_EVALUATION, enterpriseId ? { runId: created.id, enterpriseId } : { runId: created.id }, {
+        actor: who,
+      });
+      await updateRun(tx, created.id, { jobId: job.id });
       await writeAudit(tx, who, {
         action: 'evaluation.run',
         entityType: 'evaluation_run',
         entityId: created.id,
         after: enterpriseId ? { assessmentDate, total, enterpriseId } : { assessmentDate, total },
       });
-      return created;
+      return { ...created, jobId: job.id };
     });
   } catch (error) {
     // Another click or process started one between the check and the insert: the index refused this one.
     if (isUniqueViolation(error)) throw runActive(await selectActiveRun(ctx.db, scopeKey));
     throw error;
   }
-  setImmediate(() => {
-    executeRun(ctx, run, who, enterpriseId).catch(async (error) => {
-      if (!(error instanceof AppError)) console.error(`evaluation run ${run.id} failed`, error);
-      await updateActiveRun(ctx.db, run.id, {
-        status: 'failed',
-        error: { code: 'INTERNAL_ERROR', message: '批量评价中断，请重新运行' },
-        finishedAt: new Date(),
-      }).catch(() => {});
-    });
-  });
-  return run;
 }
 
-/** Runs the batch; returns the counts. Exported for the benchmark, which awaits it. */
-export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, enterpriseId?: string) {
+export interface RunCounts {
+  enterprises: number;
+  qualified: { innovative: number; srdi: number; little_giant: number };
+  /** Every hard condition met; a person still has to answer a question (2026 rules ask one per tier). */
+  needsReview: { innovative: number; srdi: number; little_giant: number };
+  withinReach: number;
+}
+
+/** What a committed chunk leaves for a resumed run: the last enterprise done (pages go in id order) and the counts so far. */
+export interface RunCheckpoint {
+  after: string;
+  counts: RunCounts;
+}
+
+export interface RunChunks {
+  /** From the last committed chunk; null on a first start. */
+  checkpoint: RunCheckpoint | null;
+  /** Writes a chunk's results with the checkpoint in one transaction (the queue's commitChunk). */
+  commitChunk<T>(checkpoint: RunCheckpoint, fn: (tx: DbOrTx) => Promise<T>): Promise<T>;
+  /** Aborted when the run must stop after its current chunk (lease lost, shutdown). */
+  signal?: AbortSignal;
+  /** Enterprises done of the total (the job's progress). */
+  progress?: (done: number, total: number) => void;
+}
+
+/** Without a queue (the benchmark's reference): every chunk in a transaction of its own. */
+const plainChunks = (ctx: AppContext): RunChunks => ({ checkpoint: null, commitChunk: (_cp, fn) => ctx.db.transaction(fn) });
+
+/**
+ * Runs the batch in chunks (a page of enterprises: results, history and progress in one transaction
+ * with the checkpoint), resuming after the checkpoint's enterprise; returns the counts. Results are
+ * upserted per enterprise and tier, so a chunk written again (it never is: its checkpoint commits
+ * with it) changes nothing.
+ */
+export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, enterpriseId?: string, chunks = plainChunks(ctx)) {
   await updateActiveRun(ctx.db, run.id, { status: 'running' });
   const corrections = await currentCorrections(ctx);
-  const counts = {
-    enterprises: 0,
-    qualified: { innovative: 0, srdi: 0, little_giant: 0 },
-    /** Every hard condition met; a person still has to answer a question (2026 rules ask one per tier). */
-    needsReview: { innovative: 0, srdi: 0, little_giant: 0 },
-    withinReach: 0,
-  };
+  const counts: RunCounts = structuredClone(
+    chunks.checkpoint?.counts ?? {
+      enterprises: 0,
+      qualified: { innovative: 0, srdi: 0, little_giant: 0 },
+      needsReview: { innovative: 0, srdi: 0, little_giant: 0 },
+      withinReach: 0,
+    },
+  );
   // While one page is being written, the next is read and evaluated (the database and the engine
   // work at the same time on PostgreSQL). PGlite runs SQL on this thread and its awaits resolve
   // without ever returning to the event loop: the breathers between pages let other requests in.
   let writing: Promise<void> = Promise.resolve();
-  for await (const page of evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), { enterpriseId, pageSize: PAGE_SIZE })) {
+  const feed = evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), {
+    enterpriseId,
+    pageSize: PAGE_SIZE,
+    after: chunks.checkpoint?.after,
+  });
+  for await (const page of feed) {
     await breather();
     const rows: StoredResult[] = [];
     for (const record of page) {
@@ -182,11 +218,15 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
     }
     await breather();
     await writing;
+    chunks.signal?.throwIfAborted();
     counts.enterprises += page.length;
-    const processed = counts.enterprises;
-    writing = storeResults(ctx.db, run.id, run.assessmentDate, rows, breather)
-      .then(breather)
-      .then(() => updateActiveRun(ctx.db, run.id, { processed }));
+    const checkpoint: RunCheckpoint = { after: page[page.length - 1].id, counts: structuredClone(counts) };
+    writing = chunks
+      .commitChunk(checkpoint, async (tx) => {
+        await storeResults(tx, run.id, run.assessmentDate, rows, breather);
+        await updateActiveRun(tx, run.id, { processed: checkpoint.counts.enterprises });
+      })
+      .then(() => chunks.progress?.(checkpoint.counts.enterprises, run.total));
     // Handled here so that a failure waits for the next `await writing` instead of crashing the process.
     writing.catch(() => {});
   }
