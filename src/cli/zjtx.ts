@@ -4,12 +4,8 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../db/database.js';
 import { appRoleRisk, openMigratedDatabase } from '../db/migrate.js';
 import { checkAdminInput, createAdmin } from '../modules/auth/create-admin.js';
-import { LOGIN_LIMITS } from '../modules/auth/login.js';
-import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
-import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { buildApp } from '../server/app.js';
 import { type Config, loadConfig } from '../server/config.js';
-import { deleteEndedWindows } from '../server/rate-limit.repo.js';
 import { backupCommand, serveBackups } from './backup.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasUsers, seedDemo } from './demo-data.js';
 import { readNewPassword } from './read-password.js';
@@ -62,7 +58,8 @@ async function serve(config: Config): Promise<void> {
   }
   // JSON logs on stdout, one line per request (LOG_LEVEL; silent switches them off).
   const app = await buildApp({ database, config, logger: true });
-  await app.listen({ port: config.port, host: config.host });
+  // ZJTX_PROCESS=worker: jobs and schedules only (started by buildApp), no HTTP listener.
+  if (config.process !== 'worker') await app.listen({ port: config.port, host: config.host });
   // On PGlite this process holds the data directory: `npm run backup` asks it through a socket there.
   const backups =
     database.kind === 'pglite'
@@ -75,29 +72,29 @@ async function serve(config: Config): Promise<void> {
         })
       : null;
 
-  const sweep = setInterval(
-    () =>
-      Promise.all([
-        deleteExpiredSessions(database.db),
-        deleteStaleAttempts(database.db, LOGIN_LIMITS.minutes),
-        deleteEndedWindows(database.db),
-      ]).catch(() => {}),
-    3_600_000,
-  );
-  sweep.unref();
+  // Expired sessions, stale login attempts and rate windows are swept by the hourly schedule (src/server/sweeps.ts).
+  // SIGTERM: the listener closes and requests in flight finish (app.close), then the worker stops claiming
+  // and hands back the leases of its running jobs (another process takes them at once), then exit.
   const stop = async () => {
-    clearInterval(sweep);
-    await backups?.close();
-    await app.close();
-    await database.close();
-    process.exit(0);
+    try {
+      await backups?.close();
+      await app.close();
+      await database.close();
+    } finally {
+      process.exit(0);
+    }
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // Last: whoever waits for this line (a person, a test, a supervisor) may stop the server at once.
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`zjtx 已启动（${seconds} 秒）：http://${shownHost}:${config.port}  数据库：${where(config)}`);
+  if (config.process === 'worker') {
+    console.log(`zjtx 已启动（${seconds} 秒）：工作进程，运行后台任务和定时任务，不接收网页请求  数据库：${where(config)}`);
+    return;
+  }
+  const role = config.process === 'web' ? '（网页进程：不运行后台任务，由工作进程运行）' : '';
+  console.log(`zjtx 已启动（${seconds} 秒）：http://${shownHost}:${config.port}${role}  数据库：${where(config)}`);
   console.log(`接口文档：http://${shownHost}:${config.port}/api/docs`);
 }
 

@@ -19,6 +19,7 @@ import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js'
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
+import { jobsRoutes } from '../modules/jobs/jobs.routes.js';
 import { configureMessageChannels } from '../modules/messages/channels.js';
 import { messagesRoutes } from '../modules/messages/messages.routes.js';
 import { outboxMetrics } from '../modules/messages/outbox-metrics.js';
@@ -30,11 +31,12 @@ import { healthCheck } from './health.js';
 import { sessionToken } from './http.js';
 import { registerErrorHandling, registerForbiddenCharsCheck, registerStrictJsonParser, routerErrors } from './http-errors.js';
 import { startInstance } from './instance.js';
+import { JOBS, SCHEDULES } from './job-registry.js';
 import { type LoggerOption, loggerOptions, registerRequestLog } from './logging.js';
 import { registerMetrics } from './metrics.js';
 import { registerOriginCheck } from './origin-check.js';
 import { databaseRateLimitStore } from './rate-limit.js';
-import { queueMetrics } from './queue.js';
+import { queueMetrics, startWorker } from './queue.js';
 import { registerReadiness } from './readiness.js';
 import { registerRequestId, requestIdGenerator } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -55,6 +57,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
+  // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
+  const worker = config.process === 'web' ? null : startWorker(ctx, JOBS, SCHEDULES, { instanceId: instance.id });
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);
   const app = Fastify({
@@ -68,7 +72,11 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     frameworkErrors: routerErrors({ secure: config.secureCookies }),
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
-  app.addHook('onClose', () => instance.release());
+  // After the last request: stop claiming, hand back the running jobs' leases, then let go of the instance.
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+    await instance.release();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // First, so that even a request refused by the origin check carries the headers.
@@ -140,6 +148,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   }
 
   await app.register(calendarRoutes, { ctx });
+  await app.register(jobsRoutes, { ctx });
 
   await registerWeb(app);
   return app;

@@ -41,6 +41,22 @@ export interface Config {
   smtpUrl: string | undefined;
   /** ZJTX_SMTP_FROM: the sender of those e-mails. */
   smtpFrom: string | undefined;
+  /**
+   * What this process does (ZJTX_PROCESS): `web` serves HTTP and enqueues jobs but runs none,
+   * `worker` runs jobs and schedules without an HTTP listener, `all` (default) both.
+   */
+  process: ProcessRole;
+}
+
+export const PROCESS_ROLES = ['web', 'worker', 'all'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+function processRole(value: string | undefined): ProcessRole {
+  const v = value?.trim().toLowerCase() || 'all';
+  if (!(PROCESS_ROLES as readonly string[]).includes(v)) {
+    throw new Error(`环境变量 ZJTX_PROCESS 只能是 web（只处理网页请求）、worker（只运行后台任务）或 all（两者），当前为 "${value}"`);
+  }
+  return v as ProcessRole;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -119,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLogFile: env.ZJTX_OUTBOX_LOG?.trim() ? path.resolve(env.ZJTX_OUTBOX_LOG.trim()) : undefined,
     smtpUrl,
     smtpFrom,
+    process: processRole(env.ZJTX_PROCESS),
   };
 }

@@ -56,7 +56,7 @@ export async function deliverOutbox(
     channels = channelsOf(ctx),
   }: { now?: Date; limit?: number; channels?: Map<ChannelName, DeliveryChannel> } = {},
 ): Promise<DeliverResult> {
-  const claimed = await claimDueOutbox(ctx.db, now, new Date(now.getTime() + OUTBOX_CLAIM_SECONDS * 1000), limit);
+  const claimed = await claimDueOutbox(ctx.db, [...channels.keys()], now, new Date(now.getTime() + OUTBOX_CLAIM_SECONDS * 1000), limit);
   const result: DeliverResult = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   for (const row of claimed) {
     const name = row.channel as ChannelName;

@@ -71,14 +71,16 @@ export async function markAllMessagesRead(db: DbOrTx, userId: string, now: Date)
 }
 
 /**
- * Takes up to `limit` due deliveries and holds them until `claimUntil` (the attempt is counted now):
+ * Takes up to `limit` due deliveries through these channels (a process without a channel leaves its rows to
+ * one that has it) and holds them until `claimUntil` (the attempt is counted now):
  * a deliverer that dies after sending leaves them due again then, so each is delivered at least once.
  */
-export async function claimDueOutbox(db: DbOrTx, now: Date, claimUntil: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDueOutbox(db: DbOrTx, channels: string[], now: Date, claimUntil: Date, limit: number): Promise<OutboxRow[]> {
+  if (channels.length === 0) return [];
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), inArray(outbox.channel, channels)))
     .orderBy(outbox.nextAttemptAt)
     .limit(limit)
     .for('update', { skipLocked: true });

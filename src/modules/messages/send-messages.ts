@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import { userContacts } from '../auth/users.repo.js';
 import { activeChannelNames, type ChannelName, type OutboxPayload } from './channels.js';
+import { enqueueOutboxDelivery } from './messages.jobs.js';
 import { insertMessages, insertOutbox } from './messages.repo.js';
 import { type MessageCategory, messageCategoryLabel, newMessage } from './messages.schemas.js';
 
@@ -58,5 +59,7 @@ export async function sendMessages(tx: DbOrTx, messages: NewMessage[]): Promise<
       if (address) rows.push({ messageId: row.id, channel, address, payload });
     }
   });
+  if (rows.length === 0) return;
   await insertOutbox(tx, rows);
+  await enqueueOutboxDelivery(tx, now);
 }

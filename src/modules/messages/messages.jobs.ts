@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { DbOrTx } from '../../db/database.js';
+import { defineJob, defineSchedule, enqueue } from '../../server/queue.js';
+import { deliverOutbox } from './deliver-outbox.js';
+
+/** Deliveries taken per round; a run goes on while rounds come back full. */
+const BATCH = 100;
+const MAX_ROUNDS = 50;
+
+/** Delivers what the outbox holds that is due (every minute, and right after messages went out). */
+export const OUTBOX_DELIVER_JOB = defineJob({
+  kind: 'outbox.deliver',
+  label: '发送站外消息',
+  payload: z.object({ slot: z.string().min(1).max(40) }),
+  leaseSeconds: 120,
+  // The next minute's run retries what failed (each delivery has its own backoff).
+  maxAttempts: 1,
+  async run(job) {
+    const total = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
+    for (let round = 0; round < MAX_ROUNDS && !job.signal.aborted; round++) {
+      const r = await deliverOutbox(job.ctx, { limit: BATCH });
+      total.claimed += r.claimed;
+      total.delivered += r.delivered;
+      total.retrying += r.retrying;
+      total.failed += r.failed;
+      job.progress('deliver', total.claimed);
+      if (r.claimed < BATCH) break;
+    }
+    return total;
+  },
+});
+
+export const OUTBOX_DELIVER_SCHEDULE = defineSchedule({
+  name: 'outbox.deliver',
+  label: '发送站外消息',
+  cron: '* * * * *',
+  job: OUTBOX_DELIVER_JOB,
+});
+
+/** Right after a send (in its transaction): one delivery run per 10 seconds at most; the schedule catches the rest. */
+export async function enqueueOutboxDelivery(tx: DbOrTx, now = new Date()): Promise<void> {
+  const window = Math.floor(now.getTime() / 10_000);
+  await enqueue(tx, OUTBOX_DELIVER_JOB, { slot: `send:${window}` }, { dedupeKey: `outbox.deliver:send:${window}` });
+}
