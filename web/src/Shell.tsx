@@ -2,6 +2,7 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { MessageBell } from './modules/messages/MessageBell';
 import { menuKeyFor, navFor } from './navigation';
 import { useSession } from './session';
 
@@ -19,6 +20,7 @@ export function Shell({ children }: { children: ReactNode }) {
           重庆市专精特新企业梯度培育平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
+        <MessageBell />
         <Space style={{ color: '#fff' }} data-testid="current-user">
           <UserOutlined />
           <span>{user.displayName}</span>

@@ -25,6 +25,7 @@ const SelfAssessmentPage = lazy(() => import('./pages/SelfAssessmentPage'));
 const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+const MessagesPage = lazy(() => import('./modules/messages/MessagesPage'));
 
 /** The page of each route in navigation.ts (which says who may open it). */
 const PAGES: Record<string, ComponentType> = {
@@ -40,6 +41,7 @@ const PAGES: Record<string, ComponentType> = {
   '/evaluations/rules': RuleSetsPage,
   '/calculator': SelfAssessmentPage,
   '/account/password': ChangePasswordPage,
+  '/messages': MessagesPage,
 };
 
 /**

@@ -24,6 +24,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/reference', roles: OFFICERS, menu: '参考数据' },
   { path: '/admin/users', roles: ['city_admin'], menu: '用户管理' },
   { path: '/admin/audit', roles: ['city_admin'], menu: '审计日志' },
+  { path: '/messages', roles: EVERYONE, menu: '消息中心' },
   { path: '/calculator', roles: EVERYONE },
   // Reached from 修改密码 in the header.
   { path: '/account/password', roles: EVERYONE },

@@ -1,19 +1,15 @@
 import { z } from 'zod';
+import { MESSAGE_CATEGORIES } from '../../domain/message-categories.js';
 import { paging, uuid } from '../../server/validation.js';
 
-/** What a message is about, with the name people read (filter of 消息中心). Add new categories here. */
-export const MESSAGE_CATEGORY_LABELS = {
-  expert_visit: '专家服务',
-  system: '系统通知',
-  calendar: '工作日历',
-  reminder: '报送提醒',
-  job: '任务完成',
-} as const;
-export type MessageCategory = keyof typeof MESSAGE_CATEGORY_LABELS;
-export const MESSAGE_CATEGORIES = Object.keys(MESSAGE_CATEGORY_LABELS) as [MessageCategory, ...MessageCategory[]];
-export const isMessageCategory = (code: string): code is MessageCategory => Object.hasOwn(MESSAGE_CATEGORY_LABELS, code);
-/** A category's name; a code from an older release shows as 其他, never as the code. */
-export const messageCategoryLabel = (code: string): string => (isMessageCategory(code) ? MESSAGE_CATEGORY_LABELS[code] : '其他');
+// The categories live in the domain (the web app shows their names too); listed here, the contract.
+export {
+  isMessageCategory,
+  MESSAGE_CATEGORIES,
+  MESSAGE_CATEGORY_LABELS,
+  type MessageCategory,
+  messageCategoryLabel,
+} from '../../domain/message-categories.js';
 
 export const messageCategory = z.enum(MESSAGE_CATEGORIES, '消息类别不正确');
 

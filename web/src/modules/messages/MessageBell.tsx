@@ -1,0 +1,24 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button } from 'antd';
+import { useNavigate } from 'react-router';
+import { fetchUnreadCount, messageKeys } from './messages.api';
+
+/** The bell in the header: the unread count, refreshed every 30 s (and whenever a message is marked read). */
+export function MessageBell() {
+  const navigate = useNavigate();
+  const unread = useQuery({ queryKey: messageKeys.unreadCount, queryFn: fetchUnreadCount, refetchInterval: 30_000 });
+  const count = unread.data?.count ?? 0;
+  return (
+    <Badge count={count} overflowCount={99} size="small" data-testid="unread-badge">
+      <Button
+        size="small"
+        icon={<BellOutlined />}
+        aria-label={count ? `消息中心，${count} 条未读` : '消息中心，没有未读消息'}
+        onClick={() => navigate('/messages')}
+      >
+        消息
+      </Button>
+    </Badge>
+  );
+}
