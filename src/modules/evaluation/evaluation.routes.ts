@@ -10,9 +10,12 @@ import { buildEvaluationInput } from './build-input.js';
 import type { RunRow } from './evaluation.repo.js';
 import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
 import { exportPool, poolExportFileName } from './export-pool.js';
+import { parametersOf } from './get-rule-set-parameters.js';
+import { currentCorrections } from './load-corrections.js';
 import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
+import { previewImpact } from './preview-correction-impact.js';
 import { previewEvaluation } from './preview-evaluation.js';
-import { currentCorrections, parametersOf, previewImpact, publishCorrection } from './rule-set-versions.js';
+import { publishCorrection } from './publish-rule-set-correction.js';
 import { currentRun, getRun, startBatchEvaluation } from './run-batch-evaluation.js';
 
 export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {

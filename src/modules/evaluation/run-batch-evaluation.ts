@@ -1,12 +1,12 @@
 // Batch evaluation over every enterprise in the officer's scope: a job with progress, results and
 // their explanations stored, and the pipeline pool (后备库) read from them.
 
+import type { DbOrTx } from '../../db/database.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { correctedParameters, evaluate } from '../../domain/evaluation/evaluate.js';
 import type { Corrections } from '../../domain/evaluation/parameters.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
-import type { DbOrTx } from '../../db/database.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -26,8 +26,8 @@ import {
   updateActiveRun,
   updateRun,
 } from './evaluation.repo.js';
+import { currentCorrections } from './load-corrections.js';
 import { inputFromRegistry } from './registry-input.js';
-import { currentCorrections } from './rule-set-versions.js';
 
 /** "A few points away": the pipeline pool takes scored tiers this close to the pass mark. */
 export const NEAR_POINTS = 5;
