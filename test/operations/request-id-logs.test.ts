@@ -125,6 +125,26 @@ describe('request ids and structured logs', () => {
     expect(row?.request_id).toBe(logout.headers['x-request-id']);
   });
 
+  it('follows one action from the request to the job it started: the same id on the audit row and the job', async () => {
+    const ok = await login('rongchang.admin', DEMO_PASSWORD);
+    const cookie = `zjtx_session=${ok.cookies.find((c) => c.name === 'zjtx_session')?.value}`;
+    const run = await app.inject({
+      method: 'POST',
+      url: '/api/evaluations/runs',
+      remoteAddress: PROXY,
+      headers: { cookie, 'x-request-id': 'req-batch-run-7' },
+      payload: { assessmentDate: '2026-11-22' },
+    });
+    expect(run.statusCode).toBe(202);
+    const [job] = await database.query<{ kind: string; request_id: string | null }>(
+      `select j.kind, j.request_id from jobs j join evaluation_runs r on r.job_id = j.id where r.id = $1`,
+      [run.json().id],
+    );
+    expect(job).toEqual({ kind: 'evaluation.batch', request_id: 'req-batch-run-7' });
+    const [audit] = await database.query<{ action: string }>(`select action from audit_log where request_id = 'req-batch-run-7'`);
+    expect(audit?.action).toBe('evaluation.run');
+  });
+
   it('logs one JSON line per request with its reqId, route pattern, status and time', async () => {
     lines.length = 0;
     await app.inject({
