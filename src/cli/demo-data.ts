@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, hashPassword } from '../modules/auth/passwords.js';
 import type { Role } from '../server/access.js';
 import { writeAudit } from '../server/audit.js';
 import { DEMO_ENTERPRISE, generateDemoEnterprises } from './demo-enterprises.js';
+import { writeDemoExperts } from './demo-experts.js';
 import { writeDemoEnterprises } from './write-demo.js';
 
 /** A few thousand: enough to look like a city, quick enough for a first start. */
@@ -20,6 +21,8 @@ export interface DemoAccount {
   organization?: string;
   /** Bound to the demo enterprise (荣昌区). */
   demoEnterprise?: boolean;
+  /** Written by its own generator (demo-experts.ts); listed here to be shown. */
+  generated?: boolean;
   note: string;
 }
 
@@ -28,6 +31,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'rongchang.admin', displayName: '荣昌区经信委', role: 'district_admin', districtCode: '500153', note: '荣昌区，仅本区数据' },
   { username: 'yubei.admin', displayName: '渝北区经信委', role: 'district_admin', districtCode: '500112', note: '渝北区，仅本区数据' },
   { username: 'demo.enterprise', displayName: '企业填报员', role: 'enterprise', demoEnterprise: true, note: '荣昌区示范企业，仅本企业' },
+  {
+    username: 'expert.001',
+    displayName: '专家',
+    role: 'expert',
+    generated: true,
+    note: '专家（共 114 位：expert.001～expert.114），仅分配给本人服务的企业',
+  },
 ];
 
 export async function hasUsers(database: Database): Promise<boolean> {
@@ -44,7 +54,7 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
     const written = await writeDemoEnterprises(tx, generateDemoEnterprises(total, options.seed ?? 42));
     const [demo] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, DEMO_ENTERPRISE.uscc));
     await tx.insert(users).values(
-      DEMO_ACCOUNTS.map((a) => ({
+      DEMO_ACCOUNTS.filter((a) => !a.generated).map((a) => ({
         username: a.username,
         displayName: a.displayName,
         role: a.role,
@@ -56,7 +66,12 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
         passwordSetBy: 'demo' as const,
       })),
     );
-    await writeAudit(tx, null, { action: 'demo.seed', entityType: 'system', after: { ...written, users: DEMO_ACCOUNTS.length } });
+    const experts = await writeDemoExperts(tx, passwordHash, options.seed ?? 42);
+    await writeAudit(tx, null, {
+      action: 'demo.seed',
+      entityType: 'system',
+      after: { ...written, users: DEMO_ACCOUNTS.filter((a) => !a.generated).length + experts.experts },
+    });
   });
   await database.maintain(['enterprises', 'enterprise_years', 'enterprise_titles', 'enterprise_honours']);
   return { enterprises: total, accounts: DEMO_ACCOUNTS };

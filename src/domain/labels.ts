@@ -32,6 +32,13 @@ export const AUDIT_ACTION_LABELS = {
   'enterprise.titles_import': '导入梯度称号',
   'evaluation.run': '运行梯度评价',
   'ruleset.publish': '发布评价规则修正',
+  'expert.create': '新增专家',
+  'expert.update': '修改专家信息',
+  'expert.conflict_declare': '登记利益冲突',
+  'expert.conflict_withdraw': '撤销利益冲突',
+  'expert.assign': '分配专家服务',
+  'expert.unassign': '取消专家分配',
+  'expert.visit': '记录专家服务',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -49,6 +56,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   import: '导入',
   evaluation_run: '梯度评价',
   rule_set: '评价规则',
+  expert: '专家',
+  expert_visit: '专家服务记录',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';

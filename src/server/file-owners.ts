@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
+import { canReadExpertVisit } from '../modules/experts/can-read-expert-visit.js';
 import type { Actor } from './access.js';
 
 /**
@@ -12,4 +13,6 @@ export type FileOwnerCheck = (db: DbOrTx, actor: Actor, ownerId: string) => Prom
  * A module registers its kind of object here with a one-line entry (import + key); attaching to a
  * kind not listed is refused, and a file of a kind no longer listed is readable by nobody.
  */
-export const FILE_OWNERS: Record<string, FileOwnerCheck> = {};
+export const FILE_OWNERS: Record<string, FileOwnerCheck> = {
+  expert_visit: canReadExpertVisit,
+};

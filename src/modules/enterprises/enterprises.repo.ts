@@ -48,6 +48,15 @@ export function enterpriseIdsOfDistricts(districtCodes: SQL, tiers: readonly str
   )}) and (e.district_code in (${districtCodes}) or e.zone_code in (${districtCodes}))`;
 }
 
+/** Names of some enterprises by id (display of ids the caller already holds). */
+export function selectEnterpriseNames(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, districtCode: enterprises.districtCode, currentTier: enterprises.currentTier })
+    .from(enterprises)
+    .where(sql`${enterprises.id} = any(${sql.param(ids)}::uuid[])`);
+}
+
 /** One enterprise, only if the scope covers it (the query returns nothing outside it). */
 export async function selectEnterpriseInScope(db: DbOrTx, scope: Scope, id: string): Promise<EnterpriseRow | undefined> {
   const [row] = await db

@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } 
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { expertAssignments, expertConflicts, experts, expertVisits, users } from '../../db/schema/index.js';
-import { enterpriseIdsOfDistricts } from '../enterprises/enterprises.repo.js';
+import type { Actor } from '../../server/access.js';
+import { scopeOf } from '../../server/access.js';
+import { enterpriseIdsInScope, enterpriseIdsOfDistricts } from '../enterprises/enterprises.repo.js';
 
 export type ExpertRow = typeof experts.$inferSelect;
 export type ExpertInsert = typeof experts.$inferInsert;
@@ -184,6 +186,14 @@ export async function deleteEnterpriseAssignment(db: DbOrTx, expertId: string, e
 export interface VisitVisibility {
   enterpriseIds: SQL;
   expertUserId?: string;
+}
+
+/** The visits an actor may see: those of the enterprises in its scope; an expert, only its own among them. */
+export function visitsVisibleTo(actor: Actor): VisitVisibility {
+  return {
+    enterpriseIds: enterpriseIdsInScope(scopeOf(actor)),
+    expertUserId: actor.role === 'expert' ? actor.userId : undefined,
+  };
 }
 
 function visibleVisits(v: VisitVisibility): SQL | undefined {
