@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, api, type District } from '../api';
+import { CalendarTab } from '../modules/calendar/CalendarTab';
 import { useSession } from '../session';
 
 interface Industry {
@@ -119,10 +121,14 @@ export default function ReferencePage() {
   const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts') });
   const industries = useQuery({ queryKey: ['industries'], queryFn: () => api<Industry[]>('/api/reference/industries') });
   const sections = industries.data?.filter((i) => i.level === 'section') ?? [];
+  // The open tab lives in the URL (?tab=calendar), so that a message can link to it.
+  const [params, setParams] = useSearchParams();
   return (
     <>
       <Typography.Title level={3}>参考数据</Typography.Title>
       <Tabs
+        activeKey={params.get('tab') ?? 'districts'}
+        onChange={(tab) => setParams(tab === 'districts' ? {} : { tab }, { replace: true })}
         items={[
           {
             key: 'districts',
@@ -158,6 +164,7 @@ export default function ReferencePage() {
             ),
           },
           { key: 'clusters', label: '“33618”产业集群', children: <ClustersTable editable={user?.role === 'city_admin'} /> },
+          { key: 'calendar', label: '工作日历', children: <CalendarTab editable={user?.role === 'city_admin'} /> },
         ]}
       />
     </>
