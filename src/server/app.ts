@@ -19,6 +19,7 @@ import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js'
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
+import { filesRoutes } from '../modules/files/files.routes.js';
 import { expertsRoutes } from '../modules/experts/experts.routes.js';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.js';
 import { configureMessageChannels } from '../modules/messages/channels.js';
@@ -143,6 +144,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     importRoutes,
     enterprisesRoutes,
     evaluationRoutes,
+    filesRoutes,
     messagesRoutes,
     expertsRoutes,
   ]) {

@@ -65,12 +65,13 @@ export async function selectFilesOf(db: DbOrTx, owner: FileOwner) {
     .orderBy(files.createdAt, files.id);
 }
 
-export async function deleteOwnerFiles(tx: DbOrTx, owner: FileOwner): Promise<number> {
+/** Deletes an object's file records; returns the contents they referred to. */
+export async function deleteOwnerFiles(tx: DbOrTx, owner: FileOwner): Promise<string[]> {
   const rows = await tx
     .delete(files)
     .where(and(eq(files.ownerType, owner.type), eq(files.ownerId, owner.id)))
-    .returning({ id: files.id });
-  return rows.length;
+    .returning({ sha256: files.sha256 });
+  return rows.map((r) => r.sha256);
 }
 
 /** Uploads attached to nothing and older than `before` (never attached: the form was left). */

@@ -16,7 +16,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 async function filePart(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw fileMissing();
   const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-  if (!part || part.fieldname !== 'file') throw fileMissing();
+  if (part?.fieldname !== 'file') throw fileMissing();
   return { stream: part.file, fileName: part.filename ?? '' };
 }
 

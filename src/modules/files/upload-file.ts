@@ -49,6 +49,8 @@ export async function uploadFile(ctx: AppContext, actor: Actor | null | undefine
     const measured = measure(MAX_FILE_BYTES);
     try {
       await pipeline(upload.stream, measured.transform, createWriteStream(staged));
+      // The multipart parser ends a file at its limit and marks it truncated.
+      if ((upload.stream as { truncated?: boolean }).truncated) throw fileTooLarge();
     } catch (error) {
       if (error instanceof AppError) throw error;
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
