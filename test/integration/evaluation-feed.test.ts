@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationFeed, yearsFor } from '../../src/modules/enterprises/evaluation-feed.js';
+import { yearsFor } from '../../src/domain/evaluation/assessment-years.js';
+import { evaluationFeed } from '../../src/modules/enterprises/evaluation-feed.js';
 import type { Actor } from '../../src/server/access.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';

@@ -1,12 +1,14 @@
 // Correcting a rule set's parameters, first step: see the effect (how many stored results would
 // change, by district) before publishing a new version (publish-rule-set-correction.ts).
+
+import { yearsFor } from '../../domain/evaluation/assessment-years.js';
 import { evaluateTier } from '../../domain/evaluation/evaluate.js';
 import type { Corrections } from '../../domain/evaluation/parameters.js';
 import { applicationTypeOf, baseRuleSet, STORED_RULE_SETS, TIER_OF } from '../../domain/evaluation/rule-set-mappings.js';
 import type { Tier } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
+import { evaluationFeed } from '../enterprises/evaluation-feed.js';
 import { listDistricts } from '../reference/list-reference.js';
 import { checkCorrectionValues } from './check-correction-values.js';
 import { currentCorrections } from './load-corrections.js';

@@ -3,6 +3,7 @@
 
 import type { DbOrTx } from '../../db/database.js';
 import { todayInShanghai } from '../../domain/dates.js';
+import { yearsFor } from '../../domain/evaluation/assessment-years.js';
 import { correctedParameters, evaluate } from '../../domain/evaluation/evaluate.js';
 import type { Corrections } from '../../domain/evaluation/parameters.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
@@ -12,7 +13,8 @@ import type { AppContext } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { enqueue } from '../../server/queue.js';
 import { breather } from '../../server/responsive.js';
-import { countEvaluable, evaluationFeed, yearsFor } from '../enterprises/evaluation-feed.js';
+import { countEvaluable } from '../enterprises/count-evaluable.js';
+import { evaluationFeed } from '../enterprises/evaluation-feed.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
 import { BATCH_EVALUATION } from './evaluation.jobs.js';
 import {
