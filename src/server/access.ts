@@ -79,6 +79,8 @@ const PERMISSIONS = {
   /** 专家库: the city keeps the pool, the accounts, the conflicts and the assignments. */
   'expert.read': { kind: 'read', roles: ['city_admin'] },
   'expert.manage': { kind: 'write', roles: ['city_admin'] },
+  /** An expert's own entry of the pool and what it is assigned (我的服务企业). */
+  'expert.me': { kind: 'read', roles: ['expert'] },
   /** An expert records a visit or advice for an enterprise assigned to it. */
   'expert.visit': { kind: 'write', roles: ['expert'] },
   /** The visits of an enterprise: its expert (own visits), the city, its district, the enterprise itself. */
