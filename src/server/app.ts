@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
@@ -19,8 +19,8 @@ import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js'
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.js';
-import { filesRoutes } from '../modules/files/files.routes.js';
 import { expertsRoutes } from '../modules/experts/experts.routes.js';
+import { filesRoutes } from '../modules/files/files.routes.js';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.js';
 import { configureMessageChannels } from '../modules/messages/channels.js';
 import { messagesRoutes } from '../modules/messages/messages.routes.js';
@@ -37,8 +37,8 @@ import { JOBS, SCHEDULES } from './job-registry.js';
 import { type LoggerOption, loggerOptions, registerRequestLog } from './logging.js';
 import { registerMetrics } from './metrics.js';
 import { registerOriginCheck } from './origin-check.js';
-import { databaseRateLimitStore } from './rate-limit.js';
 import { queueMetrics, startWorker } from './queue.js';
+import { databaseRateLimitStore } from './rate-limit.js';
 import { registerReadiness } from './readiness.js';
 import { registerRequestId, requestIdGenerator } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -59,14 +59,14 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
-  // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
-  const worker = config.process === 'web' ? null : startWorker(ctx, JOBS, SCHEDULES, { instanceId: instance.id });
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);
+  // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
+  const worker = config.process === 'web' ? null : startWorker(ctx, JOBS, SCHEDULES, { instanceId: instance.id });
   const app = Fastify({
     logger: loggerOptions(logger, config.logLevel),
     // One line per request (registerRequestLog) instead of two; its id from a trusted proxy or new.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdGenerator(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Bodies, params and queries are checked by zod; the JSON parser refuses invalid UTF-8.
@@ -75,6 +75,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
   // After the last request: stop claiming, hand back the running jobs' leases, then let go of the instance.
+  // Which process runs a job: jobs.locked_by is this instance id.
+  if (worker) app.log.info({ instanceId: instance.id, process: config.process }, 'job worker started');
   app.addHook('onClose', async () => {
     await worker?.stop();
     await instance.release();

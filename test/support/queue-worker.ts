@@ -1,0 +1,42 @@
+// A worker process for the queue's multi-process tests and benchmark: opens DATABASE_URL, runs the
+// job kind `test.echo` (prints "ran <id>" once per run, so that the parent counts side effects) until
+// SIGTERM. Usage: node --import tsx test/support/queue-worker.ts <concurrency> <sleepMs>
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { openDatabase } from '../../src/db/database.js';
+import { loadConfig } from '../../src/server/config.js';
+import { startInstance } from '../../src/server/instance.js';
+import { defineJob, startWorker } from '../../src/server/queue.js';
+
+export const ECHO_JOB = defineJob({
+  kind: 'test.echo',
+  label: '测试任务',
+  payload: z.object({ n: z.number() }),
+  concurrency: Number(process.argv[2] ?? 4),
+  async run(job) {
+    const ms = Number(process.argv[3] ?? 0);
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+    process.stdout.write(`ran ${job.id}\n`);
+    return { n: job.payload.n };
+  },
+});
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 4 });
+  const instance = await startInstance(database, []);
+  const worker = startWorker({ database, db: database.db, config, instanceId: instance.id }, [ECHO_JOB], [], {
+    instanceId: instance.id,
+    pollMs: Number(process.env.QUEUE_POLL_MS ?? 200),
+  });
+  process.once('SIGTERM', async () => {
+    await worker.stop();
+    await instance.release();
+    await database.close();
+    process.exit(0);
+  });
+  process.stdout.write(`worker ${instance.id} ready\n`);
+}
+
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) main();
