@@ -26,6 +26,7 @@ const PipelinePoolPage = lazy(() => import('./pages/PipelinePoolPage'));
 const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const MessagesPage = lazy(() => import('./modules/messages/MessagesPage'));
+const JobPage = lazy(() => import('./modules/jobs/JobPage'));
 
 /** The page of each route in navigation.ts (which says who may open it). */
 const PAGES: Record<string, ComponentType> = {
@@ -42,6 +43,7 @@ const PAGES: Record<string, ComponentType> = {
   '/calculator': SelfAssessmentPage,
   '/account/password': ChangePasswordPage,
   '/messages': MessagesPage,
+  '/jobs/:id': JobPage,
 };
 
 /**

@@ -26,6 +26,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/admin/audit', roles: ['city_admin'], menu: '审计日志' },
   { path: '/messages', roles: EVERYONE, menu: '消息中心' },
   { path: '/calculator', roles: EVERYONE },
+  // A background job's progress (批量评价, 导入 …), reached from the page that started it.
+  { path: '/jobs/:id', roles: EVERYONE },
   // Reached from 修改密码 in the header.
   { path: '/account/password', roles: EVERYONE },
 ];
