@@ -11,21 +11,22 @@ describe.each(DATABASE_KINDS)('message centre API on %s', (kind) => {
 
   beforeAll(async () => {
     h = await startHarness(kind);
+    // The demo data tells officers about expert visits: these tests count from an empty message centre.
+    await h.owner.query('delete from messages');
     for (const r of await h.database.query<{ id: string; username: string }>('select id, username from users')) ids[r.username] = r.id;
     yubei = await h.login('yubei.admin');
     rongchang = await h.login('rongchang.admin');
-    await h.database.db.transaction((tx) =>
-      sendMessages(tx, [
-        { userId: ids['yubei.admin'], category: 'system', title: '渝北一', body: '第一条', link: '/enterprises' },
-        { userId: ids['yubei.admin'], category: 'reminder', title: '渝北二', body: '第二条' },
-        { userId: ids['rongchang.admin'], category: 'system', title: '荣昌一', body: '别人的' },
-      ]),
-    );
-    // Later than the first two: newest first means this one leads.
-    await new Promise((r) => setTimeout(r, 5));
-    await h.database.db.transaction((tx) =>
-      sendMessages(tx, [{ userId: ids['yubei.admin'], category: 'system', title: '渝北三', body: '第三条' }]),
-    );
+    // One after the other, so that "newest first" has an order to show.
+    const messages = [
+      { userId: ids['yubei.admin'], category: 'system', title: '渝北一', body: '第一条', link: '/enterprises' },
+      { userId: ids['yubei.admin'], category: 'reminder', title: '渝北二', body: '第二条' },
+      { userId: ids['rongchang.admin'], category: 'system', title: '荣昌一', body: '别人的' },
+      { userId: ids['yubei.admin'], category: 'system', title: '渝北三', body: '第三条' },
+    ] as const;
+    for (const m of messages) {
+      await h.database.db.transaction((tx) => sendMessages(tx, [m]));
+      await new Promise((r) => setTimeout(r, 5));
+    }
   });
   afterAll(() => h.close());
 

@@ -37,8 +37,19 @@ export const OUTBOX_DELIVER_SCHEDULE = defineSchedule({
   job: OUTBOX_DELIVER_JOB,
 });
 
-/** Right after a send (in its transaction): one delivery run per 10 seconds at most; the schedule catches the rest. */
+/** Sends within one window share one delivery run, which starts when the window ends. */
+const SEND_WINDOW_MS = 2_000;
+
+/**
+ * Right after a send (in its transaction): one delivery run per 2-second window, starting at the
+ * window's end, so that it finds every send of the window committed; the schedule catches the rest.
+ */
 export async function enqueueOutboxDelivery(tx: DbOrTx, now = new Date()): Promise<void> {
-  const window = Math.floor(now.getTime() / 10_000);
-  await enqueue(tx, OUTBOX_DELIVER_JOB, { slot: `send:${window}` }, { dedupeKey: `outbox.deliver:send:${window}` });
+  const window = Math.floor(now.getTime() / SEND_WINDOW_MS);
+  await enqueue(
+    tx,
+    OUTBOX_DELIVER_JOB,
+    { slot: `send:${window}` },
+    { dedupeKey: `outbox.deliver:send:${window}`, runAt: new Date((window + 1) * SEND_WINDOW_MS) },
+  );
 }
