@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database.js';
 import { appRoleRisk, openMigratedDatabase } from '../db/migrate.js';
-import { checkAdminInput, createAdmin } from '../modules/auth/create-admin.js';
+import { checkAdminInput } from '../modules/auth/check-admin-input.js';
+import { createAdmin } from '../modules/auth/create-admin.js';
 import { buildApp } from '../server/app.js';
 import { type Config, loadConfig } from '../server/config.js';
 import { backupCommand, serveBackups } from './backup.js';

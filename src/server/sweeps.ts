@@ -3,8 +3,8 @@
 // A module adds a step with a one-line edit (import + array entry). Steps must be idempotent: a
 // sweep that failed is retried, and skips the steps its checkpoint says are done.
 import { z } from 'zod';
-import { LOGIN_LIMITS } from '../modules/auth/login.js';
 import { deleteStaleAttempts } from '../modules/auth/login-attempts.repo.js';
+import { LOGIN_LIMITS } from '../modules/auth/login-limits.js';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js';
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
@@ -19,7 +19,8 @@ export interface SweepStep {
 }
 
 /** Daily at 01:00 (Asia/Shanghai): reminders, overdue escalation, validity expiry. */
-export const DAILY_SWEEP_STEPS: SweepStep[] = [FILES_SWEEP_STEP, 
+export const DAILY_SWEEP_STEPS: SweepStep[] = [
+  FILES_SWEEP_STEP,
   CALENDAR_MAINTENANCE_STEP,
   // Import files and staged rows, 7 days after their last job ended.
   { name: 'import-files', run: (ctx) => deleteExpiredImportFiles(ctx.db).then(() => {}) },

@@ -1,9 +1,10 @@
 import type { Actor } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError, unauthenticated } from '../../server/errors.js';
-import { countFailure, LOGIN_LIMITS, lockedError, remainingAttempts } from './login.js';
+import { unauthenticated } from '../../server/errors.js';
+import { accountChangedMeanwhile, currentPasswordWrong, passwordUnchanged } from './auth.errors.js';
 import { readAttempts } from './login-attempts.repo.js';
+import { countFailure, LOGIN_LIMITS, lockedError, remainingAttempts } from './login-limits.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { deleteOtherSessionsOfUser } from './sessions.repo.js';
 import { findUserById, updateUserVersioned } from './users.repo.js';
@@ -28,21 +29,17 @@ export async function changePassword(ctx: AppContext, actor: Actor | null, token
     const counters = await countFailure(ctx, user.username, ip, user.id, 'auth.password_check_failed');
     const lockedNow = lockedError(counters);
     if (lockedNow) throw lockedNow;
-    const remaining = remainingAttempts(counters);
-    throw new AppError('AUTH_CURRENT_PASSWORD_WRONG', 400, `当前密码不正确，还可尝试 ${remaining} 次`, {
-      field: 'currentPassword',
-      remainingAttempts: remaining,
-    });
+    throw currentPasswordWrong(remainingAttempts(counters));
   }
   checkPasswordPolicy(input.newPassword, { username: user.username, demoMode: ctx.config.demoMode, field: 'newPassword' });
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('PASSWORD_UNCHANGED', 400, '新密码不能与当前密码相同', { field: 'newPassword' });
+    throw passwordUnchanged();
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const after = await updateUserVersioned(tx, user.id, user.version, { passwordHash, passwordSetBy: 'self' });
     // Changed at the same moment elsewhere (another session or an administrator): let the user retry on the new state.
-    if (!after) throw new AppError('VERSION_CONFLICT', 409, '账号刚刚被修改，请重新登录后再试');
+    if (!after) throw accountChangedMeanwhile();
     // Whoever knew the old password loses the sessions it opened; this one stays.
     await deleteOtherSessionsOfUser(tx, user.id, token);
     await writeAudit(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id });

@@ -1,7 +1,7 @@
 import { type Actor, type Role, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import { usernameTaken } from './auth.errors.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 import { type Binding, checkBinding } from './user-bindings.js';
 import { findUserByUsername, insertUser } from './users.repo.js';
@@ -34,5 +34,3 @@ export async function createUser(ctx: AppContext, actor: Actor | null, input: Cr
     return created;
   });
 }
-
-const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', 409, `用户名 ${username} 已被使用`, { field: 'username' });

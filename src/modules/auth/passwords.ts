@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../../server/errors.js';
+import { passwordTooWeak } from './auth.errors.js';
+import type { PasswordSetBy } from './sessions.repo.js';
 
 /** The password of the demo accounts, published in README: accepted only in demo mode. */
 export const DEMO_PASSWORD = 'Zjtx-demo-2026';
@@ -71,6 +72,11 @@ export function passwordProblem(password: string, context: PasswordPolicyContext
 export function checkPasswordPolicy(password: string, context: PasswordPolicyContext): void {
   const problem = passwordProblem(password, context);
   if (problem) {
-    throw new AppError('PASSWORD_TOO_WEAK', 400, problem.message, { field: context.field ?? 'password', rule: problem.rule });
+    throw passwordTooWeak(problem.message, context.field ?? 'password', problem.rule);
   }
+}
+
+/** Whether a password someone else chose must be replaced before the user may do anything else. */
+export function mustChangePassword(passwordSetBy: PasswordSetBy, demoMode: boolean): boolean {
+  return passwordSetBy === 'admin' || (passwordSetBy === 'demo' && !demoMode);
 }

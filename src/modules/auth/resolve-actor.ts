@@ -1,6 +1,6 @@
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { mustChangePassword } from './login.js';
+import { mustChangePassword } from './passwords.js';
 import { findLiveSession, touchSession } from './sessions.repo.js';
 
 /** Refresh the sliding expiry at most this often, so reads do not turn into writes. */

@@ -5,6 +5,8 @@ import { sessions } from '../../db/schema/index.js';
 import type { PasswordSetBy } from '../../db/schema/users.js';
 import type { Role } from '../../domain/roles.js';
 
+export type { PasswordSetBy };
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export function newSessionToken(): string {

@@ -1,8 +1,8 @@
 import type { Actor, Role } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
 import { requireDistrict } from '../reference/list-reference.js';
+import { bindingMissing } from './auth.errors.js';
 
 export interface Binding {
   districtCode?: string | null;
@@ -32,5 +32,3 @@ export async function checkBinding(ctx: AppContext, actor: Actor, role: Role, bi
   }
   return result;
 }
-
-const bindingMissing = (field: string, message: string) => new AppError('USER_BINDING_REQUIRED', 400, message, { field });

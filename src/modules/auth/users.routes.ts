@@ -11,7 +11,8 @@ import {
 } from './auth.schemas.js';
 import { createUser } from './create-user.js';
 import { listUsers } from './list-users.js';
-import { resetPassword, updateUser } from './update-user.js';
+import { resetPassword } from './reset-password.js';
+import { updateUser } from './update-user.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
