@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from '../modules/auth/sessions.repo.js';
 import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js';
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
 import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
+import { OUTBOX_PRUNE_STEP } from '../modules/messages/messages.jobs.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -24,6 +25,8 @@ export const DAILY_SWEEP_STEPS: SweepStep[] = [
   CALENDAR_MAINTENANCE_STEP,
   // Import files and staged rows, 7 days after their last job ended.
   { name: 'import-files', run: (ctx) => deleteExpiredImportFiles(ctx.db).then(() => {}) },
+  // Outbox deliveries, 30 days after they were recorded.
+  OUTBOX_PRUNE_STEP,
 ];
 
 /** On the 1st of each month at 09:00: the monthly reporting reminder. */

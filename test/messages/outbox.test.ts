@@ -6,12 +6,13 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChannelSettings, configureMessageChannels } from '../../src/modules/messages/channels.js';
 import { closeOutboxChannels, deliverOutbox, OUTBOX_MAX_ATTEMPTS } from '../../src/modules/messages/deliver-outbox.js';
-import { OUTBOX_DELIVER_JOB } from '../../src/modules/messages/messages.jobs.js';
+import { OUTBOX_DELIVER_JOB, OUTBOX_PRUNE_STEP } from '../../src/modules/messages/messages.jobs.js';
 import { outboxMetrics } from '../../src/modules/messages/outbox-metrics.js';
 import { sendMessages } from '../../src/modules/messages/send-messages.js';
 import type { AppContext } from '../../src/server/context.js';
 import { startInstance } from '../../src/server/instance.js';
 import { startWorker } from '../../src/server/queue.js';
+import { DAILY_SWEEP_STEPS } from '../../src/server/sweeps.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -220,6 +221,19 @@ describe.each(DATABASE_KINDS)('outbox delivery on %s', (kind) => {
     expect(r.last_error).toMatch(/^消息经日志文件发送失败：EISDIR/);
     const after = await outboxMetrics(h.database.db);
     expect(after.failed).toBe(before.failed + 1);
+  });
+
+  it('the daily sweep deletes deliveries recorded more than 30 days ago, and keeps the messages', async () => {
+    expect(DAILY_SWEEP_STEPS).toContain(OUTBOX_PRUNE_STEP);
+    configureMessageChannels({ outboxLogFile: logFile });
+    const [old] = await send('三十一天前送达');
+    const [recent] = await send('二十九天前送达');
+    await h.owner.query("update outbox set status = 'delivered', delivered_at = now() - interval '31 days' where id = $1", [old]);
+    await h.owner.query("update outbox set status = 'delivered', delivered_at = now() - interval '29 days' where id = $1", [recent]);
+    await OUTBOX_PRUNE_STEP.run(ctxWith({}));
+    expect(await row(old)).toBeUndefined();
+    expect(await row(recent)).toMatchObject({ status: 'delivered' });
+    expect(await h.count("select count(*) as n from messages where title = '三十一天前送达'")).toBe(1);
   });
 
   it('the queue’s outbox.deliver job delivers right after a send', async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/database.js';
+import type { AppContext } from '../../server/context.js';
 import { defineJob, defineSchedule, enqueue } from '../../server/queue.js';
 import { deliverOutbox } from './deliver-outbox.js';
+import { pruneOutbox } from './prune-outbox.js';
 
 /** Deliveries taken per round; a run goes on while rounds come back full. */
 const BATCH = 100;
@@ -29,6 +31,9 @@ export const OUTBOX_DELIVER_JOB = defineJob({
     return total;
   },
 });
+
+/** A step of the daily sweep (sweeps.ts): deliveries recorded more than 30 days ago go. */
+export const OUTBOX_PRUNE_STEP = { name: 'outbox-prune', run: (ctx: AppContext) => pruneOutbox(ctx).then(() => {}) };
 
 export const OUTBOX_DELIVER_SCHEDULE = defineSchedule({
   name: 'outbox.deliver',

@@ -120,3 +120,12 @@ export async function outboxBacklog(db: DbOrTx, now: Date): Promise<{ pending: n
     oldestPendingSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
   };
 }
+
+/** Deletes the deliveries recorded before `before` (the message itself stays in the user's centre). */
+export async function deleteDeliveredOutbox(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(outbox)
+    .where(and(eq(outbox.status, 'delivered'), lte(outbox.deliveredAt, before)))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
