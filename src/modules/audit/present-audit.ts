@@ -8,7 +8,7 @@ import {
 import { ruleSetName } from '../../domain/evaluation/rule-set-names.js';
 import { auditActionLabel, describeChanges, entityTypeLabel } from '../../domain/labels.js';
 import type { AppContext } from '../../server/context.js';
-import { referenceNames } from '../reference/list-reference.js';
+import { referenceNames } from '../reference/reference-names.js';
 import { type AuditRow, selectEntityNames } from './audit.repo.js';
 
 type Json = Record<string, unknown> | null;

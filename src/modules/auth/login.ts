@@ -1,6 +1,6 @@
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
-import { findDistrict } from '../reference/list-reference.js';
+import { findDistrict } from '../reference/find-district.js';
 import { accountDisabled, invalidCredentials } from './auth.errors.js';
 import { clearAddressFailures, readAttempts } from './login-attempts.repo.js';
 import { countFailure, LOGIN_LIMITS, lockedError, remainingAttempts, shanghaiTime } from './login-limits.js';

@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
-import { requireDistrict } from '../reference/list-reference.js';
+import { requireDistrict } from '../reference/check-reference-codes.js';
 import { bindingMissing } from './auth.errors.js';
 
 export interface Binding {

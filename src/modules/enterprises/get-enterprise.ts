@@ -4,7 +4,7 @@ import { type Actor, isRole, ROLE_LABELS, requireAccess, scopeOf } from '../../s
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { entityHistory } from '../audit/list-audit.js';
-import { findDistrict } from '../reference/list-reference.js';
+import { findDistrict } from '../reference/find-district.js';
 import { selectEnterpriseInScope, selectHonours, selectTitles, selectYears } from './enterprises.repo.js';
 
 /** One enterprise, if the actor's scope covers it; otherwise 404 as if it did not exist. */

@@ -7,7 +7,7 @@ import { type Actor, can, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, versionConflict } from '../../server/errors.js';
-import { requireCluster, requireDistrict, requireIndustryDivision } from '../reference/list-reference.js';
+import { requireCluster, requireDistrict, requireIndustryDivision } from '../reference/check-reference-codes.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from './derive.js';
 import {
   type EnterpriseInsert,

@@ -9,7 +9,7 @@ import type { Tier } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { evaluationFeed } from '../enterprises/evaluation-feed.js';
-import { listDistricts } from '../reference/list-reference.js';
+import { listDistricts } from '../reference/list-districts.js';
 import { checkCorrectionValues } from './check-correction-values.js';
 import { currentCorrections } from './load-corrections.js';
 import { inputFromRegistry } from './registry-input.js';

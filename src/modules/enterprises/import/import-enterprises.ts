@@ -10,7 +10,9 @@ import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../.
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import { breather, holdingDatabase } from '../../../server/responsive.js';
-import { listClusters, listDistricts, listIndustries } from '../../reference/list-reference.js';
+import { listClusters } from '../../reference/list-clusters.js';
+import { listDistricts } from '../../reference/list-districts.js';
+import { listIndustries } from '../../reference/list-industries.js';
 import { deriveFromIndustry, deriveFromName, deriveSize } from '../derive.js';
 import {
   analyzeEnterprises,
