@@ -1,6 +1,6 @@
 // A worker process for the queue's multi-process tests and benchmark: opens DATABASE_URL, runs the
 // job kind `test.echo` (prints "ran <id>" once per run, so that the parent counts side effects) until
-// SIGTERM. Usage: node --import tsx test/support/queue-worker.ts <concurrency> <sleepMs>
+// SIGTERM. Usage: node --import tsx test/support/queue-worker.ts <concurrency> <sleepMs> (QUEUE_POLL_MS, QUEUE_LEASE_S)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,10 +12,12 @@ import { defineJob, startWorker } from '../../src/server/queue.js';
 export const ECHO_JOB = defineJob({
   kind: 'test.echo',
   label: '测试任务',
-  payload: z.object({ n: z.number() }),
+  /** sleepMs: the first attempt takes that long (the lease benchmark kills the process meanwhile). */
+  payload: z.object({ n: z.number(), sleepMs: z.number().optional() }),
   concurrency: Number(process.argv[2] ?? 4),
+  leaseSeconds: Number(process.env.QUEUE_LEASE_S ?? 30),
   async run(job) {
-    const ms = Number(process.argv[3] ?? 0);
+    const ms = job.attempt === 1 && job.payload.sleepMs ? job.payload.sleepMs : Number(process.argv[3] ?? 0);
     if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
     process.stdout.write(`ran ${job.id}\n`);
     return { n: job.payload.n };
