@@ -27,6 +27,8 @@ const RuleSetsPage = lazy(() => import('./pages/RuleSetsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const MessagesPage = lazy(() => import('./modules/messages/MessagesPage'));
 const JobPage = lazy(() => import('./modules/jobs/JobPage'));
+const ExpertsPage = lazy(() => import('./modules/experts/ExpertsPage'));
+const MyEnterprisesPage = lazy(() => import('./modules/experts/MyEnterprisesPage'));
 
 /** The page of each route in navigation.ts (which says who may open it). */
 const PAGES: Record<string, ComponentType> = {
@@ -44,6 +46,8 @@ const PAGES: Record<string, ComponentType> = {
   '/account/password': ChangePasswordPage,
   '/messages': MessagesPage,
   '/jobs/:id': JobPage,
+  '/experts': ExpertsPage,
+  '/experts/my': MyEnterprisesPage,
 };
 
 /**

@@ -16,7 +16,9 @@ import {
   TITLE_STATUS,
   tierOrder,
 } from '../labels';
+import { ExpertVisitsCard } from '../modules/experts/ExpertVisitsCard';
 import { useReference } from '../reference';
+import { useSession } from '../session';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
 import { type ReviewQuestion, ReviewQuestions } from './ReviewQuestions';
@@ -116,6 +118,8 @@ export default function EnterpriseDetailPage() {
   const ref = useReference();
   const [editing, setEditing] = useState(false);
   const [editingFacts, setEditingFacts] = useState(false);
+  // An expert reads the basics of the enterprises it serves, and changes nothing.
+  const readOnly = useSession().user?.role === 'expert';
   const detail = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Detail>(`/api/enterprises/${id}`) });
   const evaluations = useQuery({
     queryKey: ['enterprise-evaluations', id],
@@ -135,9 +139,11 @@ export default function EnterpriseDetailPage() {
         <Typography.Title level={3} style={{ marginBottom: 0 }}>
           {e.name} {e.currentTier && <Tag color={TIER_COLORS[e.currentTier]}>{TIER_LABELS[e.currentTier]}</Tag>}
         </Typography.Title>
-        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-          编辑
-        </Button>
+        {!readOnly && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            编辑
+          </Button>
+        )}
       </Space>
       {e.isSme === false && (
         <Alert
@@ -222,9 +228,11 @@ export default function EnterpriseDetailPage() {
                 size="small"
                 bordered
                 extra={
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditingFacts(true)}>
-                    编辑
-                  </Button>
+                  !readOnly && (
+                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditingFacts(true)}>
+                      编辑
+                    </Button>
+                  )
                 }
               >
                 <Descriptions.Item label="Ⅰ类知识产权">{units(e.facts.ip?.classI, '项')}</Descriptions.Item>
@@ -357,6 +365,7 @@ export default function EnterpriseDetailPage() {
           },
         ]}
       />
+      <ExpertVisitsCard enterpriseId={e.id} enterpriseName={e.name} />
       {editingFacts && (
         <FactsForm
           enterpriseId={e.id}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, type Page } from '../api';
+import { ExpertWorkbench } from '../modules/experts/ExpertWorkbench';
 import { navFor } from '../navigation';
 import { useSession } from '../session';
 
@@ -31,7 +32,9 @@ export default function HomePage() {
                     ? `${user.districtName ?? user.districtCode}（仅本区县）`
                     : user.role === 'enterprise'
                       ? '本企业'
-                      : `${user.organization ?? ''}（仅分派或推送给本单位的事项）`}
+                      : user.role === 'expert'
+                        ? '分配给本人服务的企业（只读）'
+                        : `${user.organization ?? ''}（仅分派或推送给本单位的事项）`}
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -46,6 +49,7 @@ export default function HomePage() {
           </Col>
         )}
       </Row>
+      {user.role === 'expert' && <ExpertWorkbench />}
       <Card title="可用功能" style={{ marginTop: 16 }}>
         {navFor(user.role)
           .filter((item) => item.path !== '/')
