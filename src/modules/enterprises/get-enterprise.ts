@@ -3,7 +3,7 @@ import { isSme, SIZE_CLASS_LABELS, type SizeClass } from '../../domain/sme-size.
 import { type Actor, isRole, ROLE_LABELS, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { entityHistory } from '../audit/list-audit.js';
+import { entityHistory } from '../audit/list-entity-history.js';
 import { findDistrict } from '../reference/find-district.js';
 import { selectEnterpriseInScope, selectHonours, selectTitles, selectYears } from './enterprises.repo.js';
 
