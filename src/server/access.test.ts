@@ -27,7 +27,7 @@ describe('scopeOf', () => {
     [actor('bank', { organization: '重庆银行' }), { kind: 'none' }],
     [actor('department'), { kind: 'none' }],
     [actor('provider'), { kind: 'none' }],
-    [actor('expert'), { kind: 'none' }],
+    [actor('expert'), { kind: 'assigned', assignment: 'expert', userId: 'u' }],
   ])('%o → %o', (who, scope) => {
     expect(scopeOf(who)).toEqual(scope);
   });
@@ -44,9 +44,18 @@ describe('inScope', () => {
     ['enterprise sees itself', enterpriseUser, { enterpriseId: 'e1', districtCode: '500153' }, true],
     ['enterprise does not see a neighbour', enterpriseUser, { enterpriseId: 'e4', districtCode: '500153' }, false],
     ['a bank sees no enterprise by default', actor('bank'), { enterpriseId: 'e1', districtCode: '500153' }, false],
+    // An assigned scope is answered by its query only: an in-memory check never grants it.
+    ['an expert is granted nothing in memory', actor('expert'), { enterpriseId: 'e1', districtCode: '500153' }, false],
   ])('%s', (_label, who, target, expected) => {
     expect(inScope(scopeOf(who), target)).toBe(expected);
   });
+});
+
+it('never lets an in-memory target check grant an assigned scope (an expert may read enterprises, but only through the query)', () => {
+  const expert = actor('expert');
+  expect(can(expert, 'enterprise.read')).toBe(true);
+  expect(can(expert, 'enterprise.read', { enterpriseId: 'e1', districtCode: '500153', zoneCode: null })).toBe(false);
+  expect(can(expert, 'enterprise.write')).toBe(false);
 });
 
 describe('requireAccess', () => {
