@@ -12,6 +12,7 @@ import type { AppContext } from '../../src/server/context.js';
 import { FILE_OWNERS } from '../../src/server/file-owners.js';
 import { multipart } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { expertVisitFile } from './expert-visit-file.js';
 import { docx, exe, jpg, pdf, png, workbook, zip } from './samples.js';
 
 /** A kind of object for these tests only: readable by the city administrator and nobody else. */
@@ -202,6 +203,29 @@ describe('attachments (附件)', () => {
     const allowed = await h.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: { cookie: city } });
     expect(allowed.statusCode).toBe(200);
     expect(decodeURIComponent(String(allowed.headers['content-disposition']))).toContain('佐证材料.pdf');
+  });
+
+  it('attached to an expert visit: the expert, the enterprise and its district officer and the city read it; another district and another expert get 404', async () => {
+    const { fileId, name, expert, demoEnterprise } = await expertVisitFile(h, (u) => h.login(u));
+    const others = [yubei, await h.login('expert.002')];
+    const readers = [expert, rongchang, city];
+    (demoEnterprise ? readers : others).push(enterprise);
+    const get = (cookie: string) => h.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie } });
+    for (const cookie of readers) {
+      const response = await get(cookie);
+      expect(response.statusCode).toBe(200);
+      expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain(name);
+    }
+    const absent = await h.app.inject({
+      method: 'GET',
+      url: '/api/files/00000000-0000-4000-8000-000000000000',
+      headers: { cookie: yubei },
+    });
+    for (const cookie of others) {
+      const response = await get(cookie);
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual(absent.json());
+    }
   });
 
   it('attachFiles refuses another user’s upload, an unknown id, an id attached elsewhere and an unknown owner kind', async () => {
