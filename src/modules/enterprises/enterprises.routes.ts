@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { todayInShanghai } from '../../domain/dates.js';
 import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
+import { createEnterprise } from './create-enterprise.js';
 import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
 import { exportEnterprises } from './export-enterprises.js';
 import { getEnterpriseDetail } from './get-enterprise.js';
 import { listEnterprises } from './list-enterprises.js';
-import { createEnterprise, updateEnterprise } from './save-enterprise.js';
+import { updateEnterprise } from './update-enterprise.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
