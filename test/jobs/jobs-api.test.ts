@@ -22,9 +22,11 @@ describe.each(DATABASE_KINDS)('GET /api/jobs/:id on %s', (kind) => {
       payload: { assessmentDate: '2026-11-22' },
     });
     expect(started.statusCode, started.body).toBe(202);
-    const [{ job_id: jobId }] = await h.database.query<{ job_id: string }>('select job_id from evaluation_runs where id = $1', [
+    const { jobId } = started.json();
+    const [{ job_id: recorded }] = await h.database.query<{ job_id: string }>('select job_id from evaluation_runs where id = $1', [
       started.json().id,
     ]);
+    expect(jobId).toBe(recorded);
     let job = (await get('yubei.admin', `/api/jobs/${jobId}`)).json();
     for (let i = 0; i < 400 && job.status !== 'done'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

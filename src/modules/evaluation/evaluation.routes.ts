@@ -9,10 +9,12 @@ import { idParams, listQuery } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import type { RunRow } from './evaluation.repo.js';
 import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
-import { exportPool, poolExportFileName } from './export-pool.js';
+import { exportPool } from './export-pool.js';
+import { enterpriseEvaluations } from './get-enterprise-evaluations.js';
 import { parametersOf } from './get-rule-set-parameters.js';
+import { listPipelinePool } from './list-pipeline-pool.js';
 import { currentCorrections } from './load-corrections.js';
-import { enterpriseEvaluations, listPipelinePool } from './pipeline-pool.js';
+import { poolExportFileName } from './pool-export-file-name.js';
 import { previewImpact } from './preview-correction-impact.js';
 import { previewEvaluation } from './preview-evaluation.js';
 import { publishCorrection } from './publish-rule-set-correction.js';
@@ -101,12 +103,20 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
             enterpriseId: z.uuid('企业编号格式不正确').optional().describe('只评价这一家企业（如人工审核后重新评价）'),
           })
           .nullish(),
-        response: { 202: z.object({ id: z.string(), total: z.number() }), 409: errorBody, ...errors },
+        response: {
+          202: z.object({
+            id: z.string(),
+            total: z.number(),
+            jobId: z.string().nullable().describe('后台任务：进度和结果见 GET /api/jobs/:id'),
+          }),
+          409: errorBody,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
       const run = await startBatchEvaluation(ctx, request.actor, request.body?.assessmentDate, request.body?.enterpriseId);
-      return reply.code(202).send({ id: run.id, total: run.total });
+      return reply.code(202).send({ id: run.id, total: run.total, jobId: run.jobId });
     },
   );
 
