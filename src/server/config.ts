@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseS3Url } from '../modules/files/s3-url.js';
 import { addressEntryProblem } from './address-list.js';
 
 export interface Config {
@@ -46,6 +47,11 @@ export interface Config {
    * `worker` runs jobs and schedules without an HTTP listener, `all` (default) both.
    */
   process: ProcessRole;
+  /**
+   * Where attachments live (ZJTX_STORAGE_URL): unset = on disk under dataDir/files; `s3://bucket/prefix?endpoint=…&region=…`
+   * = an S3-compatible store, credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+   */
+  storageUrl?: string;
 }
 
 export const PROCESS_ROLES = ['web', 'worker', 'all'] as const;
@@ -92,6 +98,17 @@ function demoMode(env: NodeJS.ProcessEnv): boolean {
   return value === 'on' && env.NODE_ENV !== 'production';
 }
 
+function storageUrl(value: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  try {
+    parseS3Url(url);
+  } catch (error) {
+    throw new Error(`环境变量 ZJTX_STORAGE_URL 有误：${(error as Error).message}`);
+  }
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -136,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     smtpFrom,
     process: processRole(env.ZJTX_PROCESS),
+    storageUrl: storageUrl(env.ZJTX_STORAGE_URL),
   };
 }

@@ -12,10 +12,13 @@ export async function startS3Server(bucket = 'zjtx-test'): Promise<{ endpoint: s
   // The SDK signs with whatever credentials it finds; s3rver accepts its own pair.
   process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+  let closed = false;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     bucket,
     async close() {
+      if (closed) return;
+      closed = true;
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },

@@ -30,6 +30,5 @@ export function openStorage(settings: StorageSettings): Promise<FileStorage> {
 
 /** The file storage of this process's configuration. */
 export function storageOf(ctx: AppContext): Promise<FileStorage> {
-  const { dataDir, storageUrl } = ctx.config as { dataDir: string; storageUrl?: string };
-  return openStorage({ dataDir, storageUrl });
+  return openStorage({ dataDir: ctx.config.dataDir, storageUrl: ctx.config.storageUrl });
 }
