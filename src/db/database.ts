@@ -78,12 +78,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       withAdvisoryLock: async (key, fn) => {
         // A session lock belongs to one connection: hold that connection until unlocked.
         const client = await pool.connect();
+        // Held for long (an instance's whole life): a connection lost meanwhile (the server restarted, an
+        // administrator ended it) emits 'error' on a client the pool does not watch; unhandled, it ends the process.
+        let lost: Error | undefined;
+        const onError = (error: Error) => {
+          lost = error;
+        };
+        client.on('error', onError);
         try {
           await client.query('select pg_advisory_lock($1)', [key]);
           return await fn();
         } finally {
-          await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
-          client.release();
+          if (!lost) await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
+          client.off('error', onError);
+          // A broken connection is closed, not handed back to the pool.
+          client.release(lost);
         }
       },
       // PostgreSQL's autovacuum sets the visibility map soon enough after everyday writes.

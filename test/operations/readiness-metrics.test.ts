@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Harness, openTestDatabase, startHarness } from '../support/harness.js';
-import { DATABASE_KINDS, testConfig } from '../support/test-config.js';
+import { DATABASE_KINDS, postgresAdminUrl, testConfig } from '../support/test-config.js';
 
 describe.each(DATABASE_KINDS)('readiness on %s', (kind) => {
   it('is ready while the database and the queue answer, without logging in', async () => {
@@ -17,11 +18,19 @@ describe.each(DATABASE_KINDS)('readiness on %s', (kind) => {
     }
   });
 
-  it('answers 503 with a Chinese reason when the database is gone under a running app', async () => {
-    const { database, drop } = await openTestDatabase(kind);
-    const app = await buildApp({ database, config: testConfig() });
+  it('answers 503 with a Chinese reason when the database is gone under a running app, and 200 once it is back', async () => {
+    const { database, owner, drop } = await openTestDatabase(kind);
+    // No worker: it would poll the missing database meanwhile.
+    const app = await buildApp({ database, config: testConfig({ process: 'web' }) });
+    // PGlite: closed under the app. PostgreSQL: the server refuses new connections to the database and ends
+    // the app's (its instance lock's connection included: losing it must not end the process).
+    const admin = kind === 'postgres' ? await openDatabase({ databaseUrl: postgresAdminUrl, poolSize: 1 }) : undefined;
+    const [{ name }] = await owner.query<{ name: string }>('select current_database() as name');
     try {
-      await database.close();
+      if (admin) {
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      } else await database.close();
       const response = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(response.statusCode).toBe(503);
       const body = response.json();
@@ -29,10 +38,17 @@ describe.each(DATABASE_KINDS)('readiness on %s', (kind) => {
       expect(body.reasons.database).toBe('数据库无法访问');
       expect(body.message).toMatch(/^服务暂未就绪：数据库无法访问/);
       // Nothing of the driver's error reaches the answer.
-      expect(response.body).not.toMatch(/pool|closed|PGlite|Error/i);
+      expect(response.body).not.toMatch(/pool|closed|PGlite|Error|terminat|connection/i);
+      if (admin) {
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toMatchObject({ status: 'ready' });
+      }
     } finally {
+      await admin?.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`).catch(() => {});
+      await admin?.close();
       await app.close().catch(() => {});
-      await drop().catch(() => {});
+      if (kind === 'postgres') await drop();
+      else await drop().catch(() => {});
     }
   });
 });
