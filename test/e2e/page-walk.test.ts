@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateTime } from '../../web/src/format.js';
+import { dateTime } from '../../web/src/shared/format.js';
 import { runEvaluation } from '../support/evaluation.js';
 import { startWeb, type WebHarness } from '../support/web.js';
 

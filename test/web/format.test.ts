@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, date, dateTime, growth, percent, time, wan } from '../../web/src/format.js';
+import { count, date, dateTime, growth, percent, time, wan } from '../../web/src/shared/format.js';
 
 describe('the web formatter (one way for every page)', () => {
   it('writes 万元 with separators and two decimals', () => {

@@ -1,4 +1,4 @@
-import type { Role } from './api';
+import type { Role } from './shared/api';
 
 const EVERYONE: readonly Role[] = ['city_admin', 'district_admin', 'department', 'enterprise', 'provider', 'bank', 'expert'];
 const OFFICERS: readonly Role[] = ['city_admin', 'district_admin'];

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, AutoComplete, Button, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../api';
-import { date as dateText } from '../../format';
+import { ApiError } from '../../shared/api';
+import { date as dateText } from '../../shared/format';
 import { type CalendarDay, calendarKeys, fetchCalendarYear, fetchCalendarYears, saveCalendarYear } from './calendar.api';
 
 const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '国庆节、中秋节'];

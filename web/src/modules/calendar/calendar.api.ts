@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { calendarYearResponse, calendarYearsResponse, ReplaceYearInput } from '../../../../src/modules/calendar/calendar.schemas';
-import { api } from '../../api';
+import { api } from '../../shared/api';
 
 // Dates arrive as JSON strings.
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

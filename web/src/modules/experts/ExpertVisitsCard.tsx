@@ -20,8 +20,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { VISIT_FORM_LABELS } from '../../../../src/modules/experts/experts.schemas';
-import { date, dateTime } from '../../format';
-import { useSession } from '../../session';
+import { date, dateTime } from '../../shared/format';
+import { useSession } from '../../shared/session';
 import { expertKeys, fetchVisits, recordVisit } from './experts.api';
 
 const FORM_OPTIONS = Object.entries(VISIT_FORM_LABELS).map(([value, label]) => ({ value, label }));

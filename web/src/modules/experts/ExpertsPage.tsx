@@ -18,9 +18,9 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { count, dateTime } from '../../format';
-import { useReference } from '../../reference';
-import { useUrlState } from '../../useUrlState';
+import { count, dateTime } from '../../shared/format';
+import { useReference } from '../../shared/reference';
+import { useUrlState } from '../../shared/useUrlState';
 import {
   assignExpert,
   createAccount,

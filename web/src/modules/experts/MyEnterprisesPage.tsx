@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Input, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { count } from '../../format';
-import { TIER_COLORS, TIER_LABELS } from '../../labels';
-import { useUrlState } from '../../useUrlState';
+import { count } from '../../shared/format';
+import { TIER_COLORS, TIER_LABELS } from '../../shared/labels';
+import { useUrlState } from '../../shared/useUrlState';
 import { expertKeys, fetchMyProfile, searchEnterprises } from './experts.api';
 
 const PAGE_SIZE = 20;

@@ -7,7 +7,7 @@ import type {
   expertPage,
   visitItem,
 } from '../../../../src/modules/experts/experts.schemas';
-import { api, query } from '../../api';
+import { api, query } from '../../shared/api';
 
 // Dates arrive as JSON strings.
 type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;

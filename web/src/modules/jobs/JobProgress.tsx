@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Progress, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { ApiError } from '../../api';
-import { count, dateTime } from '../../format';
+import { ApiError } from '../../shared/api';
+import { count, dateTime } from '../../shared/format';
 import { fetchJob, type Job, jobKeys } from './jobs.api';
 
 const STATUS_TEXT: Record<Job['status'], string> = {

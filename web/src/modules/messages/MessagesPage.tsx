@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { MESSAGE_CATEGORY_LABELS } from '../../../../src/domain/message-categories';
-import { count as countText, dateTime } from '../../format';
-import { optionsOf } from '../../labels';
-import { useUrlState } from '../../useUrlState';
+import { count as countText, dateTime } from '../../shared/format';
+import { optionsOf } from '../../shared/labels';
+import { useUrlState } from '../../shared/useUrlState';
 import { fetchMessages, type Message, markAllMessagesRead, markMessageRead, messageKeys } from './messages.api';
 
 const PAGE_SIZE = 20;

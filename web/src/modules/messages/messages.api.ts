@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { messageListResponse, readAllResponse, unreadCountResponse } from '../../../../src/modules/messages/messages.schemas';
-import { api, query } from '../../api';
+import { api, query } from '../../shared/api';
 
 // Dates arrive as JSON strings.
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

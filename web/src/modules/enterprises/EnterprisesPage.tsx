@@ -4,12 +4,12 @@ import { Button, Cascader, Input, InputNumber, Select, Space, Table, Tag, Typogr
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { api, type Page, query } from '../api';
-import { count, wan } from '../format';
-import { SIZE_LABELS, TIER_COLORS, TIER_LABELS } from '../labels';
-import { useReference } from '../reference';
-import { useSession } from '../session';
-import { useUrlState } from '../useUrlState';
+import { api, type Page, query } from '../../shared/api';
+import { count, wan } from '../../shared/format';
+import { SIZE_LABELS, TIER_COLORS, TIER_LABELS } from '../../shared/labels';
+import { useReference } from '../../shared/reference';
+import { useSession } from '../../shared/session';
+import { useUrlState } from '../../shared/useUrlState';
 import { EnterpriseForm } from './EnterpriseForm';
 
 export interface EnterpriseRow {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
-import { api } from '../api';
-import { useSession } from '../session';
+import { api } from '../../shared/api';
+import { useSession } from '../../shared/session';
 import { RuleSetCorrection } from './RuleSetCorrection';
 
 interface RuleSet {

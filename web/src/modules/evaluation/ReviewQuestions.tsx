@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { TIER_LABELS } from '../labels';
-import { useSession } from '../session';
+import { ApiError, api } from '../../shared/api';
+import { TIER_LABELS } from '../../shared/labels';
+import { useSession } from '../../shared/session';
 
 export interface ReviewQuestion {
   id: string;

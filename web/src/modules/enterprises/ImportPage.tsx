@@ -1,9 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
-import { ApiError, api } from '../api';
-import { count, wan } from '../format';
-import { useUrlState } from '../useUrlState';
+import { ApiError, api } from '../../shared/api';
+import { count, wan } from '../../shared/format';
+import { useUrlState } from '../../shared/useUrlState';
 import { TitleListImport } from './TitleListImport';
 
 interface ImportError {

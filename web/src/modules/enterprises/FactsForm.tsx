@@ -1,8 +1,8 @@
 import { App, Checkbox, Form, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS } from '../labels';
-import { useSession } from '../session';
+import { ApiError, api } from '../../shared/api';
+import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS } from '../../shared/labels';
+import { useSession } from '../../shared/session';
 
 export interface Facts {
   ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ENTITY_TYPE_LABELS } from '../../../src/domain/labels';
-import { api, type Page, query, roleLabel } from '../api';
-import { dateTime } from '../format';
-import { useUrlState } from '../useUrlState';
+import { ENTITY_TYPE_LABELS } from '../../../../src/domain/labels';
+import { api, type Page, query, roleLabel } from '../../shared/api';
+import { dateTime } from '../../shared/format';
+import { useUrlState } from '../../shared/useUrlState';
 
 interface AuditRow {
   id: number;

@@ -2,8 +2,8 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../api';
-import { useSession } from '../session';
+import { ApiError, api } from '../../shared/api';
+import { useSession } from '../../shared/session';
 
 interface Values {
   currentPassword: string;

@@ -2,8 +2,8 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { MessageBell } from './modules/messages/MessageBell';
-import { menuKeyFor, navFor } from './navigation';
+import { MessageBell } from '../modules/messages/MessageBell';
+import { menuKeyFor, navFor } from '../navigation';
 import { useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {

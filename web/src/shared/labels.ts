@@ -1,5 +1,5 @@
 /** Labels of codes the API returns (official terms, glossary.md). */
-export { LISTING_STATUS_LABELS as LISTING_LABELS, RD_INSTITUTION_LABELS } from '../../src/domain/labels';
+export { LISTING_STATUS_LABELS as LISTING_LABELS, RD_INSTITUTION_LABELS } from '../../../src/domain/labels';
 
 export const TIER_LABELS: Record<string, string> = {
   innovative: '创新型中小企业',

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, type District } from '../api';
-import { CalendarTab } from '../modules/calendar/CalendarTab';
-import { useSession } from '../session';
+import { ApiError, api, type District } from '../../shared/api';
+import { useSession } from '../../shared/session';
+import { CalendarTab } from '../calendar/CalendarTab';
 
 interface Industry {
   code: string;

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api, type District, type Page, query, ROLE_OPTIONS, type Role, roleLabel } from '../api';
-import { dateTime, time } from '../format';
-import { useSession } from '../session';
-import { useUrlState } from '../useUrlState';
+import { ApiError, api, type District, type Page, query, ROLE_OPTIONS, type Role, roleLabel } from '../../shared/api';
+import { dateTime, time } from '../../shared/format';
+import { useSession } from '../../shared/session';
+import { useUrlState } from '../../shared/useUrlState';
 
 interface UserRow {
   id: string;

@@ -1,7 +1,7 @@
 // The one way numbers, amounts, dates and times are written on screen (DESIGN.md "Numbers and
 // time"). The amount rule itself lives in src/domain/amounts.ts so that the server's texts
 // (change history, audit) and exports write 万元 exactly as the pages do.
-import { wanText } from '../../src/domain/amounts';
+import { wanText } from '../../../src/domain/amounts';
 
 export { wanText };
 

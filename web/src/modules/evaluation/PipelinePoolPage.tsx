@@ -3,12 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Cascader, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type Page, query } from '../api';
-import { count } from '../format';
-import { TIER_LABELS } from '../labels';
-import { useReference } from '../reference';
-import { useSession } from '../session';
-import { useUrlState } from '../useUrlState';
+import { ApiError, api, type Page, query } from '../../shared/api';
+import { count } from '../../shared/format';
+import { TIER_LABELS } from '../../shared/labels';
+import { useReference } from '../../shared/reference';
+import { useSession } from '../../shared/session';
+import { useUrlState } from '../../shared/useUrlState';
 
 interface PoolRow {
   enterpriseId: string;

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { count } from '../format';
-import { TIER_LABELS, tierOrder } from '../labels';
+import { ApiError, api } from '../../shared/api';
+import { count } from '../../shared/format';
+import { TIER_LABELS, tierOrder } from '../../shared/labels';
 
 interface Parameters {
   ruleSet: string;

@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import { useSession } from '../session';
+import { ApiError, api } from '../../shared/api';
+import { useSession } from '../../shared/session';
 
 export function LoginPage() {
   const { refresh } = useSession();

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, type Page } from '../api';
-import { ExpertWorkbench } from '../modules/experts/ExpertWorkbench';
-import { navFor } from '../navigation';
-import { useSession } from '../session';
+import { navFor } from '../../navigation';
+import { api, type Page } from '../../shared/api';
+import { useSession } from '../../shared/session';
+import { ExpertWorkbench } from '../experts/ExpertWorkbench';
 
 export default function HomePage() {
   const { user } = useSession();

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { TIER_LABELS } from '../labels';
+import { TIER_LABELS } from '../../shared/labels';
 
 interface Result {
   created: number;

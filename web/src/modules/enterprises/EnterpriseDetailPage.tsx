@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
-import { api, roleLabel } from '../api';
-import { count, dateTime, growth, percent, today, wan } from '../format';
+import { ruleSetName } from '../../../../src/domain/evaluation/rule-set-names';
+import { api, roleLabel } from '../../shared/api';
+import { count, dateTime, growth, percent, today, wan } from '../../shared/format';
 import {
   LISTING_LABELS,
   QUALITY_ITEMS,
@@ -15,13 +15,13 @@ import {
   TIER_LABELS,
   TITLE_STATUS,
   tierOrder,
-} from '../labels';
-import { ExpertVisitsCard } from '../modules/experts/ExpertVisitsCard';
-import { useReference } from '../reference';
-import { useSession } from '../session';
+} from '../../shared/labels';
+import { useReference } from '../../shared/reference';
+import { useSession } from '../../shared/session';
+import { type ReviewQuestion, ReviewQuestions } from '../evaluation/ReviewQuestions';
+import { ExpertVisitsCard } from '../experts/ExpertVisitsCard';
 import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
-import { type ReviewQuestion, ReviewQuestions } from './ReviewQuestions';
 
 type YearRow = { year: number; yoy: Record<string, number | null> } & Record<string, number | null>;
 interface Detail extends EditableEnterprise {

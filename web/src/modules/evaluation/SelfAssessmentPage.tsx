@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ruleSetName } from '../../../src/domain/evaluation/rule-set-names';
-import { ApiError, api } from '../api';
-import { today } from '../format';
-import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../labels';
-import { useSession } from '../session';
+import { ruleSetName } from '../../../../src/domain/evaluation/rule-set-names';
+import { ApiError, api } from '../../shared/api';
+import { today } from '../../shared/format';
+import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../../shared/labels';
+import { useSession } from '../../shared/session';
 
 interface Condition {
   id: string;

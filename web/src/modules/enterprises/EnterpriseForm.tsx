@@ -2,11 +2,11 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { checkNicheEntryYear, checkPhone, checkText, type FieldProblem, TEXT_MAX } from '../../../src/domain/field-rules';
-import { ApiError, api } from '../api';
-import { LISTING_LABELS } from '../labels';
-import { useReference } from '../reference';
-import { useSession } from '../session';
+import { checkNicheEntryYear, checkPhone, checkText, type FieldProblem, TEXT_MAX } from '../../../../src/domain/field-rules';
+import { ApiError, api } from '../../shared/api';
+import { LISTING_LABELS } from '../../shared/labels';
+import { useReference } from '../../shared/reference';
+import { useSession } from '../../shared/session';
 
 export interface EditableEnterprise {
   id: string;
