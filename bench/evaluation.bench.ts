@@ -15,7 +15,7 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { contextOf } from '../src/domain/evaluation/context.js';
 import { evaluateInnovative2022 } from '../src/domain/evaluation/innovative-2022.js';
 import { insertRun } from '../src/modules/evaluation/evaluation.repo.js';
-import { listPipelinePool } from '../src/modules/evaluation/pipeline-pool.js';
+import { listPipelinePool } from '../src/modules/evaluation/list-pipeline-pool.js';
 import { previewImpact } from '../src/modules/evaluation/preview-correction-impact.js';
 import { executeRun } from '../src/modules/evaluation/run-batch-evaluation.js';
 import { loadConfig } from '../src/server/config.js';

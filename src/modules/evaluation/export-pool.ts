@@ -4,15 +4,10 @@ import { ruleSetName } from '../../domain/evaluation/rule-set-names.js';
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import ExcelJS from '../../server/exceljs.js';
-import { listPipelinePool, type PoolFilter } from './pipeline-pool.js';
+import { listPipelinePool, type PoolFilter } from './list-pipeline-pool.js';
 
 const TIERS: Record<string, string> = TIER_LABELS;
 const OUTCOMES: Record<string, string> = { qualified: '已符合', not_qualified: '差一项', needs_review: '待人工审核' };
-
-/** The export's file name as people read it: 后备库-专精特新中小企业-2026-05-01.xlsx. */
-export function poolExportFileName(tier: string, date: string): string {
-  return `后备库-${TIERS[tier] ?? '全部'}-${date}.xlsx`;
-}
 
 /** The pool as filtered, to xlsx, page by page (streamed). */
 export async function exportPool(

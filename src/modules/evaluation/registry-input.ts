@@ -1,5 +1,6 @@
 // A registry enterprise as evaluation input: its facts, yearly figures, and the qualifications
 // that its titles and honours give on the assessment date. Pure.
+import { qualificationsOn } from '../../domain/evaluation/qualifications.js';
 import type { EvaluationInput, YearFigures } from '../../domain/evaluation/types.js';
 import type { Sector } from '../../domain/sme-size.js';
 
@@ -31,9 +32,6 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? 0 :
 
 export function inputFromRegistry(r: RegistryRecord, date: string): EvaluationInput {
   const facts = (r.facts ?? {}) as Facts;
-  const valid = (until: string | null, status = 'valid') => status === 'valid' && (until === null || until >= date);
-  const hasTitle = (tiers: string[]) => r.titles.some((t) => tiers.includes(t.tier) && valid(t.validUntil, t.status));
-  const hasHonour = (kind: string) => r.honours.some((h) => h.kind === kind && valid(h.validUntil));
   const priorYear = Number(date.slice(0, 4)) - 1;
   const years: YearFigures[] = r.years.map((y) => ({
     year: Number(y.year),
@@ -57,12 +55,7 @@ export function inputFromRegistry(r: RegistryRecord, date: string): EvaluationIn
       srdiField: facts.mainProductField === 'key_chain' ? 'key_chain' : facts.mainProductField === 'six_basics' ? 'six_basics' : 'none',
       ip: { classI: 0, classIHighValue: 0, classISelfDeveloped: 0, classII: 0, ...facts.ip },
       rdInstitution: facts.rdInstitution ?? 'none',
-      qualifications: {
-        highTech: hasHonour('high_tech'),
-        techSme: hasHonour('tech_sme'),
-        innovativeSme: hasTitle(['innovative', 'srdi', 'little_giant']),
-        srdiSme: hasTitle(['srdi', 'little_giant']),
-      },
+      qualifications: qualificationsOn(date, r.titles, r.honours),
       awards: facts.awards ?? [],
       // Rows saved before the registry kept the evaluation's shape hold a free-text result: no rank, no result.
       makerContest: typeof facts.makerContest?.rank === 'number' ? facts.makerContest : null,
