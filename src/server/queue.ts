@@ -467,6 +467,45 @@ export function startWorker(ctx: AppContext, definitions: AnyJob[], schedules: S
       .where(ownJob(id));
   }
 
+  /**
+   * Marks a job done and, in the same statement, claims the next queued job of its kind (a
+   * data-modifying WITH runs whatever the main query reads): one round trip per job instead of two
+   * when a queue of small jobs drains. The next one starts here, in the slot this one leaves.
+   */
+  async function completeAndClaimNext(def: AnyJob, id: string, result: unknown): Promise<void> {
+    const claimNext = !stopping && !pumping.has(def.kind);
+    const lease = leaseOf(def);
+    const done = sql`update ${jobs} set status = 'done', result = ${JSON.stringify(result)}::jsonb, error = null, lease_until = null,
+      finished_at = now(), updated_at = now() where id = ${id} and locked_by = ${me} and status = 'running'`;
+    if (!claimNext) {
+      await db.execute(done);
+      return;
+    }
+    const res = await db.execute(sql`with fin as (${done} returning id),
+      next as (select id from ${jobs} where status = 'queued' and kind = ${def.kind} and run_at <= now()
+        order by run_at limit 1 for update skip locked)
+      update ${jobs} j set status = 'running', attempts = j.attempts + 1, locked_by = ${me},
+        lease_until = now() + make_interval(secs => ${lease}), started_at = coalesce(j.started_at, now()), updated_at = now()
+      from next where j.id = next.id and j.status = 'queued'
+      returning j.id, j.kind, j.payload, j.attempts, j.max_attempts, j.actor, j.checkpoint`);
+    const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows ?? [];
+    for (const r of rows) {
+      if (stopping) {
+        await handBack(r.id as string);
+        continue;
+      }
+      start(def, {
+        id: r.id,
+        kind: r.kind,
+        payload: r.payload,
+        attempts: r.attempts,
+        maxAttempts: r.max_attempts,
+        actor: r.actor,
+        checkpoint: r.checkpoint,
+      } as JobRow);
+    }
+  }
+
   function start(def: AnyJob, row: JobRow): void {
     runningOf.set(def.kind, (runningOf.get(def.kind) ?? 0) + 1);
     const controller = new AbortController();
@@ -552,17 +591,7 @@ export function startWorker(ctx: AppContext, definitions: AnyJob[], schedules: S
     }
     if (entry.handedBack) return;
     if (outcome.ok) {
-      await db
-        .update(jobs)
-        .set({
-          status: 'done',
-          result: (outcome.result ?? null) as object,
-          error: null,
-          leaseUntil: null,
-          finishedAt: sql`now()`,
-          updatedAt: sql`now()`,
-        })
-        .where(ownJob(row.id));
+      await completeAndClaimNext(def, row.id, outcome.result ?? null);
       return;
     }
     const error = outcome.error;
