@@ -173,6 +173,8 @@ describe('every page of every demo role', () => {
     await walkRole('rongchang.admin', officerExtras);
     await walkRole('yubei.admin', [{ name: '导入', path: '/enterprises/import' }]);
     await walkRole('demo.enterprise', []);
+    // An expert: its 工作台, 我的服务企业 and an assigned enterprise's page (read-only, with 专家服务记录).
+    await walkRole('expert.001', [{ name: '企业详情', path: `/enterprises/${demoEnterpriseId}` }]);
 
     // What the walk saw on the enterprise page, checked against the database.
     const [evaluated] = await web.h.database.query<{ at: Date }>(
