@@ -3,52 +3,20 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './modules/auth/LoginPage';
-import { canOpen, ROUTES } from './navigation';
+import { canOpen } from './navigation';
+import { ROUTES } from './routes';
 import { ApiError } from './shared/api';
 import { Forbidden, Shell } from './shared/Shell';
 import { SessionProvider, useSession } from './shared/session';
 
 dayjs.locale('zh-cn');
 
-const HomePage = lazy(() => import('./modules/workbench/HomePage'));
-const UsersPage = lazy(() => import('./modules/auth/UsersPage'));
-const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
-const EnterprisesPage = lazy(() => import('./modules/enterprises/EnterprisesPage'));
-const ReferencePage = lazy(() => import('./modules/reference/ReferencePage'));
-const EnterpriseDetailPage = lazy(() => import('./modules/enterprises/EnterpriseDetailPage'));
-const ImportPage = lazy(() => import('./modules/enterprises/ImportPage'));
-const SelfAssessmentPage = lazy(() => import('./modules/evaluation/SelfAssessmentPage'));
-const PipelinePoolPage = lazy(() => import('./modules/evaluation/PipelinePoolPage'));
-const RuleSetsPage = lazy(() => import('./modules/evaluation/RuleSetsPage'));
+// The forced password change (an administrator set the password) shows this page without the shell.
 const ChangePasswordPage = lazy(() => import('./modules/auth/ChangePasswordPage'));
-const MessagesPage = lazy(() => import('./modules/messages/MessagesPage'));
-const JobPage = lazy(() => import('./modules/jobs/JobPage'));
-const ExpertsPage = lazy(() => import('./modules/experts/ExpertsPage'));
-const MyEnterprisesPage = lazy(() => import('./modules/experts/MyEnterprisesPage'));
-
-/** The page of each route in navigation.ts (which says who may open it). */
-const PAGES: Record<string, ComponentType> = {
-  '/': HomePage,
-  '/enterprises': EnterprisesPage,
-  '/enterprises/import': ImportPage,
-  '/enterprises/:id': EnterpriseDetailPage,
-  '/admin/users': UsersPage,
-  '/admin/audit': AuditPage,
-  '/reference': ReferencePage,
-  '/self-assessment': SelfAssessmentPage,
-  '/evaluations/pool': PipelinePoolPage,
-  '/evaluations/rules': RuleSetsPage,
-  '/calculator': SelfAssessmentPage,
-  '/account/password': ChangePasswordPage,
-  '/messages': MessagesPage,
-  '/jobs/:id': JobPage,
-  '/experts': ExpertsPage,
-  '/experts/my': MyEnterprisesPage,
-};
 
 /**
  * antd's default greys, links and light tag colours fall below the 4.5:1 contrast that WCAG 2.1 AA
@@ -103,17 +71,20 @@ function Routed() {
   if (!user) {
     return (
       <Routes>
-        {/* The calculator is public: it stores nothing. */}
-        <Route
-          path="/calculator"
-          element={
-            <Suspense fallback={null}>
-              <div style={{ padding: 24 }}>
-                <SelfAssessmentPage />
-              </div>
-            </Suspense>
-          }
-        />
+        {/* Public pages (the calculator): they store nothing. */}
+        {ROUTES.filter((route) => route.public).map(({ path, page: Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={null}>
+                <div style={{ padding: 24 }}>
+                  <Page />
+                </div>
+              </Suspense>
+            }
+          />
+        ))}
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -131,7 +102,7 @@ function Routed() {
       <Suspense fallback={null}>
         <Routes>
           {ROUTES.map((route) => {
-            const Page = PAGES[route.path];
+            const Page = route.page;
             return <Route key={route.path} path={route.path} element={canOpen(user.role, route) ? <Page /> : <Forbidden />} />;
           })}
           <Route path="*" element={<Navigate to="/" replace />} />
