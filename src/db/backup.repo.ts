@@ -7,8 +7,11 @@ import type { DbOrTx } from './database.js';
  * logged out, and with no login failures or rate-limit windows counted).
  */
 export const TRANSIENT_TABLES = new Set(['sessions', 'login_attempts', 'rate_limits']);
-/** Filled by migration 0001; a restore replaces their rows with the backup's (the city may have edited them). */
-export const MIGRATION_SEEDED_TABLES = new Set(['districts', 'industries', 'clusters']);
+/**
+ * Filled by migrations (0001: reference data; the calendar migration: the 2025 and 2026 holiday
+ * arrangements); a restore replaces their rows with the backup's (the city may have edited them).
+ */
+export const MIGRATION_SEEDED_TABLES = new Set(['districts', 'industries', 'clusters', 'calendar_days', 'calendar_years']);
 
 export interface BackupTable {
   name: string;
