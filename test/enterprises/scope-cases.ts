@@ -113,6 +113,7 @@ export default defineScopeCases({
         unchanged: titles,
       },
       { method: 'POST', url: '/api/enterprises/import-jobs', actor: 'demo.enterprise', expect: 403, ...file, unchanged: enterprises },
+      { method: 'POST', url: '/api/enterprises/titles/import-jobs', actor: 'demo.enterprise', expect: 403, ...file, unchanged: titles },
       { method: 'GET', url: `/api/enterprises/import-jobs/${job}`, actor: 'rongchang.admin', expect: 404, control: 'yubei.admin' },
       { method: 'GET', url: `/api/enterprises/import-jobs/${job}/error-report`, actor: 'rongchang.admin', expect: 404 },
       { method: 'POST', url: `/api/enterprises/import-jobs/${job}/commit`, actor: 'rongchang.admin', expect: 404, unchanged: enterprises },
