@@ -123,6 +123,27 @@ describe.each(DATABASE_KINDS)('job queue on %s', (kind) => {
     expect(await h.count('select count(*) as n from jobs where kind = $1', [v2.kind])).toBe(1);
   });
 
+  it('wakes the worker of this process when this process enqueues, without waiting for the next poll', async () => {
+    const ran: number[] = [];
+    const quick = defineJob({
+      kind: `test.wake.${kind}`,
+      label: '测试',
+      payload: z.object({ n: z.number() }),
+      concurrency: 4,
+      async run(job) {
+        ran.push(job.payload.n);
+      },
+    });
+    await worker([quick], [], { pollMs: 600_000 });
+    await sleep(500); // past its first look at start
+    const enqueuedAt = Date.now();
+    await h.database.db.transaction(async (tx) => {
+      for (let n = 0; n < 50; n++) await enqueue(tx, quick, { n });
+    });
+    while (ran.length < 50 && Date.now() - enqueuedAt < 10_000) await sleep(10);
+    expect(ran.sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+  });
+
   it('inserts a job once per dedupe key', async () => {
     const once = defineJob({ kind: `test.once.${kind}`, label: '测试', payload: z.object({}), async run() {} });
     const a = await enqueue(h.database.db, once, {}, { dedupeKey: `k-${kind}` });
