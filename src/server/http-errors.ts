@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
+import { countRouterAnswer } from './metrics.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { hasForbiddenChars } from './validation.js';
 
@@ -27,6 +28,7 @@ export function routerErrors({ secure }: { secure: boolean }) {
     // No hook runs for these answers: they get the security headers here.
     applySecurityHeaders(request.raw, reply.raw, secure);
     reply.header('X-Request-Id', request.id);
+    countRouterAnswer(request, known.status, known.code);
     reply.code(known.status).send({ code: known.code, message: known.message });
   };
 }

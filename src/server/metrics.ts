@@ -32,6 +32,14 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
+/** Per app: how the answers Fastify's router gives itself (no hook runs for them) are counted. */
+const answeredByRouter = new WeakMap<FastifyInstance, (request: FastifyRequest, status: number, code: string) => void>();
+
+/** Counts an answer given before any hook (frameworkErrors: a malformed URL). */
+export function countRouterAnswer(request: FastifyRequest, status: number, code: string): void {
+  answeredByRouter.get(request.server)?.(request, status, code);
+}
+
 /** The code of an error body ({"code":"…",…}) as the error handler and the routes send it. */
 const ERROR_CODE = /^\{"code":"([A-Z][A-Z0-9_]{0,63})"/;
 
@@ -143,6 +151,7 @@ export function registerMetrics(app: FastifyInstance, { db, allow, sources }: Me
     await Promise.all(reads);
   }
 
+  answeredByRouter.set(app, (_request, status, code) => errors.inc({ code, status_code: String(status) }));
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode >= 400) {
       const code = (typeof payload === 'string' && ERROR_CODE.exec(payload)?.[1]) || 'UNKNOWN';

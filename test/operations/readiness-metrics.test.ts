@@ -117,6 +117,8 @@ describe('metrics', () => {
     // Without a session: 401 AUTH_REQUIRED, on the route's pattern.
     expect((await h.app.inject({ method: 'GET', url: `/api/enterprises/${id}` })).statusCode).toBe(401);
     await h.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    // The router's own refusal (a malformed URL), answered before any route.
+    expect((await h.app.inject({ method: 'GET', url: '/api/enterprises/%E0%A4%A' })).statusCode).toBe(400);
 
     const response = await metrics();
     expect(response.statusCode).toBe(200);
@@ -126,6 +128,7 @@ describe('metrics', () => {
     expect(text).toMatch(/zjtx_http_request_duration_seconds_count\{method="GET",route="\/api\/enterprises\/:id",status_code="401"\} 1/);
     expect(text).toMatch(/zjtx_http_errors_total\{code="AUTH_REQUIRED",status_code="401"\} 1/);
     expect(text).toMatch(/zjtx_http_errors_total\{code="ROUTE_NOT_FOUND",status_code="404"\} 1/);
+    expect(text).toMatch(/zjtx_http_errors_total\{code="BAD_URL",status_code="400"\} 1/);
     // Bounded labels: the raw URL is nowhere.
     expect(text).not.toContain(id);
     expect(text).not.toContain('no-such-thing');
