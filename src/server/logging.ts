@@ -52,6 +52,8 @@ export function loggerOptions(option: LoggerOption, level: string): FastifyServe
   };
 }
 
+const PROBES = new Set(['/api/health', '/api/ready', '/metrics']);
+
 /** One line per answered request instead of Fastify's two, with what following a request needs. */
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
@@ -67,6 +69,8 @@ export function registerRequestLog(app: FastifyInstance): void {
       ...(request.actor && { userId: request.actor.userId, role: request.actor.role }),
     };
     if (status >= 500) request.log.error(line, 'request failed');
+    // Probes every few seconds (load balancer, Prometheus) would drown the log: debug while they succeed.
+    else if (status < 400 && PROBES.has(line.route ?? '')) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
 }

@@ -168,6 +168,10 @@ describe('request ids and structured logs', () => {
     expect(entries[0]?.time).toEqual(expect.any(Number));
     // The query (a search term may be a name) is not logged.
     expect(lines.join('')).not.toContain('张三');
+    // Successful probes are not logged at info (LOG_LEVEL=info): a load balancer asks every few seconds.
+    await app.inject({ method: 'GET', url: '/api/health', remoteAddress: PROXY, headers: { 'x-request-id': 'req-probe' } });
+    await app.inject({ method: 'GET', url: '/api/ready', remoteAddress: PROXY, headers: { 'x-request-id': 'req-probe' } });
+    expect(logged().filter((e) => e.reqId === 'req-probe')).toEqual([]);
   });
 
   it('logs the user of a request, and no password, cookie or session token', async () => {
