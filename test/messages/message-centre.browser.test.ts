@@ -1,6 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendMessages } from '../../src/modules/messages/send-messages.js';
 import { startWeb, type WebHarness } from '../support/web.js';
+
+/** Serious or critical WCAG 2.1 AA violations on the page (axe-core), as the page walk counts them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are read at rest: the pointer off the button it clicked (antd's hover blue is lighter), nothing fading in.
+  await page.mouse.move(600, 700);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(' | ')}`);
+}
 
 describe('message centre in a real browser', () => {
   let web: WebHarness;
@@ -48,6 +61,7 @@ describe('message centre in a real browser', () => {
     expect(await items.first().textContent()).toMatch(/未读/);
     expect(await page.getByText('报送提醒', { exact: true }).count()).toBe(1);
     expect(await page.locator('body').textContent()).not.toMatch(/reminder|calendar|system/);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Mark one read: the badge follows without a reload.
     await page.getByTestId('message-item').filter({ hasText: '请报送本月数据' }).getByRole('button', { name: '标为已读' }).click();
@@ -77,5 +91,6 @@ describe('message centre in a real browser', () => {
     const page = await web.logIn('yubei.admin');
     await page.getByRole('button', { name: '消息中心，没有未读消息' }).click();
     await page.getByText('暂无消息。专家服务记录、报送提醒、工作日历维护提醒、任务完成和系统通知会出现在这里。').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -9,16 +9,16 @@ export function MessageBell() {
   const navigate = useNavigate();
   const unread = useQuery({ queryKey: messageKeys.unreadCount, queryFn: fetchUnreadCount, refetchInterval: 30_000 });
   const count = unread.data?.count ?? 0;
+  // The count inside the button (an overlaid badge would cover its text); a red dark enough for white text (AA).
   return (
-    <Badge count={count} overflowCount={99} size="small" data-testid="unread-badge">
-      <Button
-        size="small"
-        icon={<BellOutlined />}
-        aria-label={count ? `消息中心，${count} 条未读` : '消息中心，没有未读消息'}
-        onClick={() => navigate('/messages')}
-      >
-        消息
-      </Button>
-    </Badge>
+    <Button
+      size="small"
+      icon={<BellOutlined />}
+      aria-label={count ? `消息中心，${count} 条未读` : '消息中心，没有未读消息'}
+      onClick={() => navigate('/messages')}
+    >
+      消息
+      {count ? <Badge count={count} overflowCount={99} size="small" color="#b91c1c" data-testid="unread-badge" /> : null}
+    </Button>
   );
 }
