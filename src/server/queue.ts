@@ -22,9 +22,11 @@
 //   the error. A payload that no longer parses (an older version) fails at once, without retry.
 // - On shutdown: stop claiming, abort the running jobs' signals, wait a little, then hand the jobs
 //   still running back (queued, lease cleared, checkpoint kept) so that another process takes them.
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';
 import { jobs, scheduleSlots } from '../db/schema/index.js';
 import type { Actor } from './access.js';
@@ -191,28 +193,29 @@ export async function enqueueMany<P>(
   opts: { actor?: Actor | null } = {},
 ): Promise<string[]> {
   const actor = opts.actor ?? null;
-  const values = payloads.map((payload) => {
+  const stored = storedActor(actor);
+  // The query builder spends ~0.6 ms a row building a multi-row insert of this wide table: unnest instead (db/bulk.ts).
+  const rows = payloads.map((payload) => {
     const parsed = def.payload.safeParse(payload);
     if (!parsed.success) throw payloadInvalid(def.label, parsed.error.issues);
-    return {
-      kind: def.kind,
-      payload: parsed.data as object,
-      maxAttempts: def.maxAttempts ?? 3,
-      createdBy: actor?.userId ?? null,
-      actor: storedActor(actor),
-      requestId: actor?.requestId ?? null,
-    };
+    return [randomUUID(), def.kind, parsed.data, def.maxAttempts ?? 3, actor?.userId ?? null, stored, actor?.requestId ?? null];
   });
-  const ids: string[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const rows = await tx
-      .insert(jobs)
-      .values(values.slice(i, i + 1000))
-      .returning({ id: jobs.id });
-    ids.push(...rows.map((r) => r.id));
-  }
+  await bulkInsert(
+    tx,
+    'jobs',
+    [
+      { name: 'id', type: 'uuid' },
+      { name: 'kind', type: 'text' },
+      { name: 'payload', type: 'jsonb' },
+      { name: 'max_attempts', type: 'int4' },
+      { name: 'created_by', type: 'uuid' },
+      { name: 'actor', type: 'jsonb' },
+      { name: 'request_id', type: 'text' },
+    ],
+    rows,
+  );
   wakeSoon(def.kind);
-  return ids;
+  return rows.map((r) => r[0] as string);
 }
 
 /** One job by id (no access check: callers check who may read it). */

@@ -9,6 +9,7 @@ import {
   defineJob,
   defineSchedule,
   enqueue,
+  enqueueMany,
   fireSchedule,
   type JobDefinition,
   latestSlot,
@@ -142,6 +143,42 @@ describe.each(DATABASE_KINDS)('job queue on %s', (kind) => {
     });
     while (ran.length < 50 && Date.now() - enqueuedAt < 10_000) await sleep(10);
     expect(ran.sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+  });
+
+  it('enqueues many in one go, all or none, with the actor of each', async () => {
+    const seen: string[] = [];
+    const many = defineJob({
+      kind: `test.many.${kind}`,
+      label: '测试批量',
+      payload: z.object({ n: z.number() }),
+      concurrency: 3,
+      async run(job) {
+        seen.push(`${job.payload.n}:${job.actor?.username}`);
+      },
+    });
+    const [{ id: userId }] = await h.database.query<{ id: string }>("select id from users where username = 'city.admin'");
+    const actor = {
+      userId,
+      username: 'city.admin',
+      displayName: '市经信委',
+      role: 'city_admin' as const,
+      districtCode: null,
+      enterpriseId: null,
+      organization: null,
+      requestId: 'req-1',
+    };
+    await expect(h.database.db.transaction((tx) => enqueueMany(tx, many, [{ n: 1 }, { n: 'x' } as never]))).rejects.toMatchObject({
+      code: 'JOB_PAYLOAD_INVALID',
+    });
+    expect(await h.count('select count(*) as n from jobs where kind = $1', [many.kind])).toBe(0);
+    const ids = await h.database.db.transaction((tx) => enqueueMany(tx, many, [{ n: 1 }, { n: 2 }, { n: 3 }], { actor }));
+    expect(ids).toHaveLength(3);
+    await worker([many]);
+    for (const id of ids) await until(id, 'done');
+    expect(seen.sort()).toEqual(['1:city.admin', '2:city.admin', '3:city.admin']);
+    expect(
+      await h.count('select count(*) as n from jobs where kind = $1 and created_by = $2 and request_id = $3', [many.kind, userId, 'req-1']),
+    ).toBe(3);
   });
 
   it('inserts a job once per dedupe key', async () => {
