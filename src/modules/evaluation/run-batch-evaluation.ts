@@ -4,8 +4,9 @@
 import type { DbOrTx } from '../../db/database.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { yearsFor } from '../../domain/evaluation/assessment-years.js';
-import { correctedParameters, evaluate } from '../../domain/evaluation/evaluate.js';
+import { evaluate } from '../../domain/evaluation/evaluate.js';
 import type { Corrections } from '../../domain/evaluation/parameters.js';
+import { reachOf } from '../../domain/evaluation/pool-reach.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
 import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
@@ -31,36 +32,12 @@ import {
 import { currentCorrections } from './load-corrections.js';
 import { inputFromRegistry } from './registry-input.js';
 
-/** "A few points away": the pipeline pool takes scored tiers this close to the pass mark. */
-export const NEAR_POINTS = 5;
 /** Enterprises per page of a batch: each statement stays short (~0.1 s on PGlite), so that other requests are served between them. */
 const PAGE_SIZE = 250;
 
-/**
- * The pass mark a scored result was measured against, in the version in force (the 2026 bottom
- * tier scores on the 2022 innovative table); null for rule sets without a score.
- */
-export function passScoreOf(ruleSet: string, corrections: Corrections): number | null {
-  switch (ruleSet.split('@')[0]) {
-    case 'innovative-2022':
-    case 'bottom-2026':
-      return correctedParameters('innovative-2022', corrections).passScore;
-    case 'srdi-2022':
-      return correctedParameters('srdi-2022', corrections).passScore;
-    default:
-      return null;
-  }
-}
-
 /** What the pool needs to know of a result, and a compact explanation (indicator points, condition statuses). */
 export function toStored(enterpriseId: string, r: TierResult, corrections: Corrections = {}): StoredResult {
-  const failed = r.conditions.filter((c) => c.status === 'not_met').map((c) => c.id);
-  const pass = passScoreOf(r.ruleSet, corrections);
-  const gap = r.score === null || pass === null ? null : Math.max(0, pass - r.score);
-  // One condition away: the SME test cannot be worked towards; the score conditions ("pass", and the
-  // 2026 bottom tier's "standard", which is met through that score) only when a few points short.
-  const scoreCondition = failed[0] === 'pass' || failed[0] === 'standard';
-  const reachable = failed.length === 1 && failed[0] !== 'sme' && (!scoreCondition || (gap !== null && gap <= NEAR_POINTS));
+  const { failed, gap, withinReach } = reachOf(r, corrections);
   return {
     enterpriseId,
     tier: r.tier,
@@ -69,7 +46,7 @@ export function toStored(enterpriseId: string, r: TierResult, corrections: Corre
     score: r.score,
     failed,
     gap,
-    withinReach: r.outcome !== 'not_qualified' || reachable,
+    withinReach,
     missing: r.missing.map((m) => m.message),
     explanation: { indicators: r.indicators.map((i) => [i.id, i.points, i.max]), conditions: r.conditions.map((c) => [c.id, c.status]) },
   };
