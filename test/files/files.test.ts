@@ -12,13 +12,14 @@ import type { AppContext } from '../../src/server/context.js';
 import { FILE_OWNERS } from '../../src/server/file-owners.js';
 import { multipart } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { DATABASE_KINDS } from '../support/test-config.js';
 import { expertVisitFile } from './expert-visit-file.js';
 import { docx, exe, jpg, pdf, png, workbook, zip } from './samples.js';
 
 /** A kind of object for these tests only: readable by the city administrator and nobody else. */
 const TEST_OWNER = 'test_report';
 
-describe('attachments (附件)', () => {
+describe.each(DATABASE_KINDS)('attachments (附件) on %s', (kind) => {
   let h: Harness;
   let dataDir: string;
   let ctx: AppContext;
@@ -29,7 +30,7 @@ describe('attachments (附件)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'zjtx-files-test-'));
-    h = await startHarness('pglite', { dataDir });
+    h = await startHarness(kind, { dataDir });
     ctx = { database: h.database, db: h.database.db, config: h.config };
     FILE_OWNERS[TEST_OWNER] = async (_db, actor) => actor.role === 'city_admin';
     [city, rongchang, yubei, enterprise] = await Promise.all(
