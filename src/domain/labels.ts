@@ -191,6 +191,8 @@ const USER_FIELD_LABELS: Record<string, FieldDef> = {
   districtCode: f('所属区县', 'district'),
   enterpriseId: f('', 'hidden'),
   organization: f('所属单位'),
+  email: f('电子邮箱'),
+  mobile: f('手机号码'),
   disabled: f('已停用', 'boolean'),
   lockedUntil: f('锁定至', 'time'),
   lastLoginAt: f('', 'hidden'),

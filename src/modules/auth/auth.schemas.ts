@@ -48,12 +48,29 @@ const bindingFields = {
   organization: text(100).nullable().optional(),
 };
 
+// Where the outbox reaches the user outside the platform (optional; an empty field clears it).
+const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const contactFields = {
+  email: z.preprocess(empty, z.email('电子邮箱格式不正确').max(254, '不能超过 254 个字符').nullable()).optional(),
+  mobile: z
+    .preprocess(
+      empty,
+      z
+        .string()
+        .trim()
+        .regex(/^1\d{10}$/, '手机号码应为 1 开头的 11 位数字')
+        .nullable(),
+    )
+    .optional(),
+};
+
 export const createUserBody = z.strictObject({
   username,
   displayName: text(50),
   role,
   password: z.string().max(128, '不能超过 128 个字符'),
   ...bindingFields,
+  ...contactFields,
 });
 
 export const updateUserBody = z.strictObject({
@@ -62,6 +79,7 @@ export const updateUserBody = z.strictObject({
   role: role.optional(),
   disabled: z.boolean().optional(),
   ...bindingFields,
+  ...contactFields,
 });
 
 export const resetPasswordBody = z.strictObject({ password: z.string().max(128, '不能超过 128 个字符') });
@@ -83,6 +101,8 @@ export const userResponse = z.object({
   districtCode: z.string().nullable(),
   enterpriseId: z.string().nullable(),
   organization: z.string().nullable(),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
   disabled: z.boolean(),
   lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),

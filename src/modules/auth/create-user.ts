@@ -11,6 +11,8 @@ export interface CreateUserInput extends Binding {
   displayName: string;
   role: Role;
   password: string;
+  email?: string | null;
+  mobile?: string | null;
 }
 
 export async function createUser(ctx: AppContext, actor: Actor | null, input: CreateUserInput) {
@@ -26,6 +28,8 @@ export async function createUser(ctx: AppContext, actor: Actor | null, input: Cr
       displayName: input.displayName,
       role: input.role,
       ...binding,
+      email: input.email ?? null,
+      mobile: input.mobile ?? null,
       passwordHash,
       // Chosen by the administrator: the user replaces it at the first login.
       passwordSetBy: 'admin',

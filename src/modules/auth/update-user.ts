@@ -12,6 +12,8 @@ export interface UpdateUserInput extends Binding {
   displayName?: string;
   role?: Role;
   disabled?: boolean;
+  email?: string | null;
+  mobile?: string | null;
 }
 
 /** Edits name, role and binding, or disables/enables. Disabling ends the user's sessions. */
@@ -36,6 +38,8 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, id: strin
     const after = await updateUserVersioned(tx, id, input.version, {
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.disabled !== undefined && { disabled: input.disabled }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.mobile !== undefined && { mobile: input.mobile }),
       role,
       ...binding,
     });

@@ -16,6 +16,8 @@ export const publicUserColumns = {
   districtCode: users.districtCode,
   enterpriseId: users.enterpriseId,
   organization: users.organization,
+  email: users.email,
+  mobile: users.mobile,
   disabled: users.disabled,
   lockedUntil: accountLockedUntil,
   lastLoginAt: users.lastLoginAt,
