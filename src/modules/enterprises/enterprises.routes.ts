@@ -3,7 +3,14 @@ import { todayInShanghai } from '../../domain/dates.js';
 import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
 import { createEnterprise } from './create-enterprise.js';
-import { createEnterpriseBody, idParams, listItem, listQuery, updateEnterpriseBody } from './enterprises.schemas.js';
+import {
+  createEnterpriseBody,
+  enterpriseDetail,
+  enterpriseList,
+  idParams,
+  listQuery,
+  updateEnterpriseBody,
+} from './enterprises.schemas.js';
 import { exportEnterprises } from './export-enterprises.js';
 import { getEnterpriseDetail } from './get-enterprise.js';
 import { listEnterprises } from './list-enterprises.js';
@@ -31,7 +38,7 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['企业库'],
         summary: '企业列表（按数据权限范围；名称任意部分或信用代码前缀搜索，多条件筛选、排序、分页）',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(listItem), total: z.number() }), ...errors },
+        response: { 200: enterpriseList, ...errors },
       },
     },
     (request) => listEnterprises(ctx, request.actor, request.query),
@@ -60,7 +67,7 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['企业库'],
         summary: '企业详情（年度指标及同比、称号、资质荣誉、变更记录）',
         params: idParams,
-        response: { 200: enterpriseRecord, ...errors },
+        response: { 200: enterpriseDetail, ...errors },
       },
     },
     (request) => getEnterpriseDetail(ctx, request.actor, request.params.id),

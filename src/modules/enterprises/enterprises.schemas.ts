@@ -151,3 +151,71 @@ export const listItem = z.object({
   latestRevenue: z.number().nullable(),
   version: z.number(),
 });
+
+const yearValues = z.record(z.string(), z.number().nullable());
+const historyEntry = z.looseObject({
+  id: z.number(),
+  at: z.date(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+
+/** The enterprise page (GET /api/enterprises/:id): the record, years with year-on-year change, titles, honours, history. */
+export const enterpriseDetail = z.looseObject({
+  id: z.string(),
+  version: z.number(),
+  uscc: z.string(),
+  usccOverrideReason: z.string().nullable(),
+  name: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  zoneCode: z.string().nullable(),
+  zoneName: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  clusterCode: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  registeredCapital: z.number().nullable(),
+  legalRepresentative: z.string().nullable(),
+  address: z.string().nullable(),
+  mainProduct: z.string().nullable(),
+  nicheMarket: z.string().nullable(),
+  nicheEntryYear: z.number().nullable(),
+  listingStatus: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Stored after enterpriseFacts checked it (older records may lack newer keys): not checked again on the way out. */
+  facts: z.custom<z.output<typeof enterpriseFacts>>(() => true),
+  sizeClass: z.string().nullable(),
+  sizeClassLabel: z.string().nullable(),
+  isSme: z.boolean().nullable(),
+  currentTier: z.string().nullable(),
+  years: z.array(z.looseObject({ year: z.number(), yoy: yearValues })),
+  titles: z.array(
+    z.looseObject({
+      id: z.string(),
+      tier: z.string(),
+      level: z.string(),
+      batch: z.string().nullable(),
+      recognisedOn: z.string(),
+      validUntil: z.string().nullable(),
+      status: z.string(),
+      certificateNo: z.string().nullable(),
+    }),
+  ),
+  honours: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      level: z.string().nullable(),
+      obtainedOn: z.string().nullable(),
+      validUntil: z.string().nullable(),
+    }),
+  ),
+  history: z.array(historyEntry),
+});
+
+export type EnterpriseFacts = z.output<typeof enterpriseFacts>;
+export const enterpriseList = z.object({ items: z.array(listItem), total: z.number() });

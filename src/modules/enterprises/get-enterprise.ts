@@ -6,6 +6,7 @@ import { notFound } from '../../server/errors.js';
 import { entityHistory } from '../audit/list-entity-history.js';
 import { findDistrict } from '../reference/find-district.js';
 import { selectEnterpriseInScope, selectHonours, selectTitles, selectYears } from './enterprises.repo.js';
+import type { EnterpriseFacts } from './enterprises.schemas.js';
 
 /** One enterprise, if the actor's scope covers it; otherwise 404 as if it did not exist. */
 export async function getEnterprise(ctx: AppContext, actor: Actor | null, id: string) {
@@ -52,6 +53,7 @@ export async function getEnterpriseDetail(ctx: AppContext, actor: Actor | null, 
   const size = enterprise.sizeClass as SizeClass | null;
   return {
     ...rest,
+    facts: rest.facts as EnterpriseFacts,
     districtName: district?.name ?? enterprise.districtCode,
     zoneName: zone?.name ?? null,
     sizeClassLabel: size ? SIZE_CLASS_LABELS[size] : null,

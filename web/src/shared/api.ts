@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import type { actorResponse, role } from '../../../src/modules/auth/auth.schemas';
+import type { Json } from './json';
+
 /** An error answer of the API: stable code, Chinese message. */
 export class ApiError extends Error {
   constructor(
@@ -33,30 +37,19 @@ export function query(params: Record<string, string | number | undefined | null>
   return s ? `?${s}` : '';
 }
 
-export type Role = 'city_admin' | 'district_admin' | 'department' | 'enterprise' | 'provider' | 'bank' | 'expert';
+/** The roles (auth.schemas.ts `role`). */
+export type Role = z.output<typeof role>;
 
-export interface CurrentUser {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  districtCode: string | null;
-  districtName: string | null;
-  enterpriseId: string | null;
-  organization: string | null;
-}
+/** The logged-in user (auth.schemas.ts `actorResponse`). */
+export type CurrentUser = Json<z.output<typeof actorResponse>>;
 
+/** A page of a list: its items and the total across all pages. */
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export interface District {
-  code: string;
-  name: string;
-  kind: string;
-}
+export type { District } from '../modules/reference/api';
 
 export const ROLE_OPTIONS: { value: Role; label: string }[] = [
   { value: 'city_admin', label: '市经信委' },

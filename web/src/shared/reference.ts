@@ -1,28 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type District } from './api';
-
-export interface Industry {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-}
-export interface Cluster {
-  code: string;
-  name: string;
-  category: string;
-  active: boolean;
-}
+import { fetchClusters, fetchDistricts, fetchIndustries, referenceKeys } from '../modules/reference/api';
 
 /** Reference lists change rarely: fetched once per session. */
 export function useReference() {
-  const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts'), staleTime: Infinity });
-  const industries = useQuery({
-    queryKey: ['industries'],
-    queryFn: () => api<Industry[]>('/api/reference/industries'),
-    staleTime: Infinity,
-  });
-  const clusters = useQuery({ queryKey: ['clusters'], queryFn: () => api<Cluster[]>('/api/reference/clusters'), staleTime: Infinity });
+  const districts = useQuery({ queryKey: referenceKeys.districts, queryFn: fetchDistricts, staleTime: Infinity });
+  const industries = useQuery({ queryKey: referenceKeys.industries, queryFn: fetchIndustries, staleTime: Infinity });
+  const clusters = useQuery({ queryKey: referenceKeys.clusters, queryFn: fetchClusters, staleTime: Infinity });
   const districtName = (code: string | null | undefined) => (code ? (districts.data?.find((d) => d.code === code)?.name ?? code) : '');
   const industryName = (code: string | null | undefined) => (code ? (industries.data?.find((i) => i.code === code)?.name ?? code) : '');
   const clusterName = (code: string | null | undefined) => (code ? (clusters.data?.find((c) => c.code === code)?.name ?? code) : '');

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { ApiError, api, type CurrentUser } from './api';
+import { authKeys, fetchMe, logout } from '../modules/auth/api';
+import { ApiError, type CurrentUser } from './api';
 
 interface SessionValue {
   user: CurrentUser | null;
@@ -16,10 +17,10 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const me = useQuery({
-    queryKey: ['me'],
+    queryKey: authKeys.me,
     queryFn: async () => {
       try {
-        return await api<{ user: CurrentUser; mustChangePassword: boolean }>('/api/auth/me');
+        return await fetchMe();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -33,11 +34,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loading: me.isLoading,
     refresh: () => me.refetch(),
     signOut: async () => {
-      await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      await logout().catch(() => undefined);
       // Update the session query in place (its observers re-render to the login page at once),
       // then drop everything else the previous user loaded. client.clear() would also drop the
       // observed 'me' query, and the screen kept showing the officer until a reload.
-      client.setQueryData(['me'], null);
+      client.setQueryData(authKeys.me, null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   };

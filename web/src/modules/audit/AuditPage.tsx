@@ -2,35 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ENTITY_TYPE_LABELS } from '../../../../src/domain/labels';
-import { api, type Page, query, roleLabel } from '../../shared/api';
+import { roleLabel } from '../../shared/api';
 import { dateTime } from '../../shared/format';
 import { useUrlState } from '../../shared/useUrlState';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityTypeLabel: string;
-  entityLabel: string;
-  changes: { field: string; label: string; before: string | null; after: string | null }[];
-  ip: string | null;
-}
+import { type AuditRow, auditKeys, fetchAudit, fetchAuditActions } from './api';
 
 export default function AuditPage() {
   const [state, setState] = useUrlState(['actor', 'entityType', 'entityId', 'enterprise', 'action', 'from', 'to', 'page'] as const);
   const page = Number(state.page ?? 1);
   const actions = useQuery({
-    queryKey: ['audit-actions'],
-    queryFn: () => api<{ action: string; label: string }[]>('/api/audit/actions'),
+    queryKey: auditKeys.actions,
+    queryFn: fetchAuditActions,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const list = useQuery({
-    queryKey: ['audit', state],
-    queryFn: () => api<Page<AuditRow>>(`/api/audit${query({ ...state, page, pageSize: 50 })}`),
+    queryKey: auditKeys.list(state),
+    queryFn: () => fetchAudit({ ...state, page, pageSize: 50 }),
   });
   return (
     <>

@@ -2,8 +2,9 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useSession } from '../../shared/session';
+import { changePassword } from './api';
 
 interface Values {
   currentPassword: string;
@@ -24,7 +25,7 @@ function PasswordForm({ onDone }: { onDone: () => void }) {
     setSubmitting(true);
     setError(null);
     try {
-      await api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+      await changePassword({ currentPassword, newPassword });
       message.success('密码已修改，其他设备上的登录已退出');
       form.resetFields();
       await refresh();

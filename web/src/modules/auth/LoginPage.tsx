@@ -1,8 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useSession } from '../../shared/session';
+import { login } from './api';
 
 export function LoginPage() {
   const { refresh } = useSession();
@@ -14,7 +15,7 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const answer = await api<{ securityNotice?: string | null }>('/api/auth/login', { method: 'POST', body: values });
+      const answer = await login(values);
       // Failed attempts on the account since the last login: its owner is told, until closed.
       if (answer.securityNotice) notification.warning({ title: '账号安全提醒', description: answer.securityNotice, duration: 0 });
       await refresh();

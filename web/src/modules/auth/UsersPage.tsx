@@ -2,26 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api, type District, type Page, query, ROLE_OPTIONS, type Role, roleLabel } from '../../shared/api';
+import { ApiError, ROLE_OPTIONS, type Role, roleLabel } from '../../shared/api';
 import { dateTime, time } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
-
-interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtCode: string | null;
-  districtName: string | null;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  organization: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  version: number;
-}
+import { fetchEnterprises } from '../enterprises/api';
+import { fetchDistricts, referenceKeys } from '../reference/api';
+import { authKeys, createUser, fetchUsers, type NewUser, resetPassword, type UserRow, updateUser } from './api';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserRow } | { mode: 'password'; user: UserRow } | null;
 
@@ -40,7 +27,7 @@ function EnterpriseSelect({ value, onChange }: { value?: string; onChange?: (v: 
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['enterprise-search', q],
-    queryFn: () => api<Page<{ id: string; name: string; uscc: string }>>(`/api/enterprises${query({ q, pageSize: 20 })}`),
+    queryFn: () => fetchEnterprises({ q, pageSize: 20 }),
   });
   return (
     <Select
@@ -63,26 +50,29 @@ export default function UsersPage() {
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
 
-  const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts') });
+  const districts = useQuery({ queryKey: referenceKeys.districts, queryFn: fetchDistricts });
   const list = useQuery({
-    queryKey: ['users', state],
-    queryFn: () => api<Page<UserRow>>(`/api/users${query({ q: state.q, role: state.role, page, pageSize: 20 })}`),
+    queryKey: authKeys.userList(state),
+    queryFn: () => fetchUsers({ q: state.q, role: state.role, page, pageSize: 20 }),
   });
   const done = (text: string) => {
     message.success(text);
-    client.invalidateQueries({ queryKey: ['users'] });
+    client.invalidateQueries({ queryKey: authKeys.users });
     setEditing(null);
     form.resetFields();
   };
   const save = useMutation({
     mutationFn: (values: Record<string, unknown>) => {
-      if (editing?.mode === 'create') return api('/api/users', { method: 'POST', body: values });
-      if (editing?.mode === 'password') return api(`/api/users/${editing.user.id}/reset-password`, { method: 'POST', body: values });
+      if (editing?.mode === 'create') return createUser(values as NewUser);
+      if (editing?.mode === 'password') return resetPassword(editing.user.id, { password: String(values.password ?? '') });
       if (editing?.mode === 'edit') {
-        const { displayName, role, districtCode, enterpriseId, organization } = values;
-        return api(`/api/users/${editing.user.id}`, {
-          method: 'PATCH',
-          body: { displayName, role, districtCode, enterpriseId, organization, version: editing.user.version },
+        const { displayName, role, districtCode, enterpriseId, organization, email, mobile } = values;
+        return updateUser(editing.user.id, {
+          ...({ displayName, role, districtCode, enterpriseId, organization, email: email ?? null, mobile: mobile ?? null } as Omit<
+            Parameters<typeof updateUser>[1],
+            'version'
+          >),
+          version: editing.user.version,
         });
       }
       throw new Error('nothing to save');
@@ -93,7 +83,7 @@ export default function UsersPage() {
     },
   });
   const toggle = useMutation({
-    mutationFn: (u: UserRow) => api(`/api/users/${u.id}`, { method: 'PATCH', body: { version: u.version, disabled: !u.disabled } }),
+    mutationFn: (u: UserRow) => updateUser(u.id, { version: u.version, disabled: !u.disabled }),
     onSuccess: () => done('已更新账号状态'),
     onError: (error) => message.error(error instanceof ApiError ? error.message : '操作失败'),
   });
@@ -225,6 +215,12 @@ export default function UsersPage() {
                   <Input />
                 </Form.Item>
               )}
+              <Form.Item name="email" label="电子邮箱" extra="选填：配置了邮件发送时，站内消息同时发到这个邮箱">
+                <Input type="email" autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="mobile" label="手机号码" extra="选填：供短信等站外渠道使用">
+                <Input inputMode="numeric" autoComplete="off" />
+              </Form.Item>
             </>
           )}
           {editing?.mode !== 'edit' && (

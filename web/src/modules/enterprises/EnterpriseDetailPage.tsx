@@ -20,49 +20,9 @@ import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
 import { type ReviewQuestion, ReviewQuestions } from '../evaluation/ReviewQuestions';
 import { ExpertVisitsCard } from '../experts/ExpertVisitsCard';
-import { type EditableEnterprise, EnterpriseForm } from './EnterpriseForm';
+import { enterpriseKeys, fetchEnterprise } from './api';
+import { EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
-
-type YearRow = { year: number; yoy: Record<string, number | null> } & Record<string, number | null>;
-interface Detail extends EditableEnterprise {
-  districtName: string;
-  zoneName: string | null;
-  sizeClassLabel: string | null;
-  isSme: boolean | null;
-  currentTier: string | null;
-  usccOverrideReason: string | null;
-  years: YearRow[];
-  facts: {
-    ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };
-    rdInstitution?: string;
-    digitalLevel?: number;
-    quality?: { provincialAward?: boolean; managementCertified?: boolean; ownBrand?: boolean; standards?: boolean };
-    nicheMarketShare?: number;
-    domesticRank?: number;
-    developmentScore?: number;
-    featuredScore?: number;
-  };
-  titles: {
-    id: string;
-    tier: string;
-    level: string;
-    batch: string | null;
-    recognisedOn: string;
-    validUntil: string | null;
-    status: string;
-    certificateNo: string | null;
-  }[];
-  honours: { id: string; name: string; level: string | null; obtainedOn: string | null; validUntil: string | null }[];
-  history: {
-    id: number;
-    at: string;
-    actorName: string | null;
-    actorRole: string | null;
-    action: string;
-    actionLabel: string;
-    changes: { field: string; label: string; before: string | null; after: string | null }[];
-  }[];
-}
 
 const INDICATORS: [string, string, 'money' | 'count'][] = [
   ['revenue', '营业收入（万元）', 'money'],
@@ -78,6 +38,9 @@ const INDICATORS: [string, string, 'money' | 'count'][] = [
   ['taxesPaid', '纳税额（万元）', 'money'],
   ['equityFinancing', '新增股权融资（万元）', 'money'],
 ];
+
+/** One indicator of a year row (the YEAR_FIELDS of src/domain/enterprise-rules.ts), in yuan or people. */
+const indicatorOf = (row: object, key: string) => (row as Record<string, number | null | undefined>)[key];
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? '是' : '否');
 
@@ -120,7 +83,7 @@ export default function EnterpriseDetailPage() {
   const [editingFacts, setEditingFacts] = useState(false);
   // An expert reads the basics of the enterprises it serves, and changes nothing.
   const readOnly = useSession().user?.role === 'expert';
-  const detail = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<Detail>(`/api/enterprises/${id}`) });
+  const detail = useQuery({ queryKey: enterpriseKeys.one(id ?? ''), queryFn: () => fetchEnterprise(id ?? '') });
   const evaluations = useQuery({
     queryKey: ['enterprise-evaluations', id],
     queryFn: () =>
@@ -205,8 +168,9 @@ export default function EnterpriseDetailPage() {
                     align: 'right' as const,
                     render: (_: unknown, row: { key: string }) => {
                       const kind = INDICATORS.find(([k]) => k === row.key)?.[2];
-                      const v = y[row.key];
-                      const previous = years.find((p) => p.year === y.year - 1)?.[row.key];
+                      const v = indicatorOf(y, row.key);
+                      const prior = years.find((p) => p.year === y.year - 1);
+                      const previous = prior ? indicatorOf(prior, row.key) : undefined;
                       return (
                         <>
                           {kind === 'count' ? count(v) : wan(v)}
@@ -372,14 +336,14 @@ export default function EnterpriseDetailPage() {
           version={e.version}
           facts={e.facts}
           onClose={() => setEditingFacts(false)}
-          onSaved={() => client.invalidateQueries({ queryKey: ['enterprise', id] })}
+          onSaved={() => client.invalidateQueries({ queryKey: enterpriseKeys.one(id ?? '') })}
         />
       )}
       {editing && (
         <EnterpriseForm
           enterprise={e}
           onClose={() => setEditing(false)}
-          onSaved={() => client.invalidateQueries({ queryKey: ['enterprise', id] })}
+          onSaved={() => client.invalidateQueries({ queryKey: enterpriseKeys.one(id ?? '') })}
         />
       )}
     </>

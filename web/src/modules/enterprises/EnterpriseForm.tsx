@@ -3,31 +3,34 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { checkNicheEntryYear, checkPhone, checkText, type FieldProblem, TEXT_MAX } from '../../../../src/domain/field-rules';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { LISTING_LABELS } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
+import { createEnterprise, type EnterpriseDetail, type NewEnterprise, updateEnterprise } from './api';
 
-export interface EditableEnterprise {
-  id: string;
-  version: number;
-  uscc: string;
-  name: string;
-  districtCode: string;
-  zoneCode: string | null;
-  industryCode: string | null;
-  clusterCode: string | null;
-  establishedOn: string | null;
-  registeredCapital: number | null;
-  legalRepresentative: string | null;
-  address: string | null;
-  mainProduct: string | null;
-  nicheMarket: string | null;
-  nicheEntryYear: number | null;
-  listingStatus: string;
-  contactName: string | null;
-  contactPhone: string | null;
-}
+/** The fields of the enterprise page that this form edits. */
+export type EditableEnterprise = Pick<
+  EnterpriseDetail,
+  | 'id'
+  | 'version'
+  | 'uscc'
+  | 'name'
+  | 'districtCode'
+  | 'zoneCode'
+  | 'industryCode'
+  | 'clusterCode'
+  | 'establishedOn'
+  | 'registeredCapital'
+  | 'legalRepresentative'
+  | 'address'
+  | 'mainProduct'
+  | 'nicheMarket'
+  | 'nicheEntryYear'
+  | 'listingStatus'
+  | 'contactName'
+  | 'contactPhone'
+>;
 
 /** An antd rule from a field rule of src/domain/field-rules.ts: the form says what the server and the import say. */
 const fieldRule = (label: string, check: (value: never) => FieldProblem | null) => ({
@@ -87,11 +90,8 @@ export function EnterpriseForm({
     }
     try {
       const saved = enterprise
-        ? await api<{ id: string; changed?: boolean }>(`/api/enterprises/${enterprise.id}`, {
-            method: 'PATCH',
-            body: { ...body, version: enterprise.version },
-          })
-        : await api<{ id: string; changed?: boolean }>('/api/enterprises', { method: 'POST', body });
+        ? await updateEnterprise(enterprise.id, { ...(body as Partial<NewEnterprise>), version: enterprise.version })
+        : await createEnterprise(body as NewEnterprise);
       if (saved.changed === false) message.info('未做修改');
       else message.success('已保存');
       onSaved(saved.id);

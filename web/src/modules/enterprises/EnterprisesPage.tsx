@@ -4,30 +4,14 @@ import { Button, Cascader, Input, InputNumber, Select, Space, Table, Tag, Typogr
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { api, type Page, query } from '../../shared/api';
+import { query } from '../../shared/api';
 import { count, wan } from '../../shared/format';
 import { SIZE_LABELS, TIER_COLORS, TIER_LABELS } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
+import { type EnterpriseRow, enterpriseKeys, fetchEnterprises } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
-
-export interface EnterpriseRow {
-  id: string;
-  uscc: string;
-  name: string;
-  districtCode: string;
-  districtName: string;
-  zoneCode: string | null;
-  industryCode: string | null;
-  industryName: string | null;
-  clusterCode: string | null;
-  establishedOn: string | null;
-  sizeClass: string | null;
-  currentTier: string | null;
-  latestYear: number | null;
-  latestRevenue: number | null;
-}
 
 const FILTERS = ['q', 'district', 'zone', 'tier', 'industry', 'cluster', 'size', 'establishedFrom', 'establishedTo'] as const;
 
@@ -41,8 +25,8 @@ export default function EnterprisesPage() {
   const pageSize = Number(state.pageSize ?? 20);
   const filters = Object.fromEntries(FILTERS.map((k) => [k, state[k]]));
   const list = useQuery({
-    queryKey: ['enterprises', state],
-    queryFn: () => api<Page<EnterpriseRow>>(`/api/enterprises${query({ ...filters, sort: state.sort, page, pageSize })}`),
+    queryKey: enterpriseKeys.list(state),
+    queryFn: () => fetchEnterprises({ ...filters, sort: state.sort, page, pageSize }),
   });
   const isOfficer = user?.role === 'city_admin' || user?.role === 'district_admin';
   // An enterprise user has one enterprise: its page is the list.

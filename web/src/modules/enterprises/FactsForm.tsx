@@ -1,20 +1,11 @@
 import { App, Checkbox, Form, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS } from '../../shared/labels';
 import { useSession } from '../../shared/session';
+import { type Facts, updateEnterprise } from './api';
 
-export interface Facts {
-  ip?: { classI?: number; classIHighValue?: number; classISelfDeveloped?: number; classII?: number };
-  rdInstitution?: string;
-  digitalLevel?: number;
-  quality?: { provincialAward?: boolean; managementCertified?: boolean; ownBrand?: boolean; standards?: boolean };
-  nicheMarketShare?: number;
-  domesticRank?: number;
-  mainProductField?: string;
-  developmentScore?: number;
-  featuredScore?: number;
-}
+export type { Facts };
 
 /** The facts the evaluation reads (IP, R&D institution, digital level, quality, market position). */
 export function FactsForm({
@@ -38,10 +29,7 @@ export function FactsForm({
     setSaving(true);
     try {
       const clean = JSON.parse(JSON.stringify(values, (_k, v) => (v === null ? undefined : v)));
-      const saved = await api<{ changed?: boolean }>(`/api/enterprises/${enterpriseId}`, {
-        method: 'PATCH',
-        body: { version, facts: { ...facts, ...clean } },
-      });
+      const saved = await updateEnterprise(enterpriseId, { version, facts: { ...facts, ...clean } });
       if (saved.changed === false) message.info('未做修改');
       else message.success('已保存');
       onSaved();

@@ -2,25 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, type District } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { CalendarTab } from '../calendar/CalendarTab';
-
-interface Industry {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-}
-interface Cluster {
-  code: string;
-  name: string;
-  category: string;
-  sortOrder: number;
-  active: boolean;
-  note: string | null;
-  version: number;
-}
+import {
+  type Cluster,
+  type ClusterChange,
+  type District,
+  fetchClusters,
+  fetchDistricts,
+  fetchIndustries,
+  type Industry,
+  referenceKeys,
+  updateCluster,
+} from './api';
 
 const KINDS: Record<string, string> = { district: '区', county: '县', autonomous_county: '自治县', zone: '功能区' };
 const CATEGORIES: Record<string, string> = {
@@ -35,14 +30,14 @@ function ClustersTable({ editable }: { editable: boolean }) {
   const client = useQueryClient();
   const [editing, setEditing] = useState<Cluster | null>(null);
   const [form] = Form.useForm();
-  const clusters = useQuery({ queryKey: ['clusters'], queryFn: () => api<Cluster[]>('/api/reference/clusters') });
+  const clusters = useQuery({ queryKey: referenceKeys.clusters, queryFn: fetchClusters });
   const save = useMutation({
-    mutationFn: (values: Omit<Cluster, 'code' | 'version'>) =>
-      api(`/api/reference/clusters/${editing?.code}`, { method: 'PATCH', body: { ...values, version: editing?.version } }),
+    mutationFn: (values: Omit<ClusterChange, 'version'>) =>
+      updateCluster(editing?.code ?? '', { ...values, version: editing?.version ?? 0 }),
     onSuccess: () => {
       message.success('已保存');
       setEditing(null);
-      client.invalidateQueries({ queryKey: ['clusters'] });
+      client.invalidateQueries({ queryKey: referenceKeys.clusters });
     },
     onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败'),
   });
@@ -118,8 +113,8 @@ function ClustersTable({ editable }: { editable: boolean }) {
 
 export default function ReferencePage() {
   const { user } = useSession();
-  const districts = useQuery({ queryKey: ['districts'], queryFn: () => api<District[]>('/api/reference/districts') });
-  const industries = useQuery({ queryKey: ['industries'], queryFn: () => api<Industry[]>('/api/reference/industries') });
+  const districts = useQuery({ queryKey: referenceKeys.districts, queryFn: fetchDistricts });
+  const industries = useQuery({ queryKey: referenceKeys.industries, queryFn: fetchIndustries });
   const sections = industries.data?.filter((i) => i.level === 'section') ?? [];
   // The open tab lives in the URL (?tab=calendar), so that a message can link to it.
   const [params, setParams] = useSearchParams();

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type {
+  createEnterpriseBody,
+  EnterpriseFacts,
+  enterpriseDetail,
+  enterpriseList,
+  listQuery,
+  updateEnterpriseBody,
+} from '../../../../src/modules/enterprises/enterprises.schemas';
+import { api, query } from '../../shared/api';
+import type { Json } from '../../shared/json';
+
+export type EnterpriseList = Json<z.output<typeof enterpriseList>>;
+export type EnterpriseRow = EnterpriseList['items'][number];
+export type EnterpriseDetail = Json<z.output<typeof enterpriseDetail>>;
+export type Facts = EnterpriseFacts;
+export type NewEnterprise = z.input<typeof createEnterpriseBody>;
+export type EnterpriseChange = z.input<typeof updateEnterpriseBody>;
+type ListFilter = { [K in keyof z.input<typeof listQuery>]?: string | number | null };
+/** What a save answers: the record (`changed: false` when nothing differed). */
+type Saved = { id: string; changed?: boolean };
+
+/** Every enterprise query starts with 'enterprises' or 'enterprise': a save refreshes both. */
+export const enterpriseKeys = {
+  list: (filter: object) => ['enterprises', filter] as const,
+  count: ['enterprises', 'count'] as const,
+  one: (id: string) => ['enterprise', id] as const,
+};
+
+export const fetchEnterprises = (f: ListFilter) => api<EnterpriseList>(`/api/enterprises${query(f)}`);
+export const fetchEnterprise = (id: string) => api<EnterpriseDetail>(`/api/enterprises/${id}`);
+export const createEnterprise = (body: NewEnterprise) => api<Saved>('/api/enterprises', { method: 'POST', body });
+export const updateEnterprise = (id: string, body: EnterpriseChange) => api<Saved>(`/api/enterprises/${id}`, { method: 'PATCH', body });
