@@ -16,7 +16,7 @@ import { type Database, openDatabase } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { BATCH_EVALUATION } from '../src/modules/evaluation/evaluation.jobs.js';
 import { selectRun } from '../src/modules/evaluation/evaluation.repo.js';
-import { startBatchEvaluation } from '../src/modules/evaluation/run-batch-evaluation.js';
+import { startBatchEvaluation } from '../src/modules/evaluation/start-batch-evaluation.js';
 import { loadConfig } from '../src/server/config.js';
 import { startInstance } from '../src/server/instance.js';
 import { enqueue, enqueueMany, startWorker } from '../src/server/queue.js';

@@ -14,3 +14,10 @@ export const parameterBandsOrder = (tables: string[]) =>
   new AppError('PARAMETER_BANDS_ORDER', 400, `修正后“${tables.join('”“')}”的各档次序不对：高分档的门槛须比低分档更严格，得分须更高`, {
     tables,
   });
+
+const thousands = (n: number) => n.toLocaleString('zh-CN');
+
+export function evaluationRunActive(run: { id: string; processed: number; total: number } | undefined): AppError {
+  const progress = run ? `（已处理 ${thousands(run.processed)} / ${thousands(run.total)} 家）` : '';
+  return new AppError('EVALUATION_RUN_ACTIVE', 409, `该范围的批量评价正在进行${progress}，请等待完成后再运行`, { runId: run?.id });
+}

@@ -10,15 +10,17 @@ import { buildEvaluationInput } from './build-input.js';
 import type { RunRow } from './evaluation.repo.js';
 import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
 import { exportPool } from './export-pool.js';
+import { currentRun } from './get-current-run.js';
 import { enterpriseEvaluations } from './get-enterprise-evaluations.js';
 import { parametersOf } from './get-rule-set-parameters.js';
+import { getRun } from './get-run.js';
 import { listPipelinePool } from './list-pipeline-pool.js';
 import { currentCorrections } from './load-corrections.js';
 import { poolExportFileName } from './pool-export-file-name.js';
 import { previewImpact } from './preview-correction-impact.js';
 import { previewEvaluation } from './preview-evaluation.js';
 import { publishCorrection } from './publish-rule-set-correction.js';
-import { currentRun, getRun, startBatchEvaluation } from './run-batch-evaluation.js';
+import { startBatchEvaluation } from './start-batch-evaluation.js';
 
 export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(

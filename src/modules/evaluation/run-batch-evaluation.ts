@@ -1,34 +1,18 @@
-// Batch evaluation over every enterprise in the officer's scope: a job with progress, results and
-// their explanations stored, and the pipeline pool (后备库) read from them.
+// Batch evaluation over every enterprise in the officer's scope, as its job runs it: results and
+// their explanations stored in chunks, from which the pipeline pool (后备库) reads. Started by
+// start-batch-evaluation.ts.
 
 import type { DbOrTx } from '../../db/database.js';
-import { todayInShanghai } from '../../domain/dates.js';
 import { yearsFor } from '../../domain/evaluation/assessment-years.js';
 import { evaluate } from '../../domain/evaluation/evaluate.js';
 import type { Corrections } from '../../domain/evaluation/parameters.js';
 import { reachOf } from '../../domain/evaluation/pool-reach.js';
 import type { TierResult } from '../../domain/evaluation/types.js';
-import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
-import { writeAudit } from '../../server/audit.js';
+import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { enqueue } from '../../server/queue.js';
 import { breather } from '../../server/responsive.js';
-import { countEvaluable } from '../enterprises/count-evaluable.js';
 import { evaluationFeed } from '../enterprises/evaluation-feed.js';
-import { getEnterprise } from '../enterprises/get-enterprise.js';
-import { BATCH_EVALUATION } from './evaluation.jobs.js';
-import {
-  insertRun,
-  type RunRow,
-  type StoredResult,
-  selectActiveRun,
-  selectLatestRun,
-  selectRun,
-  storeResults,
-  updateActiveRun,
-  updateRun,
-} from './evaluation.repo.js';
+import { type RunRow, type StoredResult, storeResults, updateActiveRun } from './evaluation.repo.js';
 import { currentCorrections } from './load-corrections.js';
 import { inputFromRegistry } from './registry-input.js';
 
@@ -36,7 +20,7 @@ import { inputFromRegistry } from './registry-input.js';
 const PAGE_SIZE = 250;
 
 /** What the pool needs to know of a result, and a compact explanation (indicator points, condition statuses). */
-export function toStored(enterpriseId: string, r: TierResult, corrections: Corrections = {}): StoredResult {
+function toStored(enterpriseId: string, r: TierResult, corrections: Corrections = {}): StoredResult {
   const { failed, gap, withinReach } = reachOf(r, corrections);
   return {
     enterpriseId,
@@ -50,82 +34,6 @@ export function toStored(enterpriseId: string, r: TierResult, corrections: Corre
     missing: r.missing.map((m) => m.message),
     explanation: { indicators: r.indicators.map((i) => [i.id, i.points, i.max]), conditions: r.conditions.map((c) => [c.id, c.status]) },
   };
-}
-
-/** What a run covers: one run per scope at a time (the whole city, a district, one enterprise). */
-export function scopeKeyOf(actor: Actor, enterpriseId?: string): string {
-  if (enterpriseId) return `enterprise:${enterpriseId}`;
-  const scope = scopeOf(actor);
-  switch (scope.kind) {
-    case 'all':
-      return 'all';
-    case 'district':
-      return `district:${scope.districtCode}`;
-    case 'enterprise':
-      return `enterprise:${scope.enterpriseId}`;
-    case 'assigned':
-      return `assigned:${scope.assignment}:${scope.userId}`;
-    case 'none':
-      return `user:${actor.userId}`;
-  }
-}
-
-const thousands = (n: number) => n.toLocaleString('zh-CN');
-
-function runActive(run: RunRow | undefined): AppError {
-  const progress = run ? `（已处理 ${thousands(run.processed)} / ${thousands(run.total)} 家）` : '';
-  return new AppError('EVALUATION_RUN_ACTIVE', 409, `该范围的批量评价正在进行${progress}，请等待完成后再运行`, { runId: run?.id });
-}
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return (e.cause?.code ?? e.code) === '23505';
-};
-
-/**
- * Starts a batch evaluation of every enterprise in the actor's scope, or of one enterprise of it
- * (after its review questions were answered, say). One run per scope at a time: 409 otherwise.
- * The run is a job of the queue (evaluation.jobs.ts), created in the same transaction: a worker
- * process runs it in chunks, and a run whose process died resumes from its last chunk elsewhere.
- */
-export async function startBatchEvaluation(
-  ctx: AppContext,
-  actor: Actor | null,
-  assessmentDate = todayInShanghai(),
-  enterpriseId?: string,
-): Promise<RunRow> {
-  const who = requireAccess(actor, 'evaluation.run');
-  if (enterpriseId) await getEnterprise(ctx, who, enterpriseId); // 404 outside the actor's scope
-  const scopeKey = scopeKeyOf(who, enterpriseId);
-  const active = await selectActiveRun(ctx.db, scopeKey);
-  if (active) throw runActive(active);
-  const total = enterpriseId ? 1 : await countEvaluable(ctx, who);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const created = await insertRun(tx, {
-        startedBy: who.userId,
-        actor: { ...who, ip: who.ip ?? null },
-        assessmentDate,
-        total,
-        scopeKey,
-      });
-      const job = await enqueue(tx, BATCH_EVALUATION, enterpriseId ? { runId: created.id, enterpriseId } : { runId: created.id }, {
-        actor: who,
-      });
-      await updateRun(tx, created.id, { jobId: job.id });
-      await writeAudit(tx, who, {
-        action: 'evaluation.run',
-        entityType: 'evaluation_run',
-        entityId: created.id,
-        after: enterpriseId ? { assessmentDate, total, enterpriseId } : { assessmentDate, total },
-      });
-      return { ...created, jobId: job.id };
-    });
-  } catch (error) {
-    // Another click or process started one between the check and the insert: the index refused this one.
-    if (isUniqueViolation(error)) throw runActive(await selectActiveRun(ctx.db, scopeKey));
-    throw error;
-  }
 }
 
 export interface RunCounts {
@@ -220,22 +128,4 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
   }
   await updateActiveRun(ctx.db, run.id, { status: 'done', counts, finishedAt: new Date() });
   return counts;
-}
-
-/** A run may be read by its starter, the city, and the officers of the scope it covers (who are refused a second one). */
-function mayRead(who: Actor, run: RunRow): boolean {
-  return run.startedBy === who.userId || who.role === 'city_admin' || (run.scopeKey !== null && run.scopeKey === scopeKeyOf(who));
-}
-
-export async function getRun(ctx: AppContext, actor: Actor | null, id: string): Promise<RunRow> {
-  const who = requireAccess(actor, 'evaluation.pool');
-  const run = await selectRun(ctx.db, id);
-  if (!run || !mayRead(who, run)) throw notFound();
-  return run;
-}
-
-/** The latest batch run of the actor's scope (the pool page shows it on load, running or not); null before the first. */
-export async function currentRun(ctx: AppContext, actor: Actor | null): Promise<RunRow | null> {
-  const who = requireAccess(actor, 'evaluation.pool');
-  return (await selectLatestRun(ctx.db, scopeKeyOf(who))) ?? null;
 }
