@@ -12,7 +12,7 @@ import {
   updateEnterpriseBody,
 } from './enterprises.schemas.js';
 import { exportEnterprises } from './export-enterprises.js';
-import { getEnterpriseDetail } from './get-enterprise.js';
+import { getEnterpriseDetail } from './get-enterprise-detail.js';
 import { listEnterprises } from './list-enterprises.js';
 import { updateEnterprise } from './update-enterprise.js';
 
