@@ -105,3 +105,102 @@ export const previewResponse = z.object({
     }),
   ),
 });
+
+// Response schemas of the evaluation routes, for the web app's types. evaluation.routes.ts still declares the same
+// shapes inline (it was being reworked beside this change); its owner replaces those with these.
+
+export const ruleSetList = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    tier: z.string(),
+    appliesTo: z.string(),
+    document: z.string(),
+    confidence: z.string(),
+    version: z.number(),
+    rows: z.array(z.object({ kind: z.string(), name: z.string(), rule: z.string(), source: z.string() })),
+  }),
+);
+
+export const runStarted = z.object({ id: z.string(), total: z.number(), jobId: z.string().nullable() });
+
+/** A batch evaluation run; `counts` holds what the run found (enterprises, qualified and needs-review per tier, within reach). */
+export const runResponse = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'interrupted']),
+  total: z.number(),
+  processed: z.number(),
+  assessmentDate: z.string(),
+  counts: z.custom<{
+    enterprises: number;
+    qualified: Record<string, number>;
+    needsReview?: Record<string, number>;
+    withinReach: number;
+  } | null>(() => true),
+  error: z.custom<{ code?: string; message?: string } | null>(() => true),
+});
+export const currentRunResponse = z.object({ run: runResponse.nullable() });
+
+export const poolItem = z.object({
+  enterpriseId: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  industryCode: z.string().nullable(),
+  currentTier: z.string().nullable(),
+  tier: z.string(),
+  ruleSet: z.string(),
+  outcome: z.string(),
+  score: z.number().nullable(),
+  failed: z.array(z.string()),
+  missing: z.array(z.string()),
+  evaluatedAt: z.date(),
+});
+export const poolPage = z.object({ items: z.array(poolItem), total: z.number() });
+
+export const reviewQuestion = z.object({
+  id: z.string(),
+  tier: z.string(),
+  name: z.string(),
+  question: z.string(),
+  answer: z.boolean().nullable(),
+});
+const storedResult = z.looseObject({
+  tier: z.string(),
+  ruleSet: z.string(),
+  outcome: z.string(),
+  score: z.number().nullable(),
+  missing: z.array(z.string()),
+  evaluatedAt: z.date(),
+});
+export const enterpriseEvaluationsResponse = z.object({
+  latest: z.array(storedResult),
+  history: z.array(storedResult),
+  questions: z.array(reviewQuestion),
+});
+
+export const ruleSetParameters = z.object({
+  ruleSet: z.string(),
+  version: z.number(),
+  parameters: z.array(z.object({ path: z.string(), label: z.string(), shipped: z.number(), current: z.number() })),
+});
+export const correctionImpact = z.object({
+  ruleSet: z.string(),
+  tier: z.string(),
+  stored: z.number(),
+  evaluated: z.number(),
+  changed: z.number(),
+  outdated: z.number(),
+  districts: z.array(
+    z.object({
+      districtCode: z.string(),
+      districtName: z.string(),
+      tier: z.string(),
+      toQualified: z.number(),
+      toNotQualified: z.number(),
+      other: z.number(),
+    }),
+  ),
+});
+export const publishedVersion = z.object({ ruleSet: z.string(), version: z.number() });

@@ -18,7 +18,8 @@ import {
 } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
-import { type ReviewQuestion, ReviewQuestions } from '../evaluation/ReviewQuestions';
+import { type EnterpriseEvaluations, evaluationKeys, fetchEnterpriseEvaluations } from '../evaluation/api';
+import { ReviewQuestions } from '../evaluation/ReviewQuestions';
 import { ExpertVisitsCard } from '../experts/ExpertVisitsCard';
 import { enterpriseKeys, fetchEnterprise } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
@@ -85,12 +86,11 @@ export default function EnterpriseDetailPage() {
   const readOnly = useSession().user?.role === 'expert';
   const detail = useQuery({ queryKey: enterpriseKeys.one(id ?? ''), queryFn: () => fetchEnterprise(id ?? '') });
   const evaluations = useQuery({
-    queryKey: ['enterprise-evaluations', id],
+    queryKey: evaluationKeys.ofEnterprise(id ?? ''),
     queryFn: () =>
-      api<{
-        latest: { tier: string; ruleSet: string; outcome: string; score: number | null; missing: string[]; evaluatedAt: string }[];
-        questions: ReviewQuestion[];
-      }>(`/api/evaluations/enterprise/${id}`).catch(() => ({ latest: [], questions: [] })),
+      fetchEnterpriseEvaluations(id ?? '').catch(
+        (): Pick<EnterpriseEvaluations, 'latest' | 'questions'> => ({ latest: [], questions: [] }),
+      ),
   });
   if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
   const e = detail.data;

@@ -3,38 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Cascader, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type Page, query } from '../../shared/api';
+import { ApiError, query } from '../../shared/api';
 import { count } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
-
-interface PoolRow {
-  enterpriseId: string;
-  uscc: string;
-  name: string;
-  districtName: string;
-  industryCode: string | null;
-  currentTier: string | null;
-  outcome: string;
-  score: number | null;
-  missing: string[];
-  ruleSet: string;
-}
-interface Run {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
-  error: { message?: string } | null;
-  total: number;
-  processed: number;
-  counts: {
-    enterprises: number;
-    qualified: Record<string, number>;
-    needsReview?: Record<string, number>;
-    withinReach: number;
-  } | null;
-}
+import { evaluationKeys, fetchCurrentRun, fetchPool, fetchRun, type PoolRow, startRun } from './api';
 
 /** "；条件均满足、待人工审核：专精特新 12、小巨人 3" when a tier has any. */
 function reviewText(needsReview: Record<string, number> | undefined): string {
@@ -55,14 +30,13 @@ export default function PipelinePoolPage() {
   const page = Number(state.page ?? 1);
   const filters = { tier, status: state.status, district: state.district, industry: state.industry };
   const pool = useQuery({
-    queryKey: ['pool', filters, page],
-    queryFn: () => api<Page<PoolRow>>(`/api/evaluations/pool${query({ ...filters, page, pageSize: 20 })}`),
+    queryKey: evaluationKeys.poolPage(filters, page),
+    queryFn: () => fetchPool({ ...filters, page, pageSize: 20 }),
   });
   // The scope's latest run, read from the server: the page can be left and come back to while it runs.
   const run = useQuery({
-    queryKey: ['run', state.run ?? 'current'],
-    queryFn: async () =>
-      state.run ? api<Run>(`/api/evaluations/runs/${state.run}`) : (await api<{ run: Run | null }>('/api/evaluations/runs/current')).run,
+    queryKey: evaluationKeys.run(state.run),
+    queryFn: async () => (state.run ? fetchRun(state.run) : (await fetchCurrentRun()).run),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 700 : false),
   });
   const filtered = Boolean(state.status || state.district || state.industry);
@@ -70,12 +44,12 @@ export default function PipelinePoolPage() {
   const running = Boolean(run.data && (run.data.status === 'queued' || run.data.status === 'running'));
   const runStatus = run.data?.status;
   useEffect(() => {
-    if (runStatus === 'done') client.invalidateQueries({ queryKey: ['pool'] });
+    if (runStatus === 'done') client.invalidateQueries({ queryKey: evaluationKeys.pool });
   }, [runStatus, client]);
 
   const start = async () => {
     try {
-      const started = await api<{ id: string }>('/api/evaluations/runs', { method: 'POST', body: {} });
+      const started = await startRun({});
       setState({ run: started.id }, false);
     } catch (e) {
       // Already running (another officer, another tab): follow that run.

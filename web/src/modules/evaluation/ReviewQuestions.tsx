@@ -1,17 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { TIER_LABELS } from '../../shared/labels';
 import { useSession } from '../../shared/session';
+import { enterpriseKeys, updateEnterprise } from '../enterprises/api';
+import { evaluationKeys, fetchRun, type ReviewQuestion, startRun } from './api';
 
-export interface ReviewQuestion {
-  id: string;
-  tier: string;
-  name: string;
-  question: string;
-  answer: boolean | null;
-}
+export type { ReviewQuestion };
 
 const ANSWER_LABELS = { yes: '符合', no: '不符合', open: '未审核' } as const;
 type Choice = keyof typeof ANSWER_LABELS;
@@ -51,17 +47,17 @@ export function ReviewQuestions({
         if (choices[q.id] === 'open') delete answers[q.id];
         else answers[q.id] = choices[q.id] === 'yes';
       }
-      await api(`/api/enterprises/${enterpriseId}`, { method: 'PATCH', body: { version, facts: { ...facts, reviewerAnswers: answers } } });
-      const run = await api<{ id: string }>('/api/evaluations/runs', { method: 'POST', body: { enterpriseId } });
+      await updateEnterprise(enterpriseId, { version, facts: { ...facts, reviewerAnswers: answers } });
+      const run = await startRun({ enterpriseId });
       for (let i = 0; i < 100; i++) {
-        const status = (await api<{ status: string }>(`/api/evaluations/runs/${run.id}`)).status;
+        const status = (await fetchRun(run.id)).status;
         if (status === 'done') break;
         if (status === 'failed') throw new Error('重新评价失败，请重试');
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       setChoices({});
-      await client.invalidateQueries({ queryKey: ['enterprise', enterpriseId] });
-      await client.invalidateQueries({ queryKey: ['enterprise-evaluations', enterpriseId] });
+      await client.invalidateQueries({ queryKey: enterpriseKeys.one(enterpriseId) });
+      await client.invalidateQueries({ queryKey: evaluationKeys.ofEnterprise(enterpriseId) });
       message.success('审核结论已保存，已按审核结论重新评价');
     } catch (e) {
       message.error(e instanceof ApiError || e instanceof Error ? e.message : '保存失败');

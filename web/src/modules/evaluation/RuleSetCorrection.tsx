@@ -1,24 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { count } from '../../shared/format';
 import { TIER_LABELS, tierOrder } from '../../shared/labels';
+import { type CorrectionImpact, evaluationKeys, fetchParameters, previewImpact, publishCorrection, type RuleSetParameters } from './api';
 
-interface Parameters {
-  ruleSet: string;
-  version: number;
-  parameters: { path: string; label: string; shipped: number; current: number }[];
-}
-interface Impact {
-  stored: number;
-  evaluated: number;
-  changed: number;
-  outdated: number;
-  districts: { districtCode: string; districtName: string; tier: string; toQualified: number; toNotQualified: number; other: number }[];
-}
-
-type Parameter = Parameters['parameters'][number];
+type Parameter = RuleSetParameters['parameters'][number];
 /** Amount parameters say so in their label (parameters.ts: isMoneyParameter); they are stored in yuan. */
 const isMoney = (p: Parameter) => p.label.endsWith('（万元）');
 const shown = (p: Parameter, value: number) => (isMoney(p) ? value / 10_000 : value);
@@ -28,11 +16,11 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
   const { message, modal } = App.useApp();
   const client = useQueryClient();
   const params = useQuery({
-    queryKey: ['rule-set-parameters', ruleSet],
-    queryFn: () => api<Parameters>(`/api/evaluations/rule-sets/${ruleSet}/parameters`),
+    queryKey: evaluationKeys.parameters(ruleSet),
+    queryFn: () => fetchParameters(ruleSet),
   });
   const [edits, setEdits] = useState<Record<string, number>>({});
-  const [impact, setImpact] = useState<Impact | null>(null);
+  const [impact, setImpact] = useState<CorrectionImpact | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const changes = Object.fromEntries(
@@ -42,19 +30,15 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
   const run = async (what: 'impact' | 'publish') => {
     setBusy(true);
     try {
-      if (what === 'impact')
-        setImpact(await api<Impact>(`/api/evaluations/rule-sets/${ruleSet}/impact`, { method: 'POST', body: { values: changes } }));
+      if (what === 'impact') setImpact(await previewImpact(ruleSet, changes));
       else {
-        const published = await api<{ version: number }>(`/api/evaluations/rule-sets/${ruleSet}/versions`, {
-          method: 'POST',
-          body: { values: changes, note },
-        });
+        const published = await publishCorrection(ruleSet, { values: changes, note });
         message.success(`已发布第 ${published.version} 版`);
         setEdits({});
         setImpact(null);
         setNote('');
-        client.invalidateQueries({ queryKey: ['rule-set-parameters', ruleSet] });
-        client.invalidateQueries({ queryKey: ['rule-sets'] });
+        client.invalidateQueries({ queryKey: evaluationKeys.parameters(ruleSet) });
+        client.invalidateQueries({ queryKey: evaluationKeys.ruleSets });
       }
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
@@ -64,7 +48,7 @@ export function RuleSetCorrection({ ruleSet }: { ruleSet: string }) {
   };
 
   // The version applies city-wide: the administrator confirms with its effect in front of them.
-  const confirmPublish = (preview: Impact) => {
+  const confirmPublish = (preview: CorrectionImpact) => {
     modal.confirm({
       title: '确认发布修正版本？',
       width: 560,

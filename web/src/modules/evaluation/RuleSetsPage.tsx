@@ -1,25 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
-import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
+import { evaluationKeys, fetchRuleSets, type RuleSet } from './api';
 import { RuleSetCorrection } from './RuleSetCorrection';
 
-interface RuleSet {
-  id: string;
-  name: string;
-  tier: string;
-  appliesTo: string;
-  document: string;
-  confidence: string;
-  version: number;
-  rows: { kind: string; name: string; rule: string; source: string }[];
-}
 const KIND_COLORS: Record<string, string> = { 评分指标: 'blue', 条件: 'purple', 直通条件: 'green', 人工审核: 'orange' };
 
 /** Every rule set as the engine runs it: indicators, bands, thresholds, dates and sources. */
 export default function RuleSetsPage() {
   const { user } = useSession();
-  const sets = useQuery({ queryKey: ['rule-sets'], queryFn: () => api<RuleSet[]>('/api/evaluations/rule-sets') });
+  const sets = useQuery({ queryKey: evaluationKeys.ruleSets, queryFn: fetchRuleSets });
   return (
     <>
       <Typography.Title level={3}>评价规则</Typography.Title>

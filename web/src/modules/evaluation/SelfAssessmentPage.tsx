@@ -3,30 +3,13 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, InputNumber, Row,
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ruleSetName } from '../../../../src/domain/evaluation/rule-set-names';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { today } from '../../shared/format';
 import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_LABELS } from '../../shared/labels';
 import { useSession } from '../../shared/session';
+import { type Condition, evaluationKeys, fetchEvaluationInput, preview, type TierResult } from './api';
 
-interface Condition {
-  id: string;
-  name: string;
-  status: 'met' | 'not_met' | 'needs_review';
-  detail: string;
-  source: string;
-  question?: string;
-}
-interface TierResult {
-  tier: string;
-  ruleSet: string;
-  outcome: 'qualified' | 'not_qualified' | 'needs_review';
-  score: number | null;
-  categories: { id: string; name: string; score: number; max: number; minimum?: number }[];
-  indicators: { id: string; name: string; value: string | number | null; band: string; points: number; max: number; source: string }[];
-  conditions: Condition[];
-  missing: { id: string; message: string }[];
-  paths?: { name: string; score: number | null; met: boolean }[];
-}
+/** The form as edited (amounts in 万元 on screen, yuan for the server: toWan / toYuan). */
 type YearRow = { year: number } & Record<string, number | null | undefined>;
 type Input = Record<string, unknown> & { years: YearRow[] };
 
@@ -130,8 +113,8 @@ export default function SelfAssessmentPage() {
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const prefill = useQuery({
-    queryKey: ['evaluation-input', user?.enterpriseId],
-    queryFn: () => api<Input>(`/api/evaluations/input/${user?.enterpriseId}`),
+    queryKey: evaluationKeys.input(user?.enterpriseId),
+    queryFn: (): Promise<Input> => fetchEvaluationInput(user?.enterpriseId ?? ''),
     enabled: Boolean(user?.enterpriseId),
   });
   useEffect(() => {
@@ -168,7 +151,7 @@ export default function SelfAssessmentPage() {
     });
     setError(null);
     try {
-      const answer = await api<{ sizeClass: string; results: TierResult[] }>('/api/evaluations/preview', { method: 'POST', body });
+      const answer = await preview(body);
       setResults(answer.results);
       // The size is read from the prior year: without it there is nothing to classify.
       const priorYear = (values.assessmentDate as dayjs.Dayjs).year() - 1;
