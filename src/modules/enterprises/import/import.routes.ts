@@ -7,6 +7,7 @@ import { AppError } from '../../../server/errors.js';
 import { type RoutePlugin, sendXlsx } from '../../../server/http.js';
 import { errorBody, uuid } from '../../../server/validation.js';
 import { findImportJob } from './find-import-job.js';
+import { importJob, importResult, importStarted } from './import.schemas.js';
 import { importEnterprises } from './import-enterprises.js';
 import { importTitles } from './import-titles.js';
 import type { ImportError } from './parse-rows.js';
@@ -16,36 +17,6 @@ import { startImportCommit } from './start-import-commit.js';
 import { errorReport, importTemplate } from './workbooks.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const importError = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() });
-const fieldValue = z.union([z.string(), z.number()]).nullable();
-const importResult = z.object({
-  created: z.number(),
-  updated: z.number(),
-  /** Per updated enterprise (the first 1,000): which fields change from what to what (amounts in whole yuan). */
-  updates: z
-    .array(
-      z.object({
-        row: z.number(),
-        uscc: z.string(),
-        name: z.string(),
-        changes: z.array(
-          z.object({
-            field: z.string(),
-            label: z.string(),
-            kind: z.enum(['text', 'amount', 'count', 'score', 'year', 'date']),
-            before: fieldValue,
-            after: fieldValue,
-          }),
-        ),
-      }),
-    )
-    .optional(),
-  unchanged: z.number(),
-  rows: z.number(),
-  errors: z.array(importError),
-  errorCount: z.number(),
-  committed: z.boolean(),
-});
 const modeQuery = z.strictObject({ mode: z.enum(['preview', 'commit'], 'mode 应为 preview 或 commit').default('preview') });
 
 /** The uploaded file of a multipart request (field `file`). */
@@ -106,7 +77,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['企业库导入导出'],
         summary: '上传文件并开始预览（后台任务）',
         consumes: ['multipart/form-data'],
-        response: { 202: z.object({ id: z.string() }), ...errors },
+        response: { 202: importStarted, ...errors },
       },
     },
     async (request, reply) => {
@@ -124,7 +95,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '上传称号名单并开始预览（后台任务）；进度、确认导入和错误报告同企业导入任务',
         consumes: ['multipart/form-data'],
         querystring: z.strictObject({ tier: z.enum(TIERS, '称号应为 innovative、srdi 或 little_giant').optional() }),
-        response: { 202: z.object({ id: z.string() }), ...errors },
+        response: { 202: importStarted, ...errors },
       },
     },
     async (request, reply) => {
@@ -141,7 +112,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['企业库导入导出'],
         summary: '确认导入已预览的文件（后台任务，写入预览时解析的数据，不再读取文件）',
         params: z.strictObject({ id: uuid() }),
-        response: { 202: z.object({ id: z.string() }), ...errors },
+        response: { 202: importStarted, ...errors },
       },
     },
     async (request, reply) => reply.code(202).send(await startImportCommit(ctx, request.actor, request.params.id)),
@@ -154,20 +125,7 @@ export const importRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['企业库导入导出'],
         summary: '导入任务的进度和结果',
         params: z.strictObject({ id: uuid() }),
-        response: {
-          200: z.object({
-            id: z.string(),
-            kind: z.enum(['enterprises', 'titles']),
-            mode: z.enum(['preview', 'commit']),
-            status: z.enum(['queued', 'running', 'done', 'failed']),
-            phase: z.string().nullable(),
-            processedRows: z.number(),
-            fileName: z.string(),
-            result: importResult.nullable(),
-            error: errorBody.nullable(),
-          }),
-          ...errors,
-        },
+        response: { 200: importJob, ...errors },
       },
     },
     async (request) => findImportJob(ctx.db, request.actor, request.params.id),

@@ -1,31 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { count, wan } from '../../shared/format';
 import { useUrlState } from '../../shared/useUrlState';
+import { commitImport, type EnterpriseChanges, type FieldChange, fetchImportJob, type ImportError, importKeys } from './api';
 import { TitleListImport } from './TitleListImport';
-
-interface ImportError {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
-/** One field an update changes (import-enterprises.ts FieldChange): amounts in whole yuan. */
-interface FieldChange {
-  field: string;
-  label: string;
-  kind: 'text' | 'amount' | 'count' | 'score' | 'year' | 'date';
-  before: string | number | null;
-  after: string | number | null;
-}
-interface EnterpriseChanges {
-  row: number;
-  uscc: string;
-  name: string;
-  changes: FieldChange[];
-}
 
 /** A value as the enterprise page shows it: 万元 with separators and two decimals, people with separators. */
 function shown(kind: FieldChange['kind'], value: string | number | null): string {
@@ -37,26 +17,6 @@ function shown(kind: FieldChange['kind'], value: string | number | null): string
   return String(value);
 }
 
-interface Job {
-  id: string;
-  mode: 'preview' | 'commit';
-  status: 'queued' | 'running' | 'done' | 'failed';
-  phase: string | null;
-  processedRows: number;
-  fileName: string;
-  result: {
-    created: number;
-    updated: number;
-    updates?: EnterpriseChanges[];
-    unchanged: number;
-    rows: number;
-    errors: ImportError[];
-    errorCount: number;
-    committed: boolean;
-  } | null;
-  error: { code: string; message: string; details?: { errors?: ImportError[]; errorCount?: number } } | null;
-}
-
 const PHASES: Record<string, string> = { reading: '读取文件', checking: '核对数据', writing: '写入数据库', done: '完成' };
 
 /** Upload → preview (new / updated / unchanged / errors) → commit. The job id is in the URL, so the page can be left and reopened. */
@@ -64,8 +24,8 @@ export default function ImportPage() {
   const { message } = App.useApp();
   const [state, setState] = useUrlState(['job'] as const);
   const job = useQuery({
-    queryKey: ['import-job', state.job],
-    queryFn: () => api<Job>(`/api/enterprises/import-jobs/${state.job}`),
+    queryKey: importKeys.job(state.job),
+    queryFn: () => fetchImportJob(state.job ?? ''),
     enabled: Boolean(state.job),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 700),
   });
@@ -84,7 +44,7 @@ export default function ImportPage() {
   };
   const commit = async () => {
     try {
-      const started = await api<{ id: string }>(`/api/enterprises/import-jobs/${state.job}/commit`, { method: 'POST' });
+      const started = await commitImport(state.job ?? '');
       setState({ job: started.id });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '确认导入失败');

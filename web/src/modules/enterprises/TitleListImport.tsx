@@ -2,15 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { TIER_LABELS } from '../../shared/labels';
-
-interface Result {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: { row: number; column: string; code: string; message: string }[];
-  errorCount: number;
-  committed: boolean;
-}
+import type { ImportResult as Result } from './api';
 
 /** A published title list (e.g. 第七批"小巨人"名单): matched by USCC or exact name, previewed, then committed. */
 export function TitleListImport() {

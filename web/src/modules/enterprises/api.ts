@@ -7,6 +7,7 @@ import type {
   listQuery,
   updateEnterpriseBody,
 } from '../../../../src/modules/enterprises/enterprises.schemas';
+import type { importError, importJob, importResult, importStarted } from '../../../../src/modules/enterprises/import/import.schemas';
 import { api, query } from '../../shared/api';
 import type { Json } from '../../shared/json';
 
@@ -31,3 +32,19 @@ export const fetchEnterprises = (f: ListFilter) => api<EnterpriseList>(`/api/ent
 export const fetchEnterprise = (id: string) => api<EnterpriseDetail>(`/api/enterprises/${id}`);
 export const createEnterprise = (body: NewEnterprise) => api<Saved>('/api/enterprises', { method: 'POST', body });
 export const updateEnterprise = (id: string, body: EnterpriseChange) => api<Saved>(`/api/enterprises/${id}`, { method: 'PATCH', body });
+
+export type ImportJob = Omit<z.output<typeof importJob>, 'error'> & {
+  /** A refused file: the rows' problems come with the error (details.errors, the first of details.errorCount). */
+  error: { code: string; message: string; details?: { errors?: ImportError[]; errorCount?: number } } | null;
+};
+export type ImportResult = z.output<typeof importResult>;
+export type ImportError = z.output<typeof importError>;
+export type EnterpriseChanges = NonNullable<ImportResult['updates']>[number];
+/** One field an update changes: amounts in whole yuan. */
+export type FieldChange = EnterpriseChanges['changes'][number];
+
+export const importKeys = { job: (id: string | undefined) => ['import-job', id] as const };
+
+export const fetchImportJob = (id: string) => api<ImportJob>(`/api/enterprises/import-jobs/${id}`);
+export const commitImport = (id: string) =>
+  api<z.output<typeof importStarted>>(`/api/enterprises/import-jobs/${id}/commit`, { method: 'POST' });

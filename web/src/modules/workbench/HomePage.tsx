@@ -2,16 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { navFor } from '../../navigation';
-import { api, type Page } from '../../shared/api';
 import { useSession } from '../../shared/session';
+import { enterpriseKeys, fetchEnterprises } from '../enterprises/api';
 import { ExpertWorkbench } from '../experts/ExpertWorkbench';
 
 export default function HomePage() {
   const { user } = useSession();
   const canSeeEnterprises = user && navFor(user.role).some((item) => item.path === '/enterprises');
   const enterprises = useQuery({
-    queryKey: ['enterprises', 'count'],
-    queryFn: () => api<Page<unknown>>('/api/enterprises?pageSize=1'),
+    queryKey: enterpriseKeys.count,
+    queryFn: () => fetchEnterprises({ pageSize: 1 }),
     enabled: Boolean(canSeeEnterprises),
   });
   if (!user) return null;
