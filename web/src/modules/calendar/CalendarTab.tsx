@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { date as dateText } from '../../shared/format';
-import { type CalendarDay, calendarKeys, fetchCalendarYear, fetchCalendarYears, saveCalendarYear } from './calendar.api';
+import { type CalendarDay, calendarKeys, fetchCalendarYear, fetchCalendarYears, saveCalendarYear } from './api';
 
 const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '国庆节、中秋节'];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

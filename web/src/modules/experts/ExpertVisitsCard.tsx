@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { VISIT_FORM_LABELS } from '../../../../src/modules/experts/experts.schemas';
 import { date, dateTime } from '../../shared/format';
 import { useSession } from '../../shared/session';
-import { expertKeys, fetchVisits, recordVisit } from './experts.api';
+import { expertKeys, fetchVisits, recordVisit } from './api';
 
 const FORM_OPTIONS = Object.entries(VISIT_FORM_LABELS).map(([value, label]) => ({ value, label }));
 

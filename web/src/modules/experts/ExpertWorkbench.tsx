@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
-import { expertKeys, fetchMyProfile, searchEnterprises } from './experts.api';
+import { expertKeys, fetchMyProfile, searchEnterprises } from './api';
 
 /** What an expert's 工作台 says to do: serve the enterprises assigned, and record each service. */
 export function ExpertWorkbench() {

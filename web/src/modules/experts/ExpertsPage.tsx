@@ -36,7 +36,7 @@ import {
   unassignExpert,
   updateExpert,
   withdrawConflict,
-} from './experts.api';
+} from './api';
 
 const PAGE_SIZE = 20;
 

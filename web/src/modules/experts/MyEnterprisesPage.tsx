@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { count } from '../../shared/format';
 import { TIER_COLORS, TIER_LABELS } from '../../shared/labels';
 import { useUrlState } from '../../shared/useUrlState';
-import { expertKeys, fetchMyProfile, searchEnterprises } from './experts.api';
+import { expertKeys, fetchMyProfile, searchEnterprises } from './api';
 
 const PAGE_SIZE = 20;
 

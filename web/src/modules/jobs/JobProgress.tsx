@@ -3,7 +3,7 @@ import { Alert, Descriptions, Progress, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../shared/api';
 import { count, dateTime } from '../../shared/format';
-import { fetchJob, type Job, jobKeys } from './jobs.api';
+import { fetchJob, type Job, jobKeys } from './api';
 
 const STATUS_TEXT: Record<Job['status'], string> = {
   queued: '排队等待中',

@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button } from 'antd';
 import { useNavigate } from 'react-router';
-import { fetchUnreadCount, messageKeys } from './messages.api';
+import { fetchUnreadCount, messageKeys } from './api';
 
 /** The bell in the header: the unread count, refreshed every 30 s (and whenever a message is marked read). */
 export function MessageBell() {

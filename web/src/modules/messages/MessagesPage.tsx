@@ -5,7 +5,7 @@ import { MESSAGE_CATEGORY_LABELS } from '../../../../src/domain/message-categori
 import { count as countText, dateTime } from '../../shared/format';
 import { optionsOf } from '../../shared/labels';
 import { useUrlState } from '../../shared/useUrlState';
-import { fetchMessages, type Message, markAllMessagesRead, markMessageRead, messageKeys } from './messages.api';
+import { fetchMessages, type Message, markAllMessagesRead, markMessageRead, messageKeys } from './api';
 
 const PAGE_SIZE = 20;
 

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { messageListResponse, readAllResponse, unreadCountResponse } from '../../../../src/modules/messages/messages.schemas';
 import { api, query } from '../../shared/api';
+import type { Json } from '../../shared/json';
 
-// Dates arrive as JSON strings.
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 type List = z.output<typeof messageListResponse>;
 export type Message = Json<List['items'][number]>;
 export type MessageList = Omit<List, 'items'> & { items: Message[] };

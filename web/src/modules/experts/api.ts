@@ -8,9 +8,7 @@ import type {
   visitItem,
 } from '../../../../src/modules/experts/experts.schemas';
 import { api, query } from '../../shared/api';
-
-// Dates arrive as JSON strings.
-type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+import type { Json } from '../../shared/json';
 
 export type ExpertPage = Json<z.output<typeof expertPage>>;
 export type ExpertListItem = ExpertPage['items'][number];

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { calendarYearResponse, calendarYearsResponse, ReplaceYearInput } from '../../../../src/modules/calendar/calendar.schemas';
 import { api } from '../../shared/api';
+import type { Json } from '../../shared/json';
 
-// Dates arrive as JSON strings.
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type CalendarYear = Json<z.output<typeof calendarYearResponse>>;
 export type CalendarYears = Omit<z.output<typeof calendarYearsResponse>, 'years'> & {
   years: Json<z.output<typeof calendarYearsResponse>['years'][number]>[];

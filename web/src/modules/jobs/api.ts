@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { jobResponse } from '../../../../src/modules/jobs/jobs.schemas';
 import { api } from '../../shared/api';
+import type { Json } from '../../shared/json';
 
-// Dates arrive as JSON strings.
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type Job = Json<z.output<typeof jobResponse>>;
 
 export const jobKeys = { one: (id: string) => ['jobs', id] as const };
