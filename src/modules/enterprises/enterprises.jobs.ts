@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../server/queue.js';
 import { markEnded } from './import/import.repo.js';
+import { refreshRegistryStatistics } from './import/import-enterprises.js';
 import { runImportCommit } from './import/run-import-commit.js';
 import { runImportPreview } from './import/run-import-preview.js';
 
@@ -30,4 +31,15 @@ export const IMPORT_COMMIT_JOB = defineJob({
   onFailed: (tx, job) => markEnded(tx, (job.payload as { importId: string }).importId),
 });
 
-export const ENTERPRISES_JOBS = [IMPORT_PREVIEW_JOB, IMPORT_COMMIT_JOB];
+/** After a large import: fresh statistics of the registry (and on PGlite a vacuum after many updates), queued by the commit. */
+export const REGISTRY_STATISTICS_JOB = defineJob({
+  kind: 'enterprises.statistics',
+  label: '更新企业库统计信息',
+  payload: z.object({ vacuum: z.boolean() }),
+  concurrency: 1,
+  leaseSeconds: 300,
+  maxAttempts: 2,
+  run: (job) => refreshRegistryStatistics(job.ctx, job.payload),
+});
+
+export const ENTERPRISES_JOBS = [IMPORT_PREVIEW_JOB, IMPORT_COMMIT_JOB, REGISTRY_STATISTICS_JOB];

@@ -6,6 +6,7 @@ import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterprise
 import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
 import type { Scope } from '../../server/access.js';
 import { reachableEnterpriseIds } from '../../server/assigned-scope.js';
+import { breather } from '../../server/responsive.js';
 import type { ListQuery } from './enterprises.schemas.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -256,6 +257,34 @@ export async function selectEnterprisesByUscc(db: DbOrTx, usccs: string[]): Prom
         .from(enterprises)
         .where(sql`${enterprises.uscc} = any(${sql.param(usccs.slice(i, i + 10_000))}::text[])`)),
     );
+  }
+  return out;
+}
+
+/** Which of these codes are registered (only those come back: cheap when few are). */
+export async function selectRegisteredUsccs(db: DbOrTx, usccs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < usccs.length; i += 20_000) {
+    const rows = await db
+      .select({ uscc: enterprises.uscc })
+      .from(enterprises)
+      .where(sql`${enterprises.uscc} = any(${sql.param(usccs.slice(i, i + 20_000))}::text[])`);
+    for (const r of rows) out.push(r.uscc);
+    await breather();
+  }
+  return out;
+}
+
+/** The version of each of these enterprises (absent ones are missing from the map). */
+export async function selectVersionsOf(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 20_000) {
+    const rows = await db
+      .select({ id: enterprises.id, version: enterprises.version })
+      .from(enterprises)
+      .where(sql`${enterprises.id} = any(${sql.param(ids.slice(i, i + 20_000))}::uuid[])`);
+    for (const r of rows) out.set(r.id, r.version);
+    await breather();
   }
   return out;
 }

@@ -9,7 +9,8 @@ import { SIZE_CLASS_LABELS, type SizeClass } from '../../../domain/sme-size.js';
 import { type Actor, inScope, requireAccess, type Scope, scopeOf } from '../../../server/access.js';
 import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
-import { breather, holdingDatabase } from '../../../server/responsive.js';
+import { timed } from '../../../server/phase-timing.js';
+import { breather, holdingDatabase, pacer, timedChunks } from '../../../server/responsive.js';
 import { listClusters } from '../../reference/list-clusters.js';
 import { listDistricts } from '../../reference/list-districts.js';
 import { listIndustries } from '../../reference/list-industries.js';
@@ -19,6 +20,8 @@ import {
   ENTERPRISE_BULK_COLUMNS,
   type EnterpriseRow,
   selectEnterprisesByUscc,
+  selectRegisteredUsccs,
+  selectVersionsOf,
   selectYearsOf,
   type YearRow,
 } from '../enterprises.repo.js';
@@ -148,6 +151,8 @@ interface Plan {
   inserts: {
     id: string;
     row: Omit<EnterpriseRow, 'id' | 'searchVector' | 'version' | 'createdAt' | 'updatedAt' | 'facts' | 'usccOverrideReason'>;
+    /** The file's scores, written with the new enterprise. */
+    facts: Partial<Record<ImportedFact, number>> | null;
     years: YearRow[];
   }[];
   updates: { before: EnterpriseRow; after: EnterpriseRow; changedFields: EnterpriseField[]; years: YearRow[]; changedYears: number[] }[];
@@ -155,7 +160,18 @@ interface Plan {
   facts: { id: string; facts: Record<string, unknown>; changed: Partial<Record<ImportedFact, number>> }[];
   unchanged: number;
   changes: EnterpriseChanges[];
+  /** What was decided for each enterprise of the file without an error (staged by the preview for its commit). */
+  decisions: Map<string, Decision>;
 }
+
+/** An enterprise of the file as the preview decided: new, an update, or unchanged at this version of the registry's row. */
+export type Decision = { k: 'insert' } | { k: 'update' } | { k: 'unchanged'; id: string; v: number };
+
+/**
+ * What the commit knows without looking again (checked in its own transaction): codes still
+ * absent from the registry, and enterprises whose row still has the version the preview compared.
+ */
+type Known = Map<string, 'absent' | 'unchanged'>;
 
 const KIND_OF_COLUMN: Partial<Record<string, FieldChange['kind']>> = {
   amount: 'amount',
@@ -220,25 +236,41 @@ function describeChanges(
 }
 
 /** Compares the file with the registry; an empty cell leaves the stored value as it is. */
-async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, reference: ReferenceData, errors: ImportError[]): Promise<Plan> {
+async function plan(
+  db: DbOrTx,
+  groups: Map<string, Group>,
+  scope: Scope,
+  reference: ReferenceData,
+  errors: ImportError[],
+  known: Known = new Map(),
+): Promise<Plan> {
   const currentYear = Number(todayInShanghai().slice(0, 4));
-  const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0, changes: [] };
-  const all = [...groups.values()];
+  const result: Plan = { inserts: [], updates: [], facts: [], unchanged: 0, changes: [], decisions: new Map() };
+  const all: Group[] = [];
+  for (const g of groups.values()) {
+    const k = known.get(g.uscc);
+    if (k === 'unchanged') result.unchanged++;
+    else all.push(g);
+  }
   // In chunks: short lookups with breathers between, and the comparison of one chunk at a time.
+  const pace = pacer();
   for (let start = 0; start < all.length; start += LOOKUP_CHUNK) {
     const chunk = all.slice(start, start + LOOKUP_CHUNK);
-    await breather();
+    const lookup = chunk.filter((g) => known.get(g.uscc) !== 'absent');
+    await pace();
     const existing = new Map(
-      (
-        await selectEnterprisesByUscc(
-          db,
-          chunk.map((g) => g.uscc),
-        )
-      ).map((e) => [e.uscc, e]),
+      lookup.length
+        ? (
+            await selectEnterprisesByUscc(
+              db,
+              lookup.map((g) => g.uscc),
+            )
+          ).map((e) => [e.uscc, e])
+        : [],
     );
     const existingYears = new Map<string, YearRow[]>();
     if (existing.size) {
-      await breather();
+      await pace();
       for (const y of await selectYearsOf(
         db,
         [...existing.values()].map((e) => e.id),
@@ -248,7 +280,7 @@ async function plan(db: DbOrTx, groups: Map<string, Group>, scope: Scope, refere
         existingYears.set(y.enterpriseId, list);
       }
     }
-    await breather();
+    await pace();
     planChunk(chunk, existing, existingYears, scope, reference, errors, currentYear, result);
   }
   groups.clear(); // the plan holds what is needed from here on
@@ -313,13 +345,15 @@ function planChunk(
         if (values[f] === undefined) continue;
         if (!same(merged[f], values[f])) {
           changed = true;
-          yearChanges.push({
-            field: `years.${values.year}.${f}`,
-            label: `${values.year} 年${YEAR_FIELD_LABELS[f]}`,
-            kind: COUNT_FIELDS.includes(f) ? 'count' : 'amount',
-            before: merged[f] ?? null,
-            after: values[f] ?? null,
-          });
+          // Listed for updates only (a new enterprise's values are all new).
+          if (before)
+            yearChanges.push({
+              field: `years.${values.year}.${f}`,
+              label: `${values.year} 年${YEAR_FIELD_LABELS[f]}`,
+              kind: COUNT_FIELDS.includes(f) ? 'count' : 'amount',
+              before: merged[f] ?? null,
+              after: values[f] ?? null,
+            });
         }
         (merged as Record<string, unknown>)[f] = values[f];
       }
@@ -368,9 +402,10 @@ function planChunk(
           currentTier: null,
           ...derived,
         },
+        facts: e.facts ?? null,
         years: changedYears.map((y) => byYear.get(y) as YearRow),
       });
-      if (e.facts) result.facts.push({ id, facts: e.facts, changed: e.facts });
+      result.decisions.set(group.uscc, { k: 'insert' });
       continue;
     }
     const changedFields = ENTERPRISE_FIELDS.filter((f) => e[f] !== undefined && !same(before[f], e[f]));
@@ -394,8 +429,10 @@ function planChunk(
     const onlyFacts = !changedFields.length && !changedYears.length && same(after.sizeClass, before.sizeClass);
     if (onlyFacts && !Object.keys(changedFacts).length) {
       result.unchanged++;
+      result.decisions.set(group.uscc, { k: 'unchanged', id: before.id, v: before.version });
       continue;
     }
+    result.decisions.set(group.uscc, { k: 'update' });
     if (result.changes.length < MAX_UPDATES_LISTED) {
       result.changes.push({
         row: group.firstRow,
@@ -459,12 +496,14 @@ const AUDIT_COLUMNS: BulkColumn[] = [
 const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
   .map((c) => `${c.name} = excluded.${c.name}`)
   .join(', ')}, updated_at = now()`;
-/**
- * Enterprises written per statement: memory stays bounded whatever the size of the file, and each
- * statement stays short, with a breather before it, so that a PGlite server answers others meanwhile.
- */
-const WRITE_CHUNK = 250;
+const INSERT_COLUMNS: BulkColumn[] = [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS, { name: 'facts', type: 'jsonb' }];
 
+/**
+ * Writes the plan: per chunk of enterprises one statement for them, one for their years and one
+ * for their history. The chunks are sized by time (timedChunks: each chunk's statements take about
+ * 150 ms, with a breather before it), so that a PGlite server answers others in between and memory
+ * stays bounded whatever the size of the file.
+ */
 async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
   const changedFacts = new Map(p.facts.map((f) => [f.id, f.changed]));
   const factsOf = (id: string) => changedFacts.get(id);
@@ -480,64 +519,60 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
     after,
     actor.ip ?? null,
   ];
-  for (let start = 0; start < p.inserts.length; start += WRITE_CHUNK) {
-    const chunk = p.inserts.slice(start, start + WRITE_CHUNK);
-    await breather();
-    await bulkInsert(
-      tx,
-      'enterprises',
-      [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS],
-      chunk.map((i) => [i.id, ...enterpriseValues(i.row)]),
+  for await (const chunk of timedChunks(p.inserts)) {
+    await timed('write: enterprises', () =>
+      bulkInsert(
+        tx,
+        'enterprises',
+        INSERT_COLUMNS,
+        chunk.map((i) => [i.id, ...enterpriseValues(i.row), i.facts ?? {}]),
+        { chunk: chunk.length },
+      ),
     );
-    await breather();
-    await bulkInsert(
-      tx,
-      'enterprise_years',
-      YEAR_COLUMNS,
-      chunk.flatMap((i) => i.years.map((y) => yearValues({ ...y, enterpriseId: i.id }))),
-      {
-        onConflict: YEARS_ON_CONFLICT,
-      },
+    await timed('write: years', () =>
+      bulkInsert(
+        tx,
+        'enterprise_years',
+        YEAR_COLUMNS,
+        chunk.flatMap((i) => i.years.map((y) => yearValues({ ...y, enterpriseId: i.id }))),
+        { onConflict: YEARS_ON_CONFLICT, chunk: 1_000_000 },
+      ),
     );
     // One history entry per enterprise: its timeline.
-    await breather();
-    await bulkInsert(
-      tx,
-      'audit_log',
-      AUDIT_COLUMNS,
-      chunk.map((i) =>
-        auditRow('enterprise.import_create', i.id, null, {
-          ...i.row,
-          searchText: undefined,
-          years: i.years.map((y) => y.year),
-          facts: factsOf(i.id),
-          file: fileName,
-        }),
+    await timed('write: audit', () =>
+      bulkInsert(
+        tx,
+        'audit_log',
+        AUDIT_COLUMNS,
+        chunk.map((i) =>
+          auditRow('enterprise.import_create', i.id, null, {
+            ...i.row,
+            searchText: undefined,
+            years: i.years.map((y) => y.year),
+            facts: i.facts ?? undefined,
+            file: fileName,
+          }),
+        ),
+        { chunk: chunk.length },
       ),
     );
   }
-  for (let start = 0; start < p.updates.length; start += WRITE_CHUNK) {
-    const chunk = p.updates.slice(start, start + WRITE_CHUNK);
-    await breather();
+  for await (const chunk of timedChunks(p.updates)) {
     await bulkUpdate(
       tx,
       'enterprises',
       { name: 'id', type: 'uuid' },
       ENTERPRISE_BULK_COLUMNS,
       chunk.map((u) => [u.after.id, ...enterpriseValues(u.after)]),
-      {
-        extraSet: 'version = e.version + 1, updated_at = now()',
-      },
+      { extraSet: 'version = e.version + 1, updated_at = now()', chunk: chunk.length },
     );
-    await breather();
     await bulkInsert(
       tx,
       'enterprise_years',
       YEAR_COLUMNS,
       chunk.flatMap((u) => u.years.map(yearValues)),
-      { onConflict: YEARS_ON_CONFLICT },
+      { onConflict: YEARS_ON_CONFLICT, chunk: 1_000_000 },
     );
-    await breather();
     await bulkInsert(
       tx,
       'audit_log',
@@ -550,17 +585,19 @@ async function write(tx: DbOrTx, actor: Actor, p: Plan, fileName: string) {
           file: fileName,
         }),
       ),
+      { chunk: chunk.length },
     );
   }
-  // Scores go into the facts as a whole object (the stored facts merged with the file's values above).
-  for (let start = 0; start < p.facts.length; start += WRITE_CHUNK) {
-    await breather();
+  // Scores of enterprises already registered go into their facts as a whole object (the stored
+  // facts merged with the file's values above); new enterprises got theirs with the insert.
+  for await (const chunk of timedChunks(p.facts)) {
     await bulkUpdate(
       tx,
       'enterprises',
       { name: 'id', type: 'uuid' },
       [{ name: 'facts', type: 'jsonb' }],
-      p.facts.slice(start, start + WRITE_CHUNK).map((f) => [f.id, f.facts]),
+      chunk.map((f) => [f.id, f.facts]),
+      { chunk: chunk.length },
     );
   }
   // And one for the import as a whole.
@@ -608,6 +645,145 @@ export async function parseEnterpriseFile(
   return { rows: parsed.rows, errors: parsed.errors };
 }
 
+/** Options of a commit: the transaction to run in, and writes of the caller's in it. */
+export interface CommitOptions {
+  progress?: ImportProgress;
+  inTransaction?: InTransaction;
+  onCommitted?: (tx: DbOrTx, result: ImportResult) => Promise<void>;
+}
+
+/**
+ * What a preview stages for its commit: each enterprise of the file (its rows folded together: the
+ * file's values, an empty cell absent) and what the preview decided for it.
+ */
+export interface StagedEnterprise {
+  uscc: string;
+  firstRow: number;
+  enterprise: ParsedEnterprise;
+  years: [rowNumber: number, values: { year: number } & YearValues][];
+  decision: Decision | null;
+}
+
+const stagedOf = (g: Group, decision: Decision | undefined): StagedEnterprise => ({
+  uscc: g.uscc,
+  firstRow: g.firstRow,
+  enterprise: g.enterprise,
+  years: [...g.years.values()].map((y) => [y.rowNumber, y.values]),
+  decision: decision ?? null,
+});
+const groupOf = (s: StagedEnterprise): Group => ({
+  uscc: s.uscc,
+  firstRow: s.firstRow,
+  enterprise: s.enterprise,
+  years: new Map(s.years.map(([rowNumber, values]) => [values.year, { rowNumber, values }])),
+});
+
+function resultOf(p: Plan, rowCount: number, errors: ImportError[]): ImportResult {
+  errors.sort((a, b) => a.row - b.row);
+  return {
+    created: p.inserts.length,
+    updated: p.updates.length,
+    updates: p.changes,
+    unchanged: p.unchanged,
+    rows: rowCount + new Set(errors.map((e) => e.row)).size,
+    errors: errors.slice(0, MAX_ERRORS_RETURNED),
+    errorCount: errors.length,
+    committed: false,
+  };
+}
+
+/** The first step of an import: how the parsed rows compare with the registry, and what to stage for the commit. */
+export async function previewEnterpriseRows(
+  ctx: AppContext,
+  actor: Actor | null,
+  parsed: ParsedEnterpriseFile,
+  progress: ImportProgress = () => {},
+): Promise<{ result: ImportResult; staged: StagedEnterprise[] }> {
+  const who = requireAccess(actor, 'enterprise.import');
+  const reference = await referenceOf(ctx, who);
+  const errors = [...parsed.errors];
+  const rowCount = parsed.rows.length;
+  progress('checking', rowCount);
+  if (rowCount === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
+  const groups = await timed('preview: group', () => groupRows(parsed.rows, errors));
+  const all = [...groups.values()];
+  const p = await timed('preview: plan', () => plan(ctx.db, groups, scopeOf(who), reference, errors));
+  return { result: resultOf(p, rowCount, errors), staged: all.map((g) => stagedOf(g, p.decisions.get(g.uscc))) };
+}
+
+/**
+ * Compares the groups with the registry in the commit's transaction and, without errors, writes
+ * them there. `known(tx)` tells what need not be looked up again.
+ */
+async function commitGroups(
+  ctx: AppContext,
+  who: Actor,
+  groups: Map<string, Group>,
+  rowCount: number,
+  errors: ImportError[],
+  fileName: string,
+  known: (tx: DbOrTx) => Promise<Known>,
+  { progress = () => {}, inTransaction = (fn) => ctx.db.transaction(fn), onCommitted }: CommitOptions,
+): Promise<ImportResult> {
+  const reference = await referenceOf(ctx, who);
+  return holdingDatabase(() =>
+    inTransaction(async (tx) => {
+      const k = await timed('commit: recheck', () => known(tx));
+      const p = await timed('commit: plan', () => plan(tx, groups, scopeOf(who), reference, errors, k));
+      const result = resultOf(p, rowCount, errors);
+      if (result.errorCount > 0) {
+        throw new AppError(
+          'IMPORT_HAS_ERRORS',
+          400,
+          `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`,
+          result,
+        );
+      }
+      progress('writing', rowCount);
+      await timed('commit: write', () => write(tx, who, p, fileName));
+      const done = { ...result, committed: true };
+      await onCommitted?.(tx, done);
+      return done;
+    }),
+  );
+}
+
+/**
+ * The commit of a preview: applies what it staged, all or nothing, in one transaction. Only what
+ * can have changed since is looked at again there: a code the preview found new is checked to be
+ * still absent (one query for all), an enterprise it found unchanged to have the same version
+ * (every write of an enterprise or its years raises it); those cost nothing more. Updates, and
+ * whatever changed meanwhile, are compared again with the registry as it is now.
+ */
+export async function commitStagedEnterprises(
+  ctx: AppContext,
+  actor: Actor | null,
+  staged: StagedEnterprise[],
+  rowCount: number,
+  fileName: string,
+  options: CommitOptions = {},
+): Promise<ImportResult> {
+  const who = requireAccess(actor, 'enterprise.import');
+  const groups = new Map(staged.map((s) => [s.uscc, groupOf(s)]));
+  const known = async (tx: DbOrTx): Promise<Known> => {
+    const out: Known = new Map();
+    const fresh = staged.filter((s) => s.decision?.k === 'insert').map((s) => s.uscc);
+    const taken = new Set(await selectRegisteredUsccs(tx, fresh));
+    for (const uscc of fresh) if (!taken.has(uscc)) out.set(uscc, 'absent');
+    const same = staged.filter((s) => s.decision?.k === 'unchanged');
+    const versions = await selectVersionsOf(
+      tx,
+      same.map((s) => (s.decision as { id: string }).id),
+    );
+    for (const s of same) {
+      const d = s.decision as Extract<Decision, { k: 'unchanged' }>;
+      if (versions.get(d.id) === d.v) out.set(s.uscc, 'unchanged');
+    }
+    return out;
+  };
+  return commitGroups(ctx, who, groups, rowCount, [], fileName, known, options);
+}
+
 /**
  * Compares parsed rows with the registry; with mode 'commit' and no errors, writes them in one
  * transaction (`inTransaction`, which may add its own writes, such as the import's record).
@@ -618,69 +794,35 @@ export async function applyEnterpriseRows(
   parsed: ParsedEnterpriseFile,
   fileName: string,
   mode: ImportMode,
-  {
-    progress = () => {},
-    inTransaction = (fn) => ctx.db.transaction(fn),
-    onCommitted,
-  }: { progress?: ImportProgress; inTransaction?: InTransaction; onCommitted?: (tx: DbOrTx, result: ImportResult) => Promise<void> } = {},
+  options: CommitOptions = {},
 ): Promise<ImportResult> {
+  if (mode === 'preview') return (await previewEnterpriseRows(ctx, actor, parsed, options.progress)).result;
   const who = requireAccess(actor, 'enterprise.import');
-  const scope = scopeOf(who);
-  const reference = await referenceOf(ctx, who);
   const errors = [...parsed.errors];
   const rowCount = parsed.rows.length;
-  progress('checking', rowCount);
   if (rowCount === 0 && errors.length === 0) throw new AppError('IMPORT_FILE_EMPTY', 400, '表头下方没有数据行');
   const groups = await groupRows(parsed.rows, errors);
+  return commitGroups(ctx, who, groups, rowCount, errors, fileName, async () => new Map(), options);
+}
 
-  const run = async (db: DbOrTx) => {
-    const p = await plan(db, groups, scope, reference, errors);
-    errors.sort((a, b) => a.row - b.row);
-    const result: ImportResult = {
-      created: p.inserts.length,
-      updated: p.updates.length,
-      updates: p.changes,
-      unchanged: p.unchanged,
-      rows: rowCount + new Set(errors.map((e) => e.row)).size,
-      errors: errors.slice(0, MAX_ERRORS_RETURNED),
-      errorCount: errors.length,
-      committed: false,
-    };
-    return { p, result };
-  };
-
-  if (mode === 'preview') return (await run(ctx.db)).result;
-  const committed = await holdingDatabase(() =>
-    inTransaction(async (tx) => {
-      const { p, result } = await run(tx);
-      if (result.errorCount > 0) {
-        throw new AppError(
-          'IMPORT_HAS_ERRORS',
-          400,
-          `文件中有 ${result.errorCount} 处错误，未导入任何数据。请下载错误报告修改后重新导入`,
-          result,
-        );
-      }
-      progress('writing', rowCount);
-      await write(tx, who, p, fileName);
-      const done = { ...result, committed: true };
-      await onCommitted?.(tx, done);
-      return done;
-    }),
-  );
-  // After commit: a large import changes the statistics the lists' query plans depend on. PGlite has
-  // no autovacuum, so it vacuums the dead rows that updates leave behind; after new enterprises only
-  // it analyzes, a few columns per statement with breathers between: over a large registry a vacuum
-  // or a whole analyze is one statement of over a second during which nobody is served.
-  if (committed.created + committed.updated > 1000) {
-    if (ctx.database.kind === 'pglite' && committed.updated > 1000)
-      await ctx.database.maintain(['enterprises', 'enterprise_years'], { vacuum: true });
-    else {
-      for await (const _ of analyzeEnterprises(ctx.db)) await breather();
-      await ctx.database.maintain(['enterprise_years'], { vacuum: false });
-    }
+/**
+ * After a large import: fresh statistics for the lists' query plans. PGlite has no autovacuum, so
+ * it vacuums the dead rows that updates leave behind; after new enterprises only it analyzes, a few
+ * columns per statement with breathers between: over a large registry a vacuum or a whole analyze
+ * is one statement of over a second during which nobody is served. Runs as its own job after a
+ * commit (REGISTRY_STATISTICS_JOB), so that the import is done when its rows are in.
+ */
+export async function refreshRegistryStatistics(ctx: AppContext, { vacuum }: { vacuum: boolean }): Promise<void> {
+  if (ctx.database.kind === 'pglite' && vacuum) await ctx.database.maintain(['enterprises', 'enterprise_years'], { vacuum: true });
+  else {
+    for await (const _ of analyzeEnterprises(ctx.db)) await breather();
+    await ctx.database.maintain(['enterprise_years'], { vacuum: false });
   }
-  return committed;
+}
+
+/** Whether a commit's result calls for refreshRegistryStatistics, and with a vacuum. */
+export function statisticsAfter(result: ImportResult): { vacuum: boolean } | null {
+  return result.created + result.updated > 1000 ? { vacuum: result.updated > 1000 } : null;
 }
 
 /** Reads, checks and compares a file in one go (the API's single request); with mode 'commit' and no errors, writes it in one transaction. */
@@ -692,5 +834,8 @@ export async function importEnterprises(
   progress: ImportProgress = () => {},
 ): Promise<ImportResult> {
   const parsed = await parseEnterpriseFile(ctx, actor, file, progress);
-  return applyEnterpriseRows(ctx, actor, parsed, file.fileName, mode, { progress });
+  const result = await applyEnterpriseRows(ctx, actor, parsed, file.fileName, mode, { progress });
+  const statistics = mode === 'commit' && statisticsAfter(result);
+  if (statistics) await refreshRegistryStatistics(ctx, statistics);
+  return result;
 }

@@ -1,10 +1,20 @@
-// The commit job: applies the rows its preview staged (the file is not read again), in ONE
+// The commit job: applies what its preview staged (the file is not read again), in ONE
 // transaction with the job's checkpoint and the import's "committed" mark: all or nothing, and a
-// commit run again after a crash answers the stored result instead of applying twice.
-import type { RunningJob } from '../../../server/queue.js';
+// commit run again after a crash answers the stored result instead of applying twice. A large
+// commit queues the refresh of the registry's statistics in that transaction, to run after it.
+import { timed } from '../../../server/phase-timing.js';
+import { enqueue, type RunningJob } from '../../../server/queue.js';
+import { REGISTRY_STATISTICS_JOB } from '../enterprises.jobs.js';
 import { importExpired, importNotPreviewed } from './import.errors.js';
 import { findImport, markCommitted, markEnded, stagedRows } from './import.repo.js';
-import { applyEnterpriseRows, type ImportResult } from './import-enterprises.js';
+import {
+  applyEnterpriseRows,
+  type CommitOptions,
+  commitStagedEnterprises,
+  type ImportResult,
+  type StagedEnterprise,
+  statisticsAfter,
+} from './import-enterprises.js';
 import { applyTitleRows, type TitleRow } from './import-titles.js';
 import type { ParsedRow } from './parse-rows.js';
 
@@ -19,20 +29,28 @@ export async function runImportCommit(job: RunningJob<{ importId: string }>): Pr
   }
   if (!record.stagedAt) throw importNotPreviewed();
   const rows: unknown[] = [];
-  for await (const chunk of stagedRows(ctx.db, id)) {
-    for (const r of chunk) rows.push(r);
-    job.progress('loading', rows.length);
-  }
-  const options = {
-    progress: (phase: string, n: number) => job.progress(phase, n),
-    inTransaction: <T>(fn: (tx: Parameters<Parameters<typeof job.commitChunk>[1]>[0]) => Promise<T>) =>
-      job.commitChunk({ applying: true }, fn),
-    onCommitted: (tx: Parameters<Parameters<typeof job.commitChunk>[1]>[0], result: ImportResult) => markCommitted(tx, id, result),
+  await timed('commit: load staged', async () => {
+    for await (const chunk of stagedRows(ctx.db, id)) {
+      for (const r of chunk) rows.push(r);
+      job.progress('loading', rows.length);
+    }
+  });
+  const options: CommitOptions = {
+    progress: (phase, n) => job.progress(phase, n),
+    inTransaction: (fn) => job.commitChunk({ applying: true }, fn),
+    onCommitted: async (tx, result) => {
+      await markCommitted(tx, id, result);
+      const statistics = record.kind === 'enterprises' && statisticsAfter(result);
+      if (statistics) await enqueue(tx, REGISTRY_STATISTICS_JOB, statistics, { actor });
+    },
   };
-  const result =
-    record.kind === 'titles'
-      ? await applyTitleRows(ctx, actor, { rows: rows as TitleRow[], errors: [] }, record.fileName, 'commit', options)
-      : await applyEnterpriseRows(ctx, actor, { rows: rows as ParsedRow[], errors: [] }, record.fileName, 'commit', options);
+  let result: ImportResult;
+  if (record.kind === 'titles')
+    result = await applyTitleRows(ctx, actor, { rows: rows as TitleRow[], errors: [] }, record.fileName, 'commit', options);
+  // Staged by a preview of an earlier version: the parsed rows themselves, compared again in full.
+  else if (rows.length && 'rowNumber' in (rows[0] as object))
+    result = await applyEnterpriseRows(ctx, actor, { rows: rows as ParsedRow[], errors: [] }, record.fileName, 'commit', options);
+  else result = await commitStagedEnterprises(ctx, actor, rows as StagedEnterprise[], record.stagedRows, record.fileName, options);
   await markEnded(ctx.db, id);
   return result;
 }
