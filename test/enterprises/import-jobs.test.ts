@@ -114,6 +114,36 @@ describe.each(DATABASE_KINDS)('imports as jobs of the queue on %s', (kind) => {
     expect(await h.count('select count(*) as n from enterprises where uscc = $1', [code(10)])).toBe(0);
   });
 
+  it('looks again at the commit only at what changed since the preview: an enterprise found unchanged but edited meanwhile is compared again', async () => {
+    const file = await xlsx([HEADERS, row(50), row(51)]);
+    await finished((await commit((await previewed(file)).id)).json().id);
+    const { id, job } = await previewed(file);
+    expect(job.result).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    // Meanwhile someone renames row 51's enterprise (every write raises the version).
+    await h.database.query("update enterprises set name = '改过名称的公司', version = version + 1 where uscc = $1", [code(51)]);
+    const version = async (n: number) =>
+      (await h.database.query<{ version: number }>('select version from enterprises where uscc = $1', [code(n)]))[0].version;
+    const untouched = await version(50);
+    const done = await finished((await commit(id)).json().id);
+    // The file's name again for 51; 50, still as the preview saw it, is not written at all.
+    expect(done.result).toMatchObject({ created: 0, updated: 1, unchanged: 1, committed: true });
+    expect(
+      await h.count('select count(*) as n from enterprises where uscc = $1 and name = $2', [code(51), '重庆队列导入51号科技有限公司']),
+    ).toBe(1);
+    expect(await version(50)).toBe(untouched);
+  });
+
+  it('refreshes the registry statistics in a job of their own after a large commit', async () => {
+    const jobsOf = () => h.count("select count(*) as n from jobs where kind = 'enterprises.statistics' and status = 'done'");
+    const before = await jobsOf();
+    const file = await xlsx([HEADERS, ...Array.from({ length: 1001 }, (_, i) => row(1000 + i))]);
+    const { id } = await previewed(file);
+    const done = await finished((await commit(id)).json().id);
+    expect(done.result).toMatchObject({ created: 1001, committed: true });
+    for (let i = 0; i < 200 && (await jobsOf()) === before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await jobsOf()).toBe(before + 1);
+  });
+
   it('refuses to commit a preview with errors, at once, with a Chinese message', async () => {
     const bad = await xlsx([HEADERS, row(20), [code(21), '名称', '火星区', '39', '2016-05-01', 2025, '1', 1]]);
     const { id, job } = await previewed(bad);
