@@ -18,7 +18,14 @@ import { chmod } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
-import { listBackupTables, readMigrationLevel, readTableRows, setPortableOutput, TRANSIENT_TABLES } from '../db/backup.repo.js';
+import {
+  DERIVED_TABLES,
+  listBackupTables,
+  readMigrationLevel,
+  readTableRows,
+  setPortableOutput,
+  TRANSIENT_TABLES,
+} from '../db/backup.repo.js';
 import { type BackupManifest, BackupWriter, readBackup } from '../db/backup-format.js';
 import { type Database, openDatabase } from '../db/database.js';
 import type { Config } from '../server/config.js';
@@ -52,7 +59,7 @@ export async function writeBackup(database: Database, out: Writable, { dataDir }
   await database.db.transaction(
     async (tx) => {
       await setPortableOutput(tx);
-      const tables = (await listBackupTables(tx)).filter((t) => !TRANSIENT_TABLES.has(t.name));
+      const tables = (await listBackupTables(tx)).filter((t) => !TRANSIENT_TABLES.has(t.name) && !DERIVED_TABLES.has(t.name));
       const manifest: BackupManifest = {
         format: 'zjtx-backup',
         formatVersion: 1,

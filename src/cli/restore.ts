@@ -9,6 +9,7 @@ import {
   type BackupTable,
   clearSeededTable,
   countRows,
+  DERIVED_TABLES,
   insertTableRows,
   listBackupTables,
   MIGRATION_SEEDED_TABLES,
@@ -132,7 +133,9 @@ async function ownsTooLittle(database: Database): Promise<boolean> {
 
 /** Refuses a target that holds data (only the reference rows migrations seed, and short-lived state, may be there). */
 async function refuseNonEmpty(db: DbOrTx, tables: BackupTable[]): Promise<void> {
-  const names = tables.map((t) => t.name).filter((n) => !MIGRATION_SEEDED_TABLES.has(n) && !TRANSIENT_TABLES.has(n));
+  const names = tables
+    .map((t) => t.name)
+    .filter((n) => !MIGRATION_SEEDED_TABLES.has(n) && !TRANSIENT_TABLES.has(n) && !DERIVED_TABLES.has(n));
   const counts = await countRows(db, names);
   const filled = Object.entries(counts).filter(([, n]) => n > 0);
   if (filled.length) {
