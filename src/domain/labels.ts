@@ -408,3 +408,8 @@ function ruleSetChanges(
   if (note) out.push({ field: 'note', label: '修正说明', before: null, after: note });
   return out;
 }
+
+/** The forms of an expert's visit or advice (专家服务记录). */
+export const VISIT_FORMS = ['onsite', 'online', 'phone'] as const;
+export type VisitForm = (typeof VISIT_FORMS)[number];
+export const VISIT_FORM_LABELS: Record<VisitForm, string> = { onsite: '现场', online: '线上', phone: '电话' };

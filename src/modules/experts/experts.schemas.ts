@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { checkPhone } from '../../domain/field-rules.js';
+import { VISIT_FORMS } from '../../domain/labels.js';
 import { paging, text, uuid } from '../../server/validation.js';
 import { username } from '../auth/auth.schemas.js';
 import { fileInfo } from '../files/files.schemas.js';
 
 // Every request and response of the experts routes (专家库, assignments, visits).
 
-export const VISIT_FORMS = ['onsite', 'online', 'phone'] as const;
-export type VisitForm = (typeof VISIT_FORMS)[number];
-export const VISIT_FORM_LABELS: Record<VisitForm, string> = { onsite: '现场', online: '线上', phone: '电话' };
+// The forms of a visit and their labels live with the other labels (src/domain/labels.ts), which the web bundles.
+export { VISIT_FORM_LABELS, VISIT_FORMS, type VisitForm } from '../../domain/labels.js';
 
 export const ASSIGNMENT_KIND_LABELS = { enterprise: '点对点', district: '按区县' } as const;
 export type AssignmentKind = keyof typeof ASSIGNMENT_KIND_LABELS;

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { VISIT_FORM_LABELS } from '../../../../src/modules/experts/experts.schemas';
+import { VISIT_FORM_LABELS } from '../../../../src/domain/labels';
 import { date, dateTime } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { expertKeys, fetchVisits, recordVisit } from './api';
