@@ -261,6 +261,39 @@ export async function queueMetrics(db: DbOrTx): Promise<{
   return { waiting, running, failed, oldestWaitingSeconds, scheduleRuns: Object.fromEntries(runs.map((r) => [r.name, r.n])) };
 }
 
+/** How long ended jobs are kept: the platform's own (schedules, outbox) briefly, users' for a year. */
+export const JOB_RETENTION_DAYS = { system: 7, user: 365 } as const;
+
+/**
+ * Deletes ended jobs past their retention (a schedule firing every minute leaves 1,440 a day), and
+ * schedule slots older than 30 days except each schedule's latest (which the catch-up at start reads).
+ */
+export async function deleteEndedJobs(db: DbOrTx, now = new Date()): Promise<{ jobs: number; slots: number }> {
+  const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  const deleted = await db
+    .delete(jobs)
+    .where(
+      and(
+        inArray(jobs.status, ['done', 'failed']),
+        or(
+          and(sql`${jobs.createdBy} is null`, lt(jobs.updatedAt, days(JOB_RETENTION_DAYS.system))),
+          lt(jobs.updatedAt, days(JOB_RETENTION_DAYS.user)),
+        ),
+      ),
+    )
+    .returning({ id: jobs.id });
+  const slots = await db
+    .delete(scheduleSlots)
+    .where(
+      and(
+        lt(scheduleSlots.createdAt, days(30)),
+        sql`${scheduleSlots.slot} <> (select max(s.slot) from ${scheduleSlots} s where s.name = ${scheduleSlots.name})`,
+      ),
+    )
+    .returning({ name: scheduleSlots.name });
+  return { jobs: deleted.length, slots: slots.length };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Schedules
 

@@ -11,7 +11,7 @@ import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.r
 import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
 import { OUTBOX_PRUNE_STEP } from '../modules/messages/messages.jobs.js';
 import type { AppContext } from './context.js';
-import { defineJob, defineSchedule, type JobDefinition } from './queue.js';
+import { defineJob, defineSchedule, deleteEndedJobs, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
 
 export interface SweepStep {
@@ -27,6 +27,8 @@ export const DAILY_SWEEP_STEPS: SweepStep[] = [
   { name: 'import-files', run: (ctx) => deleteExpiredImportFiles(ctx.db).then(() => {}) },
   // Outbox deliveries, 30 days after they were recorded.
   OUTBOX_PRUNE_STEP,
+  // Ended jobs: the platform's own after 7 days, users' after a year (queue.ts JOB_RETENTION_DAYS).
+  { name: 'ended-jobs', run: (ctx) => deleteEndedJobs(ctx.db).then(() => {}) },
 ];
 
 /** On the 1st of each month at 09:00: the monthly reporting reminder. */

@@ -8,6 +8,7 @@ import { startInstance } from '../../src/server/instance.js';
 import {
   defineJob,
   defineSchedule,
+  deleteEndedJobs,
   enqueue,
   enqueueMany,
   fireSchedule,
@@ -179,6 +180,37 @@ describe.each(DATABASE_KINDS)('job queue on %s', (kind) => {
     expect(
       await h.count('select count(*) as n from jobs where kind = $1 and created_by = $2 and request_id = $3', [many.kind, userId, 'req-1']),
     ).toBe(3);
+  });
+
+  it("deletes ended jobs past their retention (the platform's after 7 days, users' after a year) and old slots but each schedule's latest", async () => {
+    const kind = 'retention.test';
+    await h.database.query(`delete from schedule_slots where name like 'retention.%'`);
+    const insert = (status: string, days: number, createdBy: string | null) =>
+      h.database
+        .query<{ id: string }>(
+          `insert into jobs (kind, payload, status, created_by, updated_at) values ($1, '{}', $2, $3, now() - ($4 || ' days')::interval) returning id`,
+          [kind, status, createdBy, String(days)],
+        )
+        .then((r) => r[0].id);
+    const [user] = await h.database.query<{ id: string }>(`select id from users order by username limit 1`);
+    const kept = [await insert('done', 6, null), await insert('queued', 30, null), await insert('failed', 300, user.id)];
+    const gone = [await insert('done', 8, null), await insert('failed', 8, null), await insert('done', 400, user.id)];
+    for (const [slot, days] of [
+      ['2026-01-01T01:00:00+08:00', 60],
+      ['2026-01-02T01:00:00+08:00', 45],
+      ['2026-01-03T01:00:00+08:00', 40],
+    ] as const) {
+      await h.database.query(
+        `insert into schedule_slots (name, slot, created_at) values ('retention.s', $1, now() - ($2 || ' days')::interval)`,
+        [slot, String(days)],
+      );
+    }
+    await deleteEndedJobs(h.database.db);
+    const left = (await h.database.query<{ id: string }>(`select id from jobs where kind = $1`, [kind])).map((r) => r.id);
+    expect(left.sort()).toEqual([...kept].sort());
+    for (const id of gone) expect(left).not.toContain(id);
+    const slots = await h.database.query<{ slot: string }>(`select slot from schedule_slots where name = 'retention.s'`);
+    expect(slots.map((r) => r.slot)).toEqual(['2026-01-03T01:00:00+08:00']);
   });
 
   it('inserts a job once per dedupe key', async () => {
