@@ -2,6 +2,7 @@
 
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
+import { benchPlatform } from './platform.bench.js';
 import { benchRegistry } from './registry.bench.js';
 import { benchResponsiveness } from './responsiveness.bench.js';
 
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   registry: benchRegistry,
   evaluation: benchEvaluation,
   responsiveness: benchResponsiveness,
+  platform: benchPlatform,
 };
 const only = process.argv.slice(2);
 
