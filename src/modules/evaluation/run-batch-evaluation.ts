@@ -16,8 +16,12 @@ import { type RunRow, type StoredResult, storeResults, updateActiveRun } from '.
 import { currentCorrections } from './load-corrections.js';
 import { inputFromRegistry } from './registry-input.js';
 
-/** Enterprises per page of a batch: each statement stays short (~0.1 s on PGlite), so that other requests are served between them. */
-const PAGE_SIZE = 250;
+/**
+ * Enterprises per page (and chunk) of a batch. PGlite: each statement stays short (~0.1 s), so that
+ * other requests are served between them. PostgreSQL serves others on other connections meanwhile:
+ * larger chunks, fewer statements and commits.
+ */
+const PAGE_SIZE = { pglite: 250, postgres: 1000 } as const;
 
 /** What the pool needs to know of a result, and a compact explanation (indicator points, condition statuses). */
 function toStored(enterpriseId: string, r: TierResult, corrections: Corrections = {}): StoredResult {
@@ -87,7 +91,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
   let writing: Promise<void> = Promise.resolve();
   const feed = evaluationFeed(ctx, actor, yearsFor(run.assessmentDate), {
     enterpriseId,
-    pageSize: PAGE_SIZE,
+    pageSize: PAGE_SIZE[ctx.database.kind],
     after: chunks.checkpoint?.after,
   });
   for await (const page of feed) {
@@ -110,7 +114,7 @@ export async function executeRun(ctx: AppContext, run: RunRow, actor: Actor, ent
     const checkpoint: RunCheckpoint = { after: page[page.length - 1].id, counts: structuredClone(counts) };
     writing = chunks
       .commitChunk(checkpoint, async (tx) => {
-        await storeResults(tx, run.id, run.assessmentDate, rows, breather);
+        await storeResults(tx, run.id, run.assessmentDate, rows);
         await updateActiveRun(tx, run.id, { processed: checkpoint.counts.enterprises });
       })
       .then(() => chunks.progress?.(checkpoint.counts.enterprises, run.total));
