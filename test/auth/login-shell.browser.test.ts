@@ -168,6 +168,10 @@ describe('the shell in a real browser', () => {
     await expect.poll(() => dialog.getByText(/密码须为 10～128 个字符/).count()).toBeGreaterThan(0);
     await dialog.getByLabel('初始密码').fill('Wanzhou-pass-2026');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByText('用户已创建').count()).toBeGreaterThan(0);
+    // The demo's 114 expert accounts fill the first pages: find the new user by name.
+    await page.getByPlaceholder('用户名、姓名或单位').fill('wanzhou');
+    await page.getByPlaceholder('用户名、姓名或单位').press('Enter');
     await expect.poll(() => page.getByRole('cell', { name: 'wanzhou.admin' }).count()).toBe(1);
     expect(await h.count("select count(*) as n from users where username = 'wanzhou.admin' and district_code = '500101'")).toBe(1);
 
