@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, T
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ruleSetName } from '../../../../src/domain/evaluation/rule-set-names';
-import { api, roleLabel } from '../../shared/api';
+import { roleLabel } from '../../shared/api';
 import { count, dateTime, growth, percent, today, wan } from '../../shared/format';
 import {
   LISTING_LABELS,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
 import { useSession } from '../../shared/session';
-import { evaluationKeys, fetchRuleSets, type RuleSet } from './api';
+import { evaluationKeys, fetchRuleSets } from './api';
 import { RuleSetCorrection } from './RuleSetCorrection';
 
 const KIND_COLORS: Record<string, string> = { 评分指标: 'blue', 条件: 'purple', 直通条件: 'green', 人工审核: 'orange' };
