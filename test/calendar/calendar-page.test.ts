@@ -55,7 +55,7 @@ describe('工作日历 on the 参考数据 page in a real browser', () => {
     await addDay(page, '2027-10-09', '班（调休上班）', '国庆节');
     await page.getByLabel('通知文号').fill('测试通知〔2026〕1号');
     await page.getByRole('button', { name: /保存 2027 年工作日历/ }).click();
-    await page.getByText('2027 年工作日历已保存').waitFor();
+    await page.getByText('2027 年工作日历已保存').waitFor({ timeout: 45_000 });
     await page.screenshot({ path: 'test-results/calendar-maintained.png', fullPage: true });
 
     // Stored: after a reload the days are there, and the computations use them.
