@@ -59,10 +59,10 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
-  // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
-  const worker = config.process === 'web' ? null : startWorker(ctx, JOBS, SCHEDULES, { instanceId: instance.id });
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);
+  // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
+  const worker = config.process === 'web' ? null : startWorker(ctx, JOBS, SCHEDULES, { instanceId: instance.id });
   const app = Fastify({
     logger: loggerOptions(logger, config.logLevel),
     // One line per request (registerRequestLog) instead of two; its id from a trusted proxy or new.
@@ -75,6 +75,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
   // After the last request: stop claiming, hand back the running jobs' leases, then let go of the instance.
+  // Which process runs a job: jobs.locked_by is this instance id.
+  if (worker) app.log.info({ instanceId: instance.id, process: config.process }, 'job worker started');
   app.addHook('onClose', async () => {
     await worker?.stop();
     await instance.release();

@@ -3,7 +3,7 @@ import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
-import { requireDistrict } from '../reference/list-reference.js';
+import { requireDistrict } from '../reference/check-reference-codes.js';
 import { alreadyAssigned, conflictOfInterest, districtNotServed, notLittleGiant } from './experts.errors.js';
 import { insertAssignment, selectConflict, selectExpert } from './experts.repo.js';
 import type { AssignmentInput } from './experts.schemas.js';

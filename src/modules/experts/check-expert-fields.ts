@@ -1,5 +1,5 @@
 import type { AppContext } from '../../server/context.js';
-import { requireDistrict, requireIndustryDivision } from '../reference/list-reference.js';
+import { requireDistrict, requireIndustryDivision } from '../reference/check-reference-codes.js';
 
 /** The field (a GB/T 4754 division) and the districts served must exist: 400 naming the field otherwise. */
 export async function checkExpertFields(ctx: AppContext, input: { industryCode: string; districtCodes: string[] }) {

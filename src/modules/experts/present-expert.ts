@@ -1,7 +1,7 @@
 // How the pool's records read for people: codes beside their Chinese names. Shared by the use cases.
 import type { AppContext } from '../../server/context.js';
 import { enterpriseNames } from '../enterprises/enterprise-names.js';
-import { referenceNames } from '../reference/list-reference.js';
+import { referenceNames } from '../reference/reference-names.js';
 import type { AssignmentRow, ConflictRow, selectExpert, selectExpertPage } from './experts.repo.js';
 import { ASSIGNMENT_KIND_LABELS, type AssignmentItem, type ExpertDetail, type ExpertListItem } from './experts.schemas.js';
 

@@ -2,7 +2,7 @@ import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound, versionConflict } from '../../server/errors.js';
-import { referenceNames } from '../reference/list-reference.js';
+import { referenceNames } from '../reference/reference-names.js';
 import { checkExpertFields } from './check-expert-fields.js';
 import { districtStillAssigned } from './experts.errors.js';
 import { selectAssignments, selectExpert, updateExpertVersioned } from './experts.repo.js';
