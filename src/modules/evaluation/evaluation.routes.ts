@@ -8,7 +8,20 @@ import { errorBody, paging, text } from '../../server/validation.js';
 import { idParams, listQuery } from '../enterprises/enterprises.schemas.js';
 import { buildEvaluationInput } from './build-input.js';
 import type { RunRow } from './evaluation.repo.js';
-import { assessmentDate, previewBody, previewResponse } from './evaluation.schemas.js';
+import {
+  assessmentDate,
+  correctionImpact,
+  currentRunResponse,
+  enterpriseEvaluationsResponse,
+  poolPage,
+  previewBody,
+  previewResponse,
+  publishedVersion,
+  ruleSetList,
+  ruleSetParameters,
+  runResponse,
+  runStarted,
+} from './evaluation.schemas.js';
 import { exportPool } from './export-pool.js';
 import { currentRun } from './get-current-run.js';
 import { enterpriseEvaluations } from './get-enterprise-evaluations.js';
@@ -71,18 +84,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['梯度培育评价'],
         summary: '评价规则（各规则集的指标、档次、门槛、适用日期和依据）',
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              name: z.string(),
-              tier: z.string(),
-              appliesTo: z.string(),
-              document: z.string(),
-              confidence: z.string(),
-              version: z.number(),
-              rows: z.array(z.object({ kind: z.string(), name: z.string(), rule: z.string(), source: z.string() })),
-            }),
-          ),
+          200: ruleSetList,
           401: errorBody,
         },
       },
@@ -106,11 +108,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
           })
           .nullish(),
         response: {
-          202: z.object({
-            id: z.string(),
-            total: z.number(),
-            jobId: z.string().nullable().describe('后台任务：进度和结果见 GET /api/jobs/:id'),
-          }),
+          202: runStarted,
           409: errorBody,
           ...errors,
         },
@@ -122,23 +120,14 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
     },
   );
 
-  const runBody = z.object({
-    id: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed', 'interrupted']),
-    total: z.number(),
-    processed: z.number(),
-    assessmentDate: z.string(),
-    counts: z.unknown(),
-    error: z.unknown(),
-  });
   const runOf = (run: RunRow) => ({
     id: run.id,
-    status: run.status as z.infer<typeof runBody>['status'],
+    status: run.status as z.infer<typeof runResponse>['status'],
     total: run.total,
     processed: run.processed,
     assessmentDate: run.assessmentDate,
-    counts: run.counts,
-    error: run.error,
+    counts: run.counts as z.infer<typeof runResponse>['counts'],
+    error: run.error as z.infer<typeof runResponse>['error'],
   });
 
   app.get(
@@ -147,7 +136,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['梯度培育评价'],
         summary: '本数据权限范围最近一次批量评价（进行中或已结束；尚未运行过为 null）',
-        response: { 200: z.object({ run: runBody.nullable() }), ...errors },
+        response: { 200: currentRunResponse, ...errors },
       },
     },
     async (request) => {
@@ -163,7 +152,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['梯度培育评价'],
         summary: '批量评价的进度和结果统计',
         params: idParams,
-        response: { 200: runBody, ...errors },
+        response: { 200: runResponse, ...errors },
       },
     },
     async (request) => runOf(await getRun(ctx, request.actor, request.params.id)),
@@ -177,27 +166,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '后备库：已符合但未获得该称号、或差一项条件/几分即可达到的企业',
         querystring: poolFilter.extend(paging),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                enterpriseId: z.string(),
-                uscc: z.string(),
-                name: z.string(),
-                districtCode: z.string(),
-                districtName: z.string(),
-                industryCode: z.string().nullable(),
-                currentTier: z.string().nullable(),
-                tier: z.string(),
-                ruleSet: z.string(),
-                outcome: z.string(),
-                score: z.number().nullable(),
-                failed: z.array(z.string()),
-                missing: z.array(z.string()),
-                evaluatedAt: z.date(),
-              }),
-            ),
-            total: z.number(),
-          }),
+          200: poolPage,
           ...errors,
         },
       },
@@ -229,12 +198,11 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '某企业最近一次评价（分梯度）及历次评价',
         params: idParams,
         response: {
+          // The stored rows' JSON columns are untyped here; enterpriseEvaluationsResponse names their shape for the web.
           200: z.object({
             latest: z.array(z.looseObject({ tier: z.string() })),
             history: z.array(z.looseObject({ tier: z.string() })),
-            questions: z
-              .array(z.object({ id: z.string(), tier: z.string(), name: z.string(), question: z.string(), answer: z.boolean().nullable() }))
-              .describe('最近评价中需人工审核的事项及已记录的审核结论'),
+            questions: enterpriseEvaluationsResponse.shape.questions,
           }),
           ...errors,
         },
@@ -254,11 +222,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '规则集的数值参数（出厂值与当前值）',
         params: ruleSetParams,
         response: {
-          200: z.object({
-            ruleSet: z.string(),
-            version: z.number(),
-            parameters: z.array(z.object({ path: z.string(), label: z.string(), shipped: z.number(), current: z.number() })),
-          }),
+          200: ruleSetParameters,
           ...errors,
         },
       },
@@ -275,24 +239,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         params: ruleSetParams,
         body: z.strictObject({ values }),
         response: {
-          200: z.object({
-            ruleSet: z.string(),
-            tier: z.string(),
-            stored: z.number().describe('该规则集（各版本）已存储的评价结果条数'),
-            evaluated: z.number(),
-            changed: z.number().describe('因本次修正而改变结论的条数'),
-            outdated: z.number().describe('按现行参数重新评价已与存储结论不同的条数（企业数据已更新）'),
-            districts: z.array(
-              z.object({
-                districtCode: z.string(),
-                districtName: z.string(),
-                tier: z.string(),
-                toQualified: z.number(),
-                toNotQualified: z.number(),
-                other: z.number(),
-              }),
-            ),
-          }),
+          200: correctionImpact,
           ...errors,
         },
       },
@@ -308,7 +255,7 @@ export const evaluationRoutes: RoutePlugin = async (app, { ctx }) => {
         summary: '发布参数修正（新版本，记入审计日志）',
         params: ruleSetParams,
         body: z.strictObject({ values, note: text(200) }),
-        response: { 201: z.object({ ruleSet: z.string(), version: z.number() }), ...errors },
+        response: { 201: publishedVersion, ...errors },
       },
     },
     async (request, reply) =>

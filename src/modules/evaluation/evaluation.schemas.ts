@@ -106,8 +106,7 @@ export const previewResponse = z.object({
   ),
 });
 
-// Response schemas of the evaluation routes, for the web app's types. evaluation.routes.ts still declares the same
-// shapes inline (it was being reworked beside this change); its owner replaces those with these.
+// Response schemas of the evaluation routes (evaluation.routes.ts), whose types the web app imports.
 
 export const ruleSetList = z.array(
   z.object({
@@ -122,7 +121,11 @@ export const ruleSetList = z.array(
   }),
 );
 
-export const runStarted = z.object({ id: z.string(), total: z.number(), jobId: z.string().nullable() });
+export const runStarted = z.object({
+  id: z.string(),
+  total: z.number(),
+  jobId: z.string().nullable().describe('后台任务：进度和结果见 GET /api/jobs/:id'),
+});
 
 /** A batch evaluation run; `counts` holds what the run found (enterprises, qualified and needs-review per tier, within reach). */
 export const runResponse = z.object({
@@ -177,7 +180,7 @@ const storedResult = z.looseObject({
 export const enterpriseEvaluationsResponse = z.object({
   latest: z.array(storedResult),
   history: z.array(storedResult),
-  questions: z.array(reviewQuestion),
+  questions: z.array(reviewQuestion).describe('最近评价中需人工审核的事项及已记录的审核结论'),
 });
 
 export const ruleSetParameters = z.object({
@@ -188,10 +191,10 @@ export const ruleSetParameters = z.object({
 export const correctionImpact = z.object({
   ruleSet: z.string(),
   tier: z.string(),
-  stored: z.number(),
+  stored: z.number().describe('该规则集（各版本）已存储的评价结果条数'),
   evaluated: z.number(),
-  changed: z.number(),
-  outdated: z.number(),
+  changed: z.number().describe('因本次修正而改变结论的条数'),
+  outdated: z.number().describe('按现行参数重新评价已与存储结论不同的条数（企业数据已更新）'),
   districts: z.array(
     z.object({
       districtCode: z.string(),
