@@ -2,11 +2,11 @@ import { type HolidayCalendar, WorkingDayInputError, type WorkingDayResult } fro
 import type { AppContext } from '../../server/context.js';
 import { workingDayInputInvalid } from './calendar.errors.js';
 import { loadCalendar } from './load-calendar.js';
-import { remindCalendarMaintenance } from './remind-calendar-maintenance.js';
 
 /**
  * Runs a working-day computation on the maintained calendar. Bad input is a 400 naming the
- * request's field; a computation through a due year nobody maintained tells the administrators.
+ * request's field. A read writes nothing: the daily sweep tells the administrators about the due
+ * years nobody maintained (calendar.jobs.ts), the answer names them (unmaintainedYears).
  */
 export async function computeWithCalendar(
   ctx: AppContext,
@@ -14,13 +14,10 @@ export async function computeWithCalendar(
   compute: (cal: HolidayCalendar) => WorkingDayResult,
 ): Promise<WorkingDayResult> {
   const cal = await loadCalendar(ctx.db);
-  let result: WorkingDayResult;
   try {
-    result = compute(cal);
+    return compute(cal);
   } catch (e) {
     if (e instanceof WorkingDayInputError) throw workingDayInputInvalid(fields[e.field], e.message);
     throw e;
   }
-  if (result.unmaintainedYears.length) await ctx.db.transaction((tx) => remindCalendarMaintenance(tx, result.unmaintainedYears));
-  return result;
 }
