@@ -41,3 +41,7 @@ export const expertProfileMissing = () =>
   new AppError('EXPERT_PROFILE_MISSING', 403, '您的账号尚未录入专家库，请联系市经信委在专家库中关联您的账号');
 
 export const visitDateInFuture = () => new AppError('EXPERT_VISIT_DATE_IN_FUTURE', 400, '服务日期不能晚于今天', { field: 'visitedOn' });
+
+/** A visit date that is not a real date, or lies in the future. */
+export const visitDateInvalid = (problem: string) =>
+  new AppError('EXPERT_VISIT_DATE_INVALID', 400, `服务日期${problem}`, { field: 'visitedOn' });

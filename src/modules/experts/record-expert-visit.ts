@@ -3,12 +3,11 @@ import { checkFactDate } from '../../domain/field-rules.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
 import { districtOfficerIds, enterpriseUserIds } from '../auth/find-recipients.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
 import { attachFiles } from '../files/attach-files.js';
 import { sendMessages } from '../messages/send-messages.js';
-import { expertProfileMissing } from './experts.errors.js';
+import { expertProfileMissing, visitDateInvalid } from './experts.errors.js';
 import { insertVisit, selectExpertByUser } from './experts.repo.js';
 import { VISIT_FORM_LABELS, type VisitInput } from './experts.schemas.js';
 import { listEnterpriseVisits } from './list-enterprise-visits.js';
@@ -24,7 +23,7 @@ export async function recordExpertVisit(ctx: AppContext, actor: Actor | null, en
   const expert = await selectExpertByUser(ctx.db, who.userId);
   if (!expert) throw expertProfileMissing();
   const problem = checkFactDate(input.visitedOn, todayInShanghai());
-  if (problem) throw new AppError('EXPERT_VISIT_DATE_INVALID', 400, `服务日期${problem.message}`, { field: 'visitedOn' });
+  if (problem) throw visitDateInvalid(problem.message);
 
   const visit = await ctx.db.transaction(async (tx) => {
     const row = await insertVisit(tx, {
