@@ -1,25 +1,10 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  List,
-  Modal,
-  Radio,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { VISIT_FORM_LABELS } from '../../../../src/domain/labels';
+import { FileUpload } from '../../shared/FileUpload';
 import { date, dateTime } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { expertKeys, fetchVisits, recordVisit } from './api';
@@ -105,7 +90,8 @@ interface VisitValues {
 /** 记录服务: date, form, topic, advice, follow-up and attachments (PDF, JPG, PNG, XLSX, DOCX). */
 function VisitForm({ enterpriseId, enterpriseName, onClose }: { enterpriseId: string; enterpriseName: string; onClose: () => void }) {
   const [form] = Form.useForm<VisitValues>();
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [fileIds, setFileIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   const client = useQueryClient();
   const { message } = App.useApp();
   const save = useMutation({
@@ -116,7 +102,7 @@ function VisitForm({ enterpriseId, enterpriseName, onClose }: { enterpriseId: st
         topic: v.topic,
         advice: v.advice,
         followUp: v.followUp?.trim() ? v.followUp : null,
-        fileIds: files.flatMap((f) => (f.status === 'done' && f.response?.id ? [f.response.id as string] : [])),
+        fileIds,
       }),
     onSuccess: () => {
       message.success('服务记录已保存，企业和所在区县经信委已收到消息');
@@ -125,7 +111,6 @@ function VisitForm({ enterpriseId, enterpriseName, onClose }: { enterpriseId: st
     },
     onError: (e) => message.error(e.message),
   });
-  const uploading = files.some((f) => f.status === 'uploading');
   return (
     <Modal
       open
@@ -155,19 +140,7 @@ function VisitForm({ enterpriseId, enterpriseName, onClose }: { enterpriseId: st
           <Input.TextArea rows={2} placeholder="如：一个月后回访（可不填）" />
         </Form.Item>
         <Form.Item label="附件（PDF、JPG、PNG、XLSX、DOCX，每个不超过 20 MB）">
-          <Upload
-            action="/api/files"
-            name="file"
-            withCredentials
-            fileList={files}
-            accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx"
-            onChange={({ file, fileList }) => {
-              if (file.status === 'error') message.error((file.response as { message?: string } | undefined)?.message ?? '上传失败');
-              setFiles(fileList.filter((f) => f.status !== 'error'));
-            }}
-          >
-            <Button icon={<UploadOutlined />}>上传附件</Button>
-          </Upload>
+          <FileUpload onChange={(files) => setFileIds(files.map((f) => f.id))} onBusyChange={setUploading} />
         </Form.Item>
       </Form>
     </Modal>
