@@ -18,9 +18,7 @@ function newest(dir) {
 
 const sources = Math.max(
   newest(path.join(root, 'web', 'src')),
-  // The web imports pure rules from src/domain (the 万元 formatter): a change there rebuilds too.
-  newest(path.join(root, 'src', 'domain')),
-  // The web app imports the labels and names of src/domain (one table for API and screen).
+  // The web app imports pure rules, labels and names from src/domain: a change there rebuilds too.
   newest(path.join(root, 'src', 'domain')),
   statSync(path.join(root, 'web', 'index.html')).mtimeMs,
   statSync(path.join(root, 'web', 'vite.config.ts')).mtimeMs,

@@ -247,12 +247,15 @@ describe.each(DATABASE_KINDS)('outbox delivery on %s', (kind) => {
       while ((await row(id)).status !== 'delivered' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect((await row(id)).status).toBe('delivered');
       expect(readFileSync(logFile, 'utf8')).toContain(id);
-      // Delivered by a run that a send enqueued (this one's, or an earlier test's whose window had ended).
-      expect(
-        await h.count(
-          "select count(*) as n from jobs where kind = 'outbox.deliver' and status = 'done' and payload->>'slot' like 'send:%'",
-        ),
-      ).toBeGreaterThan(0);
+      // Delivered by a run that a send enqueued (this one's, or an earlier test's whose window had ended);
+      // the run marks itself done just after its delivery commits, so wait for that too.
+      await expect
+        .poll(
+          () =>
+            h.count("select count(*) as n from jobs where kind = 'outbox.deliver' and status = 'done' and payload->>'slot' like 'send:%'"),
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(0);
     } finally {
       await worker.stop();
       await instance.release();

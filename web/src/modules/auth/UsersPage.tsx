@@ -85,7 +85,9 @@ export default function UsersPage() {
   const toggle = useMutation({
     mutationFn: (u: UserRow) => updateUser(u.id, { version: u.version, disabled: !u.disabled }),
     onSuccess: () => done('已更新账号状态'),
-    onError: (error) => message.error(error instanceof ApiError ? error.message : '操作失败'),
+    onError: (error) => {
+      message.error(error instanceof ApiError ? error.message : '操作失败');
+    },
   });
 
   const open = (next: Editing) => {

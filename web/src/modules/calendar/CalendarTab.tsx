@@ -99,7 +99,9 @@ export function CalendarTab({ editable }: { editable: boolean }) {
       client.setQueryData(calendarKeys.year(saved.year), saved);
       client.invalidateQueries({ queryKey: calendarKeys.years });
     },
-    onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败，请稍后重试'),
+    onError: (e) => {
+      message.error(e instanceof ApiError ? e.message : '保存失败，请稍后重试');
+    },
   });
 
   const yearOptions = useMemo(() => {

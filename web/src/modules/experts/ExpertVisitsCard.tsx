@@ -109,7 +109,9 @@ function VisitForm({ enterpriseId, enterpriseName, onClose }: { enterpriseId: st
       client.invalidateQueries({ queryKey: expertKeys.visits(enterpriseId) });
       onClose();
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
   return (
     <Modal

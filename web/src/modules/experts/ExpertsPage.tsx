@@ -172,7 +172,9 @@ function ExpertForm({ expert, onClose }: { expert: ExpertListItem | null; onClos
       client.invalidateQueries({ queryKey: expertKeys.all });
       onClose();
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
   return (
     <Modal
@@ -236,7 +238,9 @@ function ExpertDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const act = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
     onSuccess: () => refresh(),
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
   const e = detail.data;
   return (
@@ -419,7 +423,9 @@ function AccountForm({ expert }: { expert: ExpertDetail }) {
       message.success('账号已开通，专家首次登录须修改密码');
       client.invalidateQueries({ queryKey: expertKeys.all });
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
   return (
     <Space wrap>

@@ -20,14 +20,22 @@ export default function MessagesPage() {
   const { message } = App.useApp();
   const list = useQuery({ queryKey: messageKeys.list(filter), queryFn: () => fetchMessages(filter) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: messageKeys.all });
-  const markRead = useMutation({ mutationFn: markMessageRead, onSuccess: refresh, onError: (e) => message.error(e.message) });
+  const markRead = useMutation({
+    mutationFn: markMessageRead,
+    onSuccess: refresh,
+    onError: (e) => {
+      message.error(e.message);
+    },
+  });
   const markAll = useMutation({
     mutationFn: markAllMessagesRead,
     onSuccess: (r) => {
       message.success(r.marked ? `已将 ${countText(r.marked)} 条消息标为已读` : '没有未读消息');
       return refresh();
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
   const unread = list.data?.unread ?? 0;
 

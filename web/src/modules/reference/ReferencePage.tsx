@@ -39,7 +39,9 @@ function ClustersTable({ editable }: { editable: boolean }) {
       setEditing(null);
       client.invalidateQueries({ queryKey: referenceKeys.clusters });
     },
-    onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败'),
+    onError: (e) => {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    },
   });
   return (
     <>
