@@ -50,7 +50,10 @@ describe('工作日历 on the 参考数据 page in a real browser', () => {
     expect(await web.h.count('select count(*) as n from calendar_years where year = 2027')).toBe(0);
 
     // On the same page: delete the refused day, add the real days, save again.
-    await page.getByRole('row', { name: /2027-10-08/ }).getByRole('button', { name: /^删\s*除$/ }).click();
+    await page
+      .getByRole('row', { name: /2027-10-08/ })
+      .getByRole('button', { name: /^删\s*除$/ })
+      .click();
     await page.getByText('本年度尚未列出放假日或调休上班日，请在上方添加后保存').waitFor();
     await addDay(page, '2027-10-01', '休（放假）', '国庆节');
     await addDay(page, '2027-10-09', '班（调休上班）', '国庆节');
