@@ -106,9 +106,20 @@ export const enterpriseTitles = pgTable(
     batch: text('batch'),
     recognisedOn: date('recognised_on').notNull(),
     validUntil: date('valid_until'),
-    /** valid | expired | revoked */
+    /** valid | under_review (复核 under way: still valid) | expired | revoked */
     status: text('status').notNull().default('valid'),
     certificateNo: text('certificate_no'),
+    /** 公告/认定文号 of the list the title was granted in. */
+    documentNo: text('document_no'),
+    /** The recognition application it was granted on (source 'recognition'). */
+    applicationId: uuid('application_id'),
+    /** 撤销/取消: when, why (REVOCATION_CATEGORIES) and in what words. */
+    revokedOn: date('revoked_on'),
+    revocationCategory: text('revocation_category'),
+    revocationReason: text('revocation_reason'),
+    revokedBy: uuid('revoked_by'),
+    /** When it ended other than by revocation: expired, or replaced after a passed 复核. */
+    endedOn: date('ended_on'),
     source: text('source').notNull().default('import'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,5 +8,6 @@ export * from './imports.js';
 export * from './login-attempts.js';
 export * from './messages.js';
 export * from './queue.js';
+export * from './recognition.js';
 export * from './reference.js';
 export * from './users.js';
