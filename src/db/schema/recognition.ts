@@ -207,3 +207,21 @@ export const annualUpdateDeadlines = pgTable('annual_update_deadlines', {
   setBy: uuid('set_by').references(() => users.id),
   setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The reminders of the annual update sent (30, 7 and 1 days before the deadline): one row per
+ * enterprise, data year and threshold, so that the daily sweep never tells an enterprise twice.
+ */
+export const annualUpdateReminders = pgTable(
+  'annual_update_reminders',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    dataYear: integer('data_year').notNull(),
+    /** 30, 7 or 1: how many days before the deadline the reminder is for. */
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.dataYear, t.daysBefore] })],
+);
