@@ -28,6 +28,11 @@ export function expertReachableEnterpriseIds(userId: string): SQL {
     except select c.enterprise_id from expert_conflicts c where c.expert_id in (${mine})`;
 }
 
+/** The expert record(s) of an expert user, as a subquery of expert ids (other modules' expert scopes). */
+export function expertIdsOfUser(userId: string): SQL {
+  return sql`select x.id from experts x where x.user_id = ${userId}`;
+}
+
 // ---- the pool ----
 
 export interface ExpertFilter {
