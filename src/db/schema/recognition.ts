@@ -225,3 +225,20 @@ export const annualUpdateReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.dataYear, t.daysBefore] })],
 );
+
+/**
+ * The daily reminders of overdue district reviews (初审逾期) sent: one row per district and day, so
+ * that a sweep retried on the same day never tells a district twice.
+ */
+export const recognitionOverdueReminders = pgTable(
+  'recognition_overdue_reminders',
+  {
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
+    day: date('day').notNull(),
+    overdue: integer('overdue').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.day] })],
+);
