@@ -1,3 +1,4 @@
+import { type BulkColumn, bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';
 import { auditLog } from '../db/schema/index.js';
 import type { AuditAction } from '../domain/labels.js';
@@ -31,4 +32,41 @@ export async function writeAudit(tx: DbOrTx, actor: Actor | null, entry: AuditEn
     ip: actor?.ip ?? entry.ip ?? null,
     requestId: actor?.requestId ?? entry.requestId ?? currentRequestId() ?? null,
   });
+}
+
+const AUDIT_BULK_COLUMNS: BulkColumn[] = [
+  { name: 'actor_id', type: 'uuid' },
+  { name: 'actor_name', type: 'text' },
+  { name: 'actor_role', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'entity_type', type: 'text' },
+  { name: 'entity_id', type: 'text' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+  { name: 'ip', type: 'text' },
+  { name: 'request_id', type: 'text' },
+];
+
+/** Writes many audit rows of one actor with one statement per 5,000 (batch actions). Same transaction rule as writeAudit. */
+export async function writeAudits(tx: DbOrTx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const actorName = actor ? `${actor.displayName}（${actor.username}）` : null;
+  const requestId = actor?.requestId ?? currentRequestId() ?? null;
+  await bulkInsert(
+    tx,
+    'audit_log',
+    AUDIT_BULK_COLUMNS,
+    entries.map((e) => [
+      actor?.userId ?? null,
+      actorName,
+      actor?.role ?? null,
+      e.action,
+      e.entityType,
+      e.entityId ?? null,
+      e.before === undefined ? null : e.before,
+      e.after === undefined ? null : e.after,
+      actor?.ip ?? e.ip ?? null,
+      e.requestId ?? requestId,
+    ]),
+  );
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { activeUserIds } from './users.repo.js';
+import { activeEnterpriseUserIds, activeUserIds } from './users.repo.js';
 
 // Who is told about what: the message senders of other modules find their recipients here (auth's
 // users are read only through auth's repo). "Active" means not disabled.
@@ -7,6 +7,11 @@ import { activeUserIds } from './users.repo.js';
 /** The active users bound to this enterprise. */
 export function enterpriseUserIds(db: DbOrTx, enterpriseId: string): Promise<string[]> {
   return activeUserIds(db, { role: 'enterprise', enterpriseId });
+}
+
+/** The active users of many enterprises (one query): enterprise id → user ids (absent: none). */
+export function enterpriseUserIdsOf(db: DbOrTx, enterpriseIds: string[]): Promise<Map<string, string[]>> {
+  return activeEnterpriseUserIds(db, [...new Set(enterpriseIds)]);
 }
 
 /** The active district administrators (区县工信部门) of this 区县 or functional zone. */

@@ -101,6 +101,21 @@ export async function activeUserIds(db: DbOrTx, where: { role?: Role; enterprise
   return rows.map((r) => r.id);
 }
 
+/** The active enterprise users of many enterprises at once (one query), as enterprise id → user ids. */
+export async function activeEnterpriseUserIds(db: DbOrTx, enterpriseIds: string[]): Promise<Map<string, string[]>> {
+  const byEnterprise = new Map<string, string[]>();
+  if (enterpriseIds.length === 0) return byEnterprise;
+  const rows = await db
+    .select({ id: users.id, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(
+      and(eq(users.disabled, false), eq(users.role, 'enterprise'), sql`${users.enterpriseId} = any(${sql.param(enterpriseIds)}::uuid[])`),
+    )
+    .orderBy(users.id);
+  for (const r of rows) if (r.enterpriseId) byEnterprise.set(r.enterpriseId, [...(byEnterprise.get(r.enterpriseId) ?? []), r.id]);
+  return byEnterprise;
+}
+
 /** Where the outbox reaches these users (name, e-mail, mobile), and whether they are disabled. */
 export async function userContacts(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
