@@ -13,14 +13,30 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '后备库',
       '评价规则',
       '自评测算',
+      '申报批次',
+      '申报审核',
+      '年度更新监测',
+      '有进有出',
       '参考数据',
       '用户管理',
       '审计日志',
       '消息中心',
     ]);
-    expect(labels('district_admin')).toEqual(['工作台', '企业库', '后备库', '评价规则', '自评测算', '参考数据', '消息中心']);
-    expect(labels('enterprise')).toEqual(['工作台', '本企业信息', '自评测算', '消息中心']);
-    expect(labels('expert')).toEqual(['工作台', '我的服务企业', '自评测算', '消息中心']);
+    expect(labels('district_admin')).toEqual([
+      '工作台',
+      '企业库',
+      '后备库',
+      '评价规则',
+      '自评测算',
+      '申报批次',
+      '申报审核',
+      '年度更新监测',
+      '有进有出',
+      '参考数据',
+      '消息中心',
+    ]);
+    expect(labels('enterprise')).toEqual(['工作台', '本企业信息', '自评测算', '可申报批次', '我的申报', '年度信息更新', '消息中心']);
+    expect(labels('expert')).toEqual(['工作台', '我的服务企业', '自评测算', '专家评审', '消息中心']);
     expect(labels('bank')).toEqual(['工作台', '自评测算', '消息中心']);
   });
 
@@ -42,5 +58,16 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
     expect(canOpen('bank', route('/enterprises/:id'))).toBe(false);
     expect(menuKeyFor('city_admin', '/enterprises/abc')).toBe('/enterprises');
     expect(menuKeyFor('city_admin', '/experts')).toBe('/experts');
+    expect(menuKeyFor('district_admin', '/recognition/applications/abc')).toBe('/recognition/applications');
+    expect(canOpen('expert', route('/recognition/applications/:id'))).toBe(true);
+    expect(canOpen('expert', route('/recognition/rounds/:id'))).toBe(false);
+  });
+
+  it('gathers the 认定管理 pages in one menu group', () => {
+    expect(
+      navFor('district_admin')
+        .filter((item) => item.group === '认定管理')
+        .map((item) => item.label),
+    ).toEqual(['申报批次', '申报审核', '年度更新监测', '有进有出']);
   });
 });

@@ -9,6 +9,8 @@ export { ROUTES };
 export interface NavItem {
   path: string;
   label: string;
+  /** The submenu it sits in (AppRoute.group). */
+  group?: string;
 }
 
 function menuLabel(route: AppRoute, role: Role): string | undefined {
@@ -20,7 +22,7 @@ function menuLabel(route: AppRoute, role: Role): string | undefined {
 export const navFor = (role: Role): NavItem[] =>
   ROUTES.flatMap((route) => {
     const label = menuLabel(route, role);
-    return label ? [{ path: route.path, label }] : [];
+    return label ? [{ path: route.path, label, ...(route.group ? { group: route.group } : {}) }] : [];
   });
 
 export const canOpen = (role: Role, route: AppRoute) => route.roles.includes(role);

@@ -5,6 +5,7 @@ import { evaluationRoutes } from './modules/evaluation/routes';
 import { expertsRoutes } from './modules/experts/routes';
 import { jobsRoutes } from './modules/jobs/routes';
 import { messagesRoutes } from './modules/messages/routes';
+import { recognitionRoutes } from './modules/recognition/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { workbenchRoutes } from './modules/workbench/routes';
 import type { AppRoute } from './shared/app-route';
@@ -19,6 +20,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...enterprisesRoutes,
   ...expertsRoutes,
   ...evaluationRoutes,
+  ...recognitionRoutes,
   ...referenceRoutes,
   ...authRoutes,
   ...auditRoutes,

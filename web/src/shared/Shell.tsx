@@ -1,9 +1,9 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Result, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { MessageBell } from '../modules/messages/MessageBell';
-import { menuKeyFor, navFor } from '../navigation';
+import { menuKeyFor, type NavItem, navFor } from '../navigation';
 import { useSession } from './session';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -48,7 +48,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={[menuKeyFor(user.role, location.pathname) ?? '']}
-            items={items.map((item) => ({ key: item.path, label: item.label }))}
+            items={menuItems(items)}
+            defaultOpenKeys={groupsOf(items)}
             onClick={({ key }) => navigate(key)}
             style={{ height: '100%' }}
           />
@@ -58,6 +59,29 @@ export function Shell({ children }: { children: ReactNode }) {
     </Layout>
   );
 }
+
+/** The menu: entries in the table's order, those of a group gathered in its submenu where the group first appears. */
+function menuItems(items: NavItem[]): MenuProps['items'] {
+  const out: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; label: string }[]>();
+  for (const item of items) {
+    const entry = { key: item.path, label: item.label };
+    if (!item.group) {
+      out.push(entry);
+      continue;
+    }
+    let children = groups.get(item.group);
+    if (!children) {
+      children = [];
+      groups.set(item.group, children);
+      out.push({ key: `group:${item.group}`, label: item.group, children });
+    }
+    children.push(entry);
+  }
+  return out;
+}
+
+const groupsOf = (items: NavItem[]) => [...new Set(items.flatMap((item) => (item.group ? [`group:${item.group}`] : [])))];
 
 /** A page the role may not open (typed or bookmarked URL): say so and offer the way back. */
 export function Forbidden() {

@@ -14,6 +14,8 @@ export interface AppRoute {
   roles: readonly Role[];
   /** Its menu entry, if any: one label, or a label per role where the same page means something else. */
   menu?: string | Partial<Record<Role | 'default', string>>;
+  /** The menu group its entry sits in (a submenu, e.g. 认定管理); entries without one stand alone. */
+  group?: string;
   /** Also open without logging in (it stores nothing). */
   public?: boolean;
 }
