@@ -5,6 +5,7 @@ export const MESSAGE_CATEGORY_LABELS = {
   calendar: '工作日历',
   reminder: '报送提醒',
   job: '任务完成',
+  recognition: '认定管理',
 } as const;
 export type MessageCategory = keyof typeof MESSAGE_CATEGORY_LABELS;
 export const MESSAGE_CATEGORIES = Object.keys(MESSAGE_CATEGORY_LABELS) as [MessageCategory, ...MessageCategory[]];

@@ -85,6 +85,12 @@ const PERMISSIONS = {
   'expert.visit': { kind: 'write', roles: ['expert'] },
   /** The visits of an enterprise: its expert (own visits), the city, its district, the enterprise itself. */
   'expert.visits.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise', 'expert'] },
+  /** 认定申报: read through the application's scope (city, its district, the enterprise, assigned experts). */
+  'recognition.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise', 'expert'] },
+  /** An enterprise applies, fills in, submits and withdraws its own application. */
+  'recognition.apply': { kind: 'write', roles: ['enterprise'] },
+  /** Officers compare an application with the registry's current data. */
+  'recognition.current': { kind: 'read', roles: ['city_admin', 'district_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

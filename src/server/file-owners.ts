@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
 import { canReadExpertVisit } from '../modules/experts/can-read-expert-visit.js';
+import { canReadApplication } from '../modules/recognition/can-read-application.js';
 import type { Actor } from './access.js';
 
 /**
@@ -15,4 +16,5 @@ export type FileOwnerCheck = (db: DbOrTx, actor: Actor, ownerId: string) => Prom
  */
 export const FILE_OWNERS: Record<string, FileOwnerCheck> = {
   expert_visit: canReadExpertVisit,
+  recognition_application: canReadApplication,
 };

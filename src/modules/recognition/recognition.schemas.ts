@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { RECOGNITION_ACTIONS, RETURN_REASONS } from '../../domain/recognition/lifecycle.js';
+import { SECTORS } from '../../domain/sme-size.js';
+import { text, uuid } from '../../server/validation.js';
+import { previewResponse } from '../evaluation/evaluation.schemas.js';
+
+// Every request and response schema of the recognition module's routes (认定管理). Each part adds
+// its own under a comment naming the part; the web app imports the types (z.output) type-only.
+
+// ---- shared ----
+
+export const TIERS = ['innovative', 'srdi', 'little_giant'] as const;
+export const tier = z.enum(
+  TIERS,
+  '梯度层级应为 innovative（创新型中小企业）、srdi（专精特新中小企业）或 little_giant（专精特新“小巨人”企业）',
+);
+export const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+export const idParams = z.strictObject({ id: uuid() });
+
+/** A tier's evaluation as the evaluation module returns it (TierResult). */
+export const tierResult = previewResponse.shape.results.element;
+
+// ---- A: applications, enterprise side ----
+
+const count = z.number().int('应为整数').min(0, '不能为负数').max(10_000_000, '数值超出范围');
+const yuan = z.number().int('以元为单位的整数').min(-1e15, '数值超出范围').max(1e15, '数值超出范围');
+const optionalText = (max: number) => text(max, { min: 0 }).nullable().optional();
+const award = z.strictObject({
+  level: z.enum(['national', 'provincial'], '级别应为 national（国家级）或 provincial（省级）'),
+  rank: z.number().int().min(1).max(1000),
+  year: z.number().int().min(1949).max(2100),
+});
+
+/** One year of 经营情况 (whole yuan, head counts); a draft may leave figures empty. */
+export const formYear = z.strictObject({
+  year: z.number().int().min(1949).max(2100),
+  revenue: yuan.min(0, '不能为负数').nullable().optional(),
+  mainRevenue: yuan.min(0, '不能为负数').nullable().optional(),
+  netProfit: yuan.nullable().optional(),
+  totalAssets: yuan.min(0, '不能为负数').nullable().optional(),
+  totalLiabilities: yuan.min(0, '不能为负数').nullable().optional(),
+  rdExpense: yuan.min(0, '不能为负数').nullable().optional(),
+  employees: count.nullable().optional(),
+  rdStaff: count.nullable().optional(),
+  equityFinancing: yuan.min(0, '不能为负数').nullable().optional(),
+});
+
+/**
+ * 申报书 as the enterprise fills it, by the official form's tabs: 基本情况 basic, 经营情况 operations,
+ * 专业化 specialisation, 精细化 refinement, 特色化 featured, 创新能力 innovation, 其他 other,
+ * 附件 evidence (file ids per indicator id). Every field may be empty in a draft (autosave); the
+ * self-evaluation reads an empty figure as 0 and says what is missing.
+ */
+export const applicationForm = z.strictObject({
+  basic: z
+    .strictObject({
+      name: optionalText(200),
+      uscc: optionalText(30),
+      districtCode: optionalText(16),
+      industryCode: optionalText(8),
+      sector: z.enum(SECTORS, '行业门类不正确').nullable().optional(),
+      establishedOn: isoDate.nullable().optional(),
+      registeredCapital: yuan.min(0, '不能为负数').nullable().optional(),
+      legalRepresentative: optionalText(100),
+      address: optionalText(300),
+      contactName: optionalText(100),
+      contactPhone: optionalText(40),
+      mainProduct: optionalText(500),
+      nicheMarket: optionalText(500),
+    })
+    .default({}),
+  operations: z.strictObject({ years: z.array(formYear).max(10, '最多填写 10 个年度').default([]) }).default({ years: [] }),
+  specialisation: z
+    .strictObject({
+      /** The year the enterprise entered its niche market (从事特定细分市场的起始年份). */
+      nicheEntryYear: z.number().int().min(1900).max(2100).nullable().optional(),
+      nicheMarketShare: z.number().min(0, '不能为负数').max(100, '不能超过 100%').nullable().optional(),
+      domesticRank: z.number().int().min(1).max(10_000).nullable().optional(),
+      mainProductField: z.enum(['strategic_emerging', 'other']).nullable().optional(),
+      srdiField: z.enum(['key_chain', 'six_basics', 'none']).nullable().optional(),
+      description: optionalText(2000),
+    })
+    .default({}),
+  refinement: z
+    .strictObject({
+      digitalLevel: z.number().int().min(0).max(6).nullable().optional(),
+      quality: z
+        .strictObject({
+          provincialAward: z.boolean().optional(),
+          managementCertified: z.boolean().optional(),
+          ownBrand: z.boolean().optional(),
+          standards: z.boolean().optional(),
+        })
+        .default({}),
+      description: optionalText(2000),
+    })
+    .default({ quality: {} }),
+  featured: z
+    .strictObject({
+      /** 特色化指标 self-assessed (0–15; the district or the experts assess the final one). */
+      featuredScore: z.number().min(0, '不能为负数').max(15, '特色化指标最高 15 分').nullable().optional(),
+      description: optionalText(2000),
+    })
+    .default({}),
+  innovation: z
+    .strictObject({
+      ip: z
+        .strictObject({
+          classI: count.optional(),
+          classIHighValue: count.optional(),
+          classISelfDeveloped: count.optional(),
+          classII: count.optional(),
+        })
+        .default({}),
+      rdInstitution: z.enum(['none', 'below_municipal', 'municipal', 'provincial', 'national']).nullable().optional(),
+      awards: z.array(award).max(50).default([]),
+      makerContest: award.nullable().optional(),
+      description: optionalText(2000),
+    })
+    .default({ ip: {}, awards: [] }),
+  other: z
+    .strictObject({
+      qualifications: z
+        .strictObject({
+          highTech: z.boolean().optional(),
+          techSme: z.boolean().optional(),
+          innovativeSme: z.boolean().optional(),
+          srdiSme: z.boolean().optional(),
+        })
+        .default({}),
+      /** 专精特新发展评价 score from the national platform (2026 rules). */
+      developmentScore: z.number().min(0).max(100).nullable().optional(),
+      note: optionalText(2000),
+    })
+    .default({ qualifications: {} }),
+  /** 佐证材料: file ids per indicator id (or condition id). */
+  evidence: z.record(z.string().min(1).max(64), z.array(uuid()).max(20, '每项最多 20 个附件')).default({}),
+});
+export type ApplicationForm = z.output<typeof applicationForm>;
+
+export const createApplicationBody = z.strictObject({ roundId: uuid() });
+
+export const saveDraftBody = z.strictObject({
+  form: applicationForm,
+  formVersion: z.number().int().positive(),
+});
+
+export const saveDraftResult = z.object({
+  formVersion: z.number(),
+  formSavedAt: z.string(),
+  evaluation: tierResult,
+});
+
+/** POST …/actions: submit/withdraw (A), the officers' actions (R). */
+export const actionBody = z.strictObject({
+  action: z.enum(RECOGNITION_ACTIONS, '操作不正确'),
+  reason: text(2000).optional(),
+  reasonCode: z
+    .enum(Object.keys(RETURN_REASONS) as [keyof typeof RETURN_REASONS, ...(keyof typeof RETURN_REASONS)[]], '退回原因不正确')
+    .optional(),
+  pledge: z.boolean().optional(),
+});
+export type ActionBody = z.output<typeof actionBody>;
+
+/** The registry's data as frozen at submission (and as GET …/current returns it now). */
+export const registrySnapshot = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  industryCode: z.string().nullable(),
+  sizeClass: z.string().nullable(),
+  isSme: z.boolean().nullable(),
+  years: z.array(z.looseObject({ year: z.number() })),
+  titles: z.array(z.looseObject({ id: z.string(), tier: z.string(), status: z.string() })),
+});
+
+export const applicationDetail = z.object({
+  id: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  roundId: z.string(),
+  round: z.object({ name: z.string(), tier: z.string(), type: z.string(), closesOn: z.string() }),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  tier: z.string(),
+  tierLabel: z.string(),
+  evaluation: tierResult.nullable(),
+  form: z.custom<ApplicationForm>(() => true),
+  formVersion: z.number(),
+  formSavedAt: z.string().nullable(),
+  /** `{ registry, form }` as submitted; null before. */
+  frozen: z.object({ registry: registrySnapshot, form: z.custom<ApplicationForm>(() => true) }).nullable(),
+  submittedAt: z.string().nullable(),
+  districtDueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  checklist: z.record(z.string(), z.unknown()),
+  returnReasonCode: z.string().nullable(),
+  returnReasonLabel: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  expertScore: z.number().nullable(),
+  expertScoreFlagged: z.boolean(),
+  titleId: z.string().nullable(),
+  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), indicatorId: z.string().nullable() })),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      actionLabel: z.string(),
+      at: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      reasonCode: z.string().nullable(),
+      reason: z.string().nullable(),
+      actorName: z.string().nullable(),
+    }),
+  ),
+  allowedActions: z.array(z.enum(RECOGNITION_ACTIONS)),
+  version: z.number(),
+});
+export type ApplicationDetail = z.output<typeof applicationDetail>;
