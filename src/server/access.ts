@@ -91,6 +91,12 @@ const PERMISSIONS = {
   'recognition.apply': { kind: 'write', roles: ['enterprise'] },
   /** Officers compare an application with the registry's current data. */
   'recognition.current': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 年度信息更新 (D): the holder updates its own figures; officers see who has not; the city sets the deadlines. */
+  'recognition.annual.update': { kind: 'write', roles: ['enterprise'] },
+  'recognition.annual.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  'recognition.annual.deadline': { kind: 'write', roles: ['city_admin'] },
+  /** 有进有出: entered and left per year, district and tier (officers; a district its own). */
+  'recognition.flows': { kind: 'read', roles: ['city_admin', 'district_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;
