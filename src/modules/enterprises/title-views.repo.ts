@@ -1,0 +1,90 @@
+// Reads of the titles (梯度称号) for the recognition module's annual update and 有进有出: who holds a
+// title on a day, and each title's period with how it ended. The registry's tables stay behind these
+// functions: the other module gets subqueries with published columns (snake_case), never the tables.
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+import type { Scope } from '../../server/access.js';
+import { enterpriseScopeCondition } from './enterprises.repo.js';
+
+/**
+ * Title `t` is held on `day`: recognised by then, not revoked by then, not ended before it, and
+ * within its validity — a title under 复核 stays held past its validity until the result (then
+ * ended_on is set). One definition for the holders' list, the update form and the flows.
+ */
+export function titleHeldOn(day: string): SQL {
+  return sql`(t.recognised_on <= ${day}::date
+    and (t.revoked_on is null or t.revoked_on > ${day}::date) and t.status <> 'revoked'
+    and (t.ended_on is null or t.ended_on >= ${day}::date)
+    and (t.status = 'under_review' or t.valid_until is null or t.valid_until >= ${day}::date))`;
+}
+
+/** The highest tier first: little_giant 3, srdi 2, innovative 1. */
+const TIER_RANK = sql.raw(`case t.tier when 'little_giant' then 3 when 'srdi' then 2 when 'innovative' then 1 else 0 end`);
+
+function placeFilter(districtCode: string | undefined): SQL {
+  return districtCode ? sql` and (enterprises.district_code = ${districtCode} or enterprises.zone_code = ${districtCode})` : sql``;
+}
+
+function scopeFilter(scope: Scope): SQL {
+  const where = enterpriseScopeCondition(scope);
+  return where ? sql` and ${where}` : sql``;
+}
+
+/**
+ * The enterprises in the scope that hold a title on `day`, as a subquery: enterprise_id, name, uscc,
+ * district_code, district_name, tier (the highest held), title_id, recognised_on, valid_until.
+ */
+export function titleHoldersOn(scope: Scope, day: string, districtCode?: string): SQL {
+  return sql`select enterprises.id as enterprise_id, enterprises.name as name, enterprises.uscc as uscc,
+      enterprises.district_code as district_code, districts.name as district_name,
+      h.tier, h.id as title_id, h.recognised_on, h.valid_until
+    from enterprises
+    join districts on districts.code = enterprises.district_code
+    cross join lateral (
+      select t.id, t.tier, t.recognised_on::text as recognised_on, t.valid_until::text as valid_until
+      from enterprise_titles t
+      where t.enterprise_id = enterprises.id and ${titleHeldOn(day)}
+      order by ${TIER_RANK} desc, t.recognised_on desc limit 1
+    ) h
+    where true${scopeFilter(scope)}${placeFilter(districtCode)}`;
+}
+
+/** The title an enterprise holds on `day` (the highest tier), or undefined. */
+export async function selectHeldTitle(db: DbOrTx, enterpriseId: string, day: string) {
+  const rows = rowsOf<{ id: string; tier: string; status: string; recognised_on: string; valid_until: string | null }>(
+    await db.execute(sql`select t.id, t.tier, t.status, t.recognised_on::text as recognised_on, t.valid_until::text as valid_until
+      from enterprise_titles t where t.enterprise_id = ${enterpriseId} and ${titleHeldOn(day)}
+      order by ${TIER_RANK} desc, t.recognised_on desc limit 1`),
+  );
+  const r = rows[0];
+  return r ? { id: r.id, tier: r.tier, status: r.status, recognisedOn: r.recognised_on, validUntil: r.valid_until } : undefined;
+}
+
+/**
+ * Every title of the enterprises in the scope with its period, as a subquery: title_id, enterprise_id,
+ * district_code, district_name, tier, status, recognised_on, revoked_on, and
+ * - last_day: the last day it was held when it ended other than by revocation (ended_on, or the
+ *   validity once it ran out by `today`; a title under 复核 has none until the result);
+ * - renewal: it continued an earlier title of the tier the day after that one's last day (a passed 复核);
+ * - renewed: a later title of the tier continued it the day after its last day.
+ */
+export function titlePeriods(scope: Scope, today: string, districtCode?: string): SQL {
+  const lastDay = sql`case when t.revoked_on is not null or t.status = 'revoked' then null
+      when t.ended_on is not null then t.ended_on
+      when t.status <> 'under_review' and t.valid_until < ${today}::date then t.valid_until end`;
+  return sql`select t.id as title_id, t.enterprise_id, enterprises.district_code, districts.name as district_name,
+      t.tier, t.status, t.recognised_on, t.revoked_on, ${lastDay} as last_day,
+      exists (select 1 from enterprise_titles p where p.enterprise_id = t.enterprise_id and p.tier = t.tier and p.id <> t.id
+        and p.revoked_on is null and coalesce(p.ended_on, p.valid_until) = t.recognised_on - 1) as renewal,
+      exists (select 1 from enterprise_titles n where n.enterprise_id = t.enterprise_id and n.tier = t.tier and n.id <> t.id
+        and n.recognised_on = coalesce(t.ended_on, t.valid_until) + 1) as renewed
+    from enterprise_titles t
+    join enterprises on enterprises.id = t.enterprise_id
+    join districts on districts.code = enterprises.district_code
+    where true${scopeFilter(scope)}${placeFilter(districtCode)}`;
+}
+
+/** drizzle's execute answers rows (pg) or { rows } (PGlite). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
