@@ -30,6 +30,8 @@ export const AUDIT_ACTION_LABELS = {
   'enterprise.import_create': '导入新增企业',
   'enterprise.import_update': '导入更新企业',
   'enterprise.titles_import': '导入梯度称号',
+  'enterprise.annual_update': '年度信息更新',
+  'recognition.annual_update_deadline': '设置年度信息更新截止日期',
   'evaluation.run': '运行梯度评价',
   'ruleset.publish': '发布评价规则修正',
   'expert.create': '新增专家',
