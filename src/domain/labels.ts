@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS = {
   'recognition.city_approve': '市级复审通过',
   'recognition.city_reject': '市级复审不通过',
   'recognition.return_to_district': '退回区县初审',
+  'recognition.checklist': '填写初审核查',
   'recognition.withdraw': '撤回认定申报',
   'recognition.experts_assigned': '抽取评审专家',
   'recognition.experts_scored': '专家评审完成',

@@ -91,6 +91,8 @@ const PERMISSIONS = {
   'recognition.apply': { kind: 'write', roles: ['enterprise'] },
   /** Officers compare an application with the registry's current data. */
   'recognition.current': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 初审 and 复审 side work: the checklist and batch approval (the single actions follow TRANSITIONS' roles). */
+  'recognition.officer.review': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   /** 年度信息更新 (D): the holder updates its own figures; officers see who has not; the city sets the deadlines. */
   'recognition.annual.update': { kind: 'write', roles: ['enterprise'] },
   'recognition.annual.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },

@@ -31,3 +31,30 @@ export const notEligible = (reasons: string[]) =>
 
 export const pdfFontMissing = () =>
   new AppError('PDF_FONT_MISSING', 503, '服务器未安装中文字体，暂不能生成 PDF 申报书：请使用打印页面，或联系管理员安装 Noto Sans CJK 字体');
+
+// ---- R: applications, review side ----
+
+const ACTION_NAMES: Record<string, string> = {
+  return: '退回企业',
+  district_reject: '初审不通过',
+  city_reject: '复审不通过',
+  return_to_district: '退回区县',
+};
+
+/** A return, a rejection or a return to the district without its reason. */
+export const reasonRequired = (action: string) =>
+  new AppError('RECOGNITION_REASON_REQUIRED', 400, `${ACTION_NAMES[action] ?? '此操作'}须填写原因`, { field: 'reason' });
+
+/** A batch with an application that may not take the action: nothing was changed. */
+export const batchRefused = (actionLabel: string, refused: { id: string; enterpriseName: string | null; reason: string }[]) =>
+  new AppError(
+    'RECOGNITION_ACTION_NOT_ALLOWED',
+    409,
+    refused.length
+      ? `有 ${refused.length.toLocaleString('zh-CN')} 份申报不能${actionLabel}（${refused
+          .slice(0, 3)
+          .map((r) => `${r.enterpriseName ?? '记录不存在或无权查看'}：${r.reason}`)
+          .join('；')}${refused.length > 3 ? '等' : ''}），本次未做任何修改`
+      : `申报状态已变化，本次未做任何修改：请刷新后重试`,
+    { refused },
+  );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { RECOGNITION_ACTIONS, RETURN_REASONS } from '../../domain/recognition/lifecycle.js';
+import { RECOGNITION_ACTIONS, RECOGNITION_STATUSES, RETURN_REASONS } from '../../domain/recognition/lifecycle.js';
 import { SECTORS } from '../../domain/sme-size.js';
-import { text, uuid } from '../../server/validation.js';
+import { paging, text, uuid } from '../../server/validation.js';
 import { previewResponse } from '../evaluation/evaluation.schemas.js';
 
 // Every request and response schema of the recognition module's routes (认定管理). Each part adds
@@ -222,3 +222,107 @@ export const applicationDetail = z.object({
   version: z.number(),
 });
 export type ApplicationDetail = z.output<typeof applicationDetail>;
+
+// ---- R: applications, review side ----
+
+export const APPLICATION_SORTS = [
+  'districtDueOn',
+  '-districtDueOn',
+  'submittedAt',
+  '-submittedAt',
+  'score',
+  '-score',
+  'expertScore',
+  '-expertScore',
+  'enterpriseName',
+] as const;
+
+const statusList = z
+  .string()
+  .max(300, '不能超过 300 个字符')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(RECOGNITION_STATUSES, '申报状态不正确')).max(12, '申报状态最多 12 个'));
+const score = (label: string) =>
+  z.coerce.number(`${label}应为 0～100 的整数`).int(`${label}应为整数`).min(0, `${label}不能小于 0`).max(100, `${label}不能大于 100`);
+
+export const applicationListQuery = z.strictObject({
+  roundId: uuid().optional(),
+  status: statusList.optional().describe('申报状态，可用逗号分隔多个，如 submitted,returned'),
+  tier: tier.optional(),
+  scoreMin: score('最低分').optional(),
+  scoreMax: score('最高分').optional(),
+  industryCode: z
+    .string()
+    .regex(/^(\d{2}|[A-T])$/, '应为两位国民经济行业大类代码（如 39）或门类字母（如 C）')
+    .optional(),
+  districtCode: z.string().trim().min(1, '不能为空').max(16, '不是有效的区县代码').optional(),
+  overdue: z
+    .enum(['true', 'false'], '应为 true 或 false')
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true：仅初审逾期（待区县初审且已过初审截止日）'),
+  q: text(50).optional().describe('企业名称的任意部分或统一社会信用代码开头'),
+  sort: z.enum(APPLICATION_SORTS, '排序方式不正确').default('districtDueOn'),
+  ...paging,
+});
+export type ApplicationListQuery = z.output<typeof applicationListQuery>;
+
+export const applicationListItem = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  roundName: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  tier: z.string(),
+  tierLabel: z.string(),
+  status: z.enum(RECOGNITION_STATUSES),
+  statusLabel: z.string(),
+  score: z.number().nullable(),
+  outcome: z.string().nullable(),
+  expertScore: z.number().nullable(),
+  expertScoreFlagged: z.boolean(),
+  submittedAt: z.string().nullable(),
+  districtDueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  returnReasonLabel: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  objection: z.enum(['none', 'open', 'upheld', 'dismissed']),
+});
+export type ApplicationListItem = z.output<typeof applicationListItem>;
+
+export const applicationPage = z.object({
+  items: z.array(applicationListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** 批量审核: at most this many applications per request. */
+export const BATCH_MAX = 2000;
+
+export const batchActionBody = z.strictObject({
+  action: z.enum(['district_approve', 'city_approve'], '批量操作只能是 district_approve（初审通过）或 city_approve（复审通过）'),
+  ids: z.array(uuid()).min(1, '请至少选择一份申报').max(BATCH_MAX, `每次最多批量审核 ${BATCH_MAX} 份申报`),
+});
+export type BatchActionBody = z.output<typeof batchActionBody>;
+
+export const batchActionResult = z.object({ done: z.number() });
+
+export const checklistBody = z.strictObject({
+  creditChina: z.boolean('应为 true 或 false'),
+  abnormalOperation: z.boolean('应为 true 或 false'),
+  seriousDishonesty: z.boolean('应为 true 或 false'),
+  onsiteCheck: z.boolean('应为 true 或 false'),
+  note: text(1000, { min: 0 }).nullable().optional(),
+});
+export type ChecklistBody = z.output<typeof checklistBody>;

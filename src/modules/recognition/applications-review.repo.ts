@@ -1,0 +1,250 @@
+// The review side's SQL on recognition_applications and recognition_history (part R): the scoped
+// list with its filters, the set-based batch transition, and the overdue counts of the daily sweep.
+// Kept beside applications.repo.ts (part A) so that the two parts' edits do not collide; the scope
+// is applications.repo.ts's applicationsVisibleTo, one definition for both.
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+import { recognitionApplications, recognitionOverdueReminders, recognitionRounds } from '../../db/schema/index.js';
+import type { Actor } from '../../server/access.js';
+import { listedEnterprises } from '../enterprises/registry-views.repo.js';
+import { applicationsVisibleTo } from './applications.repo.js';
+import { objectionStateOf } from './objections.repo.js';
+
+const a = recognitionApplications;
+
+export type ApplicationSort =
+  | 'districtDueOn'
+  | '-districtDueOn'
+  | 'submittedAt'
+  | '-submittedAt'
+  | 'score'
+  | '-score'
+  | 'expertScore'
+  | '-expertScore'
+  | 'enterpriseName';
+
+export interface ApplicationFilter {
+  roundId?: string;
+  statuses?: string[];
+  tier?: string;
+  scoreMin?: number;
+  scoreMax?: number;
+  /** A GB/T 4754 division ('39') or a section letter ('C'). */
+  industryCode?: string;
+  districtCode?: string;
+  overdue?: boolean;
+  q?: string;
+  /** Statuses left out unless asked for by `statuses` (officers do not see drafts). */
+  hiddenStatuses?: string[];
+  sort: ApplicationSort;
+  today: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A GB/T 4754 section is a range of consecutive division codes (C = 13–43). */
+const SECTION_RANGES: Record<string, [string, string]> = {
+  A: ['01', '05'],
+  B: ['06', '12'],
+  C: ['13', '43'],
+  D: ['44', '46'],
+  E: ['47', '50'],
+  F: ['51', '52'],
+  G: ['53', '60'],
+  H: ['61', '62'],
+  I: ['63', '65'],
+  J: ['66', '69'],
+  K: ['70', '70'],
+  L: ['71', '72'],
+  M: ['73', '75'],
+  N: ['76', '79'],
+  O: ['80', '82'],
+  P: ['83', '83'],
+  Q: ['84', '85'],
+  R: ['86', '90'],
+  S: ['91', '96'],
+  T: ['97', '97'],
+};
+
+const overdueCondition = (today: string) => sql`(${a.status} = 'submitted' and ${a.districtDueOn} < ${today})`;
+
+function conditions(actor: Actor, f: ApplicationFilter): SQL | undefined {
+  const list: (SQL | undefined)[] = [applicationsVisibleTo(actor)];
+  if (f.roundId) list.push(eq(a.roundId, f.roundId));
+  if (f.statuses?.length) list.push(sql`${a.status} = any(${sql.param(f.statuses)}::text[])`);
+  else if (f.hiddenStatuses?.length) list.push(sql`${a.status} <> all(${sql.param(f.hiddenStatuses)}::text[])`);
+  if (f.tier) list.push(eq(a.tier, f.tier as 'srdi'));
+  if (f.scoreMin !== undefined) list.push(gte(a.score, f.scoreMin));
+  if (f.scoreMax !== undefined) list.push(lte(a.score, f.scoreMax));
+  if (f.industryCode) {
+    const range = SECTION_RANGES[f.industryCode];
+    list.push(range ? and(gte(a.industryCode, range[0]), lte(a.industryCode, range[1])) : eq(a.industryCode, f.industryCode));
+  }
+  if (f.districtCode) list.push(sql`(${a.districtCode} = ${f.districtCode} or ${a.zoneCode} = ${f.districtCode})`);
+  if (f.overdue === true) list.push(overdueCondition(f.today));
+  if (f.overdue === false) list.push(sql`not ${overdueCondition(f.today)}`);
+  return and(...list);
+}
+
+function orderOf(sort: ApplicationSort, enterpriseName: SQL | unknown) {
+  switch (sort) {
+    case 'districtDueOn':
+      return [sql`${a.districtDueOn} asc nulls last`, sql`${a.submittedAt} asc nulls last`];
+    case '-districtDueOn':
+      return [sql`${a.districtDueOn} desc nulls last`, sql`${a.submittedAt} desc nulls last`];
+    case 'submittedAt':
+      return [sql`${a.submittedAt} asc nulls last`];
+    case '-submittedAt':
+      return [sql`${a.submittedAt} desc nulls last`];
+    case 'score':
+      return [sql`${a.score} asc nulls last`];
+    case '-score':
+      return [sql`${a.score} desc nulls last`];
+    case 'expertScore':
+      return [sql`${a.expertScore} asc nulls last`];
+    case '-expertScore':
+      return [sql`${a.expertScore} desc nulls last`];
+    case 'enterpriseName':
+      return [asc(enterpriseName as SQL)];
+  }
+}
+
+/**
+ * One page of the applications the actor may read, with the enterprise's name and code (through
+ * the registry's published subquery, which also applies the name/USCC search), the round's name and
+ * the objection state; and the total.
+ */
+export async function selectApplicationPage(db: DbOrTx, actor: Actor, f: ApplicationFilter) {
+  const e = listedEnterprises(db, { kind: 'all' }, f.q ? { q: f.q } : {});
+  const where = conditions(actor, f);
+  const items = db
+    .select({
+      id: a.id,
+      roundId: a.roundId,
+      roundName: recognitionRounds.name,
+      enterpriseId: a.enterpriseId,
+      enterpriseName: e.name,
+      uscc: e.uscc,
+      districtCode: a.districtCode,
+      industryCode: a.industryCode,
+      tier: a.tier,
+      status: a.status,
+      score: a.score,
+      outcome: a.outcome,
+      expertScore: a.expertScore,
+      expertScoreFlagged: a.expertScoreFlagged,
+      submittedAt: a.submittedAt,
+      districtDueOn: a.districtDueOn,
+      returnReasonCode: a.returnReasonCode,
+      returnReason: a.returnReason,
+      objection: objectionStateOf(a.id),
+    })
+    .from(a)
+    .innerJoin(e, eq(e.id, a.enterpriseId))
+    .innerJoin(recognitionRounds, eq(recognitionRounds.id, a.roundId))
+    .where(where)
+    .orderBy(...orderOf(f.sort, e.name), desc(a.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  // Without a search the count needs no enterprise: every application has one (foreign key).
+  const total = f.q
+    ? db.select({ n: sql<number>`count(*)::int` }).from(a).innerJoin(e, eq(e.id, a.enterpriseId)).where(where)
+    : db.select({ n: sql<number>`count(*)::int` }).from(a).where(where);
+  const [rows, [{ n }]] = await Promise.all([items, total]);
+  return { items: rows, total: n };
+}
+
+export interface BatchCandidate {
+  id: string;
+  status: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  districtCode: string;
+  zoneCode: string | null;
+  roundName: string;
+}
+
+/** The applications among `ids` the actor may read, locked for update in id order (the batch checks them before it writes). */
+export async function selectBatchCandidates(db: DbOrTx, actor: Actor, ids: string[]): Promise<BatchCandidate[]> {
+  if (!ids.length) return [];
+  const e = listedEnterprises(db, { kind: 'all' }, {});
+  return db
+    .select({
+      id: a.id,
+      status: a.status,
+      enterpriseId: a.enterpriseId,
+      enterpriseName: e.name,
+      districtCode: a.districtCode,
+      zoneCode: a.zoneCode,
+      roundName: recognitionRounds.name,
+    })
+    .from(a)
+    .innerJoin(e, eq(e.id, a.enterpriseId))
+    .innerJoin(recognitionRounds, eq(recognitionRounds.id, a.roundId))
+    .where(and(sql`${a.id} = any(${sql.param(ids)}::uuid[])`, applicationsVisibleTo(actor)))
+    .orderBy(asc(a.id))
+    .for('update', { of: a });
+}
+
+/**
+ * The set-based transition of a batch, in one statement: every listed application still in one of
+ * `from` moves to `to` (version bumped) and gets its history row. Returns the ids moved and the
+ * status each came from; the caller refuses the batch when fewer than all moved.
+ */
+export async function transitionMany(
+  tx: DbOrTx,
+  ids: string[],
+  step: { action: string; from: readonly string[]; to: string; actorId: string; actorName: string },
+): Promise<{ id: string; fromStatus: string }[]> {
+  const result = await tx.execute(sql`
+    with prev as (
+      select id, status from recognition_applications
+      where id = any(${sql.param(ids)}::uuid[]) and status = any(${sql.param([...step.from])}::text[])
+    ), moved as (
+      update recognition_applications t set status = ${step.to}, version = t.version + 1, updated_at = now()
+      from prev where t.id = prev.id and t.status = prev.status
+      returning t.id, prev.status as from_status
+    ), history as (
+      insert into recognition_history (application_id, action, from_status, to_status, actor_id, actor_name)
+      select id, ${step.action}, from_status, ${step.to}, ${step.actorId}::uuid, ${step.actorName} from moved
+    )
+    select id, from_status from moved`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; from_status: string }[];
+  return rows.map((r) => ({ id: r.id, fromStatus: r.from_status }));
+}
+
+/** Per district code (the application's 区县 and its functional zone), how many submitted applications are past their due date. */
+export async function countOverdueByDistrict(db: DbOrTx, today: string): Promise<{ districtCode: string; overdue: number }[]> {
+  const result = await db.execute(sql`
+    select code as "districtCode", count(*)::int as overdue from (
+      select district_code as code from recognition_applications where status = 'submitted' and district_due_on < ${today}
+      union all
+      select zone_code from recognition_applications where status = 'submitted' and district_due_on < ${today} and zone_code is not null
+    ) o group by code order by code`);
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { districtCode: string; overdue: number }[];
+}
+
+/** Claims the day's overdue reminder of these districts; returns those not told yet today. */
+export async function claimOverdueReminders(
+  tx: DbOrTx,
+  day: string,
+  counts: { districtCode: string; overdue: number }[],
+): Promise<string[]> {
+  if (!counts.length) return [];
+  const rows = await tx
+    .insert(recognitionOverdueReminders)
+    .values(counts.map((c) => ({ districtCode: c.districtCode, day, overdue: c.overdue })))
+    .onConflictDoNothing()
+    .returning({ districtCode: recognitionOverdueReminders.districtCode });
+  return rows.map((r) => r.districtCode);
+}
+
+/** The checklist of an application (初审核查), written by a district officer or the city. */
+export async function updateChecklist(tx: DbOrTx, id: string, checklist: Record<string, unknown>) {
+  const [row] = await tx
+    .update(a)
+    .set({ checklist, version: sql`${a.version} + 1`, updatedAt: new Date() })
+    .where(eq(a.id, id))
+    .returning();
+  return row;
+}

@@ -1,0 +1,23 @@
+// The recognition module's steps of the daily sweep (src/server/sweeps.ts DAILY_SWEEP_STEPS). Each
+// part adds its steps here; every step is idempotent (a retried sweep repeats nothing).
+import { todayInShanghai } from '../../domain/dates.js';
+import { isIsoDay } from '../../domain/working-days.js';
+import type { SweepStep } from '../../server/sweeps.js';
+import { remindOverdueReviews } from './remind-overdue-reviews.js';
+
+/** The day of a sweep slot ('2026-12-01T01:00:00+08:00' is 1 December 2026 in Asia/Shanghai). */
+export function dayOfSlot(slot: string): string {
+  const day = slot.slice(0, 10);
+  return isIsoDay(day) ? day : todayInShanghai();
+}
+
+// ---- R: district review ----
+
+/** 初审逾期: each district with submitted applications past their due date is told once a day. */
+export const OVERDUE_REVIEW_REMINDER_STEP: SweepStep = {
+  name: 'recognition.overdue-reviews',
+  async run(ctx, slot) {
+    const today = dayOfSlot(slot);
+    await ctx.db.transaction((tx) => remindOverdueReviews(tx, today));
+  },
+};
