@@ -87,6 +87,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   expert: '专家',
   expert_visit: '专家服务记录',
   recognition_application: '认定申报',
+  recognition_round: '申报批次',
+  enterprise_title: '梯度称号',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';
@@ -120,7 +122,7 @@ export const CLUSTER_CATEGORY_LABELS: Record<string, string> = {
   featured: '特色优势产业集群（千亿级）',
   rising: '“新星”产业集群（百亿级）',
 };
-export const TITLE_STATUS_LABELS: Record<string, string> = { valid: '有效', expired: '已过期', revoked: '已撤销' };
+export const TITLE_STATUS_LABELS: Record<string, string> = { valid: '有效', under_review: '复核中', expired: '已过期', revoked: '已撤销' };
 
 /** Names of the codes a change may hold (districts, industries, clusters, users), looked up by the caller. */
 export interface NameLookup {

@@ -99,6 +99,14 @@ const PERMISSIONS = {
   'recognition.annual.deadline': { kind: 'write', roles: ['city_admin'] },
   /** 有进有出: entered and left per year, district and tier (officers; a district its own). */
   'recognition.flows': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 申报批次 (B): every officer and enterprise reads the rounds (an enterprise those open to it or applied to). */
+  'recognition.rounds.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  /** The city sets up rounds and runs their steps: 公示, 公告, 推荐 and 结束. */
+  'recognition.rounds.manage': { kind: 'write', roles: ['city_admin'] },
+  /** 公示名单 and 推荐名单: officers (a district its own items). */
+  'recognition.rounds.lists': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 撤销称号: the city. */
+  'title.revoke': { kind: 'write', roles: ['city_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

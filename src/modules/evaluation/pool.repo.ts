@@ -69,3 +69,10 @@ export async function countPool(db: DbOrTx, scope: Scope, filter: PoolQuery): Pr
     .where(where);
   return total;
 }
+
+/** The enterprises the pool finds already qualified for `tier` (any district): the round opening's invitations (主动发现). */
+export async function selectQualifiedEnterpriseIds(db: DbOrTx, tier: PoolQuery['tier']): Promise<string[]> {
+  const { e, where } = poolOf(db, { kind: 'all' }, { tier, status: 'qualified' });
+  const rows = await db.select({ id: e.id }).from(evaluationResults).innerJoin(e, eq(e.id, evaluationResults.enterpriseId)).where(where);
+  return rows.map((r) => r.id);
+}

@@ -58,3 +58,89 @@ export const batchRefused = (actionLabel: string, refused: { id: string; enterpr
       : `申报状态已变化，本次未做任何修改：请刷新后重试`,
     { refused },
   );
+
+// ---- B: rounds, 公示, 公告, titles, revocation ----
+
+export const roundWindowInvalid = () =>
+  new AppError('RECOGNITION_ROUND_WINDOW_INVALID', 400, '申报截止日期不能早于开始日期', { field: 'closesOn' });
+
+export const cutoffOutsideWindow = (date: string) =>
+  new AppError('RECOGNITION_CUTOFF_INVALID', 400, `截止批次日期 ${date} 不在申报时间内：应在开始日期和截止日期之间`, {
+    field: 'cutoffDates',
+  });
+
+export const ruleSetInvalid = (ruleSet: string, tierLabel: string) =>
+  new AppError('RECOGNITION_RULE_SET_INVALID', 400, `评价规则“${ruleSet}”不是${tierLabel}的评价规则`, { field: 'ruleSet' });
+
+export const ruleSetOverrideReasonRequired = (chosenName: string, defaultName: string) =>
+  new AppError('RECOGNITION_RULE_SET_REASON_REQUIRED', 400, `按申报日期和类型应适用“${defaultName}”；改用“${chosenName}”须填写调整理由`, {
+    field: 'ruleSetOverrideReason',
+  });
+
+export const dateInFuture = (field: string, label: string, today: string) =>
+  new AppError('RECOGNITION_DATE_IN_FUTURE', 400, `${label}不能晚于今天（${today}）`, { field });
+
+export const publicityStarted = (startsOn: string, endsOn: string) =>
+  new AppError('RECOGNITION_PUBLICITY_STARTED', 409, `本批次已于 ${startsOn} 开始公示（至 ${endsOn}），不能重复发起公示`, {
+    startsOn,
+    endsOn,
+  });
+
+export const publicityItemsRefused = (refused: { id: string; enterpriseName: string | null; reason: string }[]) =>
+  new AppError(
+    'RECOGNITION_ACTION_NOT_ALLOWED',
+    409,
+    `有 ${refused.length} 项申报不能进入公示：只有本批次中“复审通过”的申报可以公示。未公示任何申报`,
+    { refused },
+  );
+
+export const publicityNotStarted = () =>
+  new AppError('RECOGNITION_PUBLICITY_NOT_STARTED', 409, '本批次尚未公示：请先发起公示，公示期满后再公告');
+
+export const publicityNotOver = (endsOn: string, earliest: string) =>
+  new AppError('RECOGNITION_PUBLICITY_NOT_OVER', 409, `公示期至 ${endsOn} 结束，${earliest} 起才能公告认定结果`, {
+    publicityEndsOn: endsOn,
+    earliest,
+  });
+
+export const objectionOpen = (items: { applicationId: string; enterpriseName: string }[]) =>
+  new AppError(
+    'RECOGNITION_OBJECTION_OPEN',
+    409,
+    `${items.map((i) => `“${i.enterpriseName}”`).join('、')}的异议尚未核查完毕：请先登记核查结论（成立或不成立），再公告`,
+    { items },
+  );
+
+export const roundAnnounced = (announcedOn: string) =>
+  new AppError('RECOGNITION_ROUND_ANNOUNCED', 409, `本批次已于 ${announcedOn} 公告，不能重复公告`, { announcedOn });
+
+export const titleClash = (names: string[]) =>
+  new AppError('RECOGNITION_TITLE_EXISTS', 409, `${names.map((n) => `“${n}”`).join('、')}在公告日已有同层级称号，请核对公告日期`, {
+    enterprises: names,
+  });
+
+export const notLittleGiantRound = () =>
+  new AppError('RECOGNITION_NOT_LITTLE_GIANT_ROUND', 409, '推荐和结束批次只适用于专精特新“小巨人”企业批次（由工业和信息化部认定）');
+
+export const littleGiantAnnounce = () =>
+  new AppError(
+    'RECOGNITION_LITTLE_GIANT_ANNOUNCE',
+    409,
+    '专精特新“小巨人”企业由工业和信息化部认定：请推荐后导入工业和信息化部公布的名单，再结束批次',
+  );
+
+export const nothingToRecommend = () => new AppError('RECOGNITION_NOTHING_TO_RECOMMEND', 409, '本批次没有“复审通过”的申报，无可推荐的企业');
+
+export const roundRecommended = (on: string) =>
+  new AppError('RECOGNITION_ROUND_RECOMMENDED', 409, `本批次已于 ${on} 推荐至工业和信息化部，不能重复推荐`, { recommendedOn: on });
+
+export const notRecommended = () =>
+  new AppError('RECOGNITION_NOT_RECOMMENDED', 409, '本批次尚未推荐至工业和信息化部：请先推荐，再结束批次');
+
+export const roundClosedAlready = (on: string) => new AppError('RECOGNITION_ROUND_ENDED', 409, `本批次已于 ${on} 结束`, { closedOn: on });
+
+export const dateBefore = (field: string, label: string, earliest: string, what: string) =>
+  new AppError('RECOGNITION_DATE_TOO_EARLY', 400, `${label}不能早于${what}（${earliest}）`, { field });
+
+export const titleAlreadyRevoked = (revokedOn: string | null) =>
+  new AppError('TITLE_ALREADY_REVOKED', 409, `该称号已于 ${revokedOn ?? '此前'} 撤销，不能重复撤销`, { revokedOn });

@@ -1,17 +1,48 @@
-import type { RoutePlugin } from '../../server/http.js';
+import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
+import { announceRound } from './announce-round.js';
 import { batchReviewApplications } from './batch-review-applications.js';
+import { closeRound } from './close-round.js';
+import { createRound } from './create-round.js';
+import { roundListWorkbook } from './export-round-list.js';
+import { findRuleSet } from './find-rule-set.js';
 import { getApplication } from './get-application.js';
+import { getPublicityList } from './get-publicity-list.js';
+import { getRecommendedList } from './get-recommended-list.js';
+import { getRound } from './get-round.js';
 import { listApplications } from './list-applications.js';
+import { listRounds } from './list-rounds.js';
 import {
+  announceBody,
+  announceResult,
   applicationDetail,
   applicationListQuery,
   applicationPage,
   batchActionBody,
   batchActionResult,
   checklistBody,
+  closeRoundBody,
+  closeRoundResult,
+  createRoundBody,
   idParams,
+  publicityBody,
+  publicityList,
+  publicityResult,
+  recommendBody,
+  recommendResult,
+  revokeBody,
+  revokedTitle,
+  revokeParams,
+  round,
+  roundDetail,
+  roundList,
+  roundListQuery,
+  ruleSetAnswer,
+  ruleSetQuery,
 } from './recognition.schemas.js';
+import { recommendRound } from './recommend-round.js';
+import { revokeTitle } from './revoke-title.js';
+import { startPublicity } from './start-publicity.js';
 import { updateApplicationChecklist } from './update-application-checklist.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -78,6 +109,151 @@ export const recognitionRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   // ---- B: rounds, 公示, 公告, titles, revocation ----
+
+  app.get(
+    '/api/recognition/rule-set',
+    {
+      schema: {
+        tags,
+        summary: '申报批次适用的评价规则（按层级、申报类型和开始日期；新建批次前显示）',
+        querystring: ruleSetQuery,
+        response: { 200: ruleSetAnswer, ...errors },
+      },
+    },
+    (request) => findRuleSet(request.actor, request.query),
+  );
+
+  app.post(
+    '/api/recognition/rounds',
+    { schema: { tags, summary: '新建申报批次（市经信委）', body: createRoundBody, response: { 201: round, ...errors } } },
+    async (request, reply) => reply.code(201).send(await createRound(ctx, request.actor, request.body)),
+  );
+
+  app.get(
+    '/api/recognition/rounds',
+    {
+      schema: {
+        tags,
+        summary: '申报批次列表（企业：正在申报和已申报的批次，含本企业的申报和申报条件预检）',
+        querystring: roundListQuery,
+        response: { 200: roundList, ...errors },
+      },
+    },
+    (request) => listRounds(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/recognition/rounds/:id',
+    {
+      schema: {
+        tags,
+        summary: '申报批次详情（各状态申报数；区县为本区县的）',
+        params: idParams,
+        response: { 200: roundDetail, ...errors },
+      },
+    },
+    (request) => getRound(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/recognition/rounds/:id/publicity',
+    {
+      schema: {
+        tags,
+        summary: '发起公示（复审通过的申报进入公示；开始日期不晚于今天，按工作日计算公示截止日期）',
+        params: idParams,
+        body: publicityBody,
+        response: { 200: publicityResult, ...errors },
+      },
+    },
+    (request) => startPublicity(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/recognition/rounds/:id/publicity-list',
+    { schema: { tags, summary: '公示名单（含异议情况）', params: idParams, response: { 200: publicityList, ...errors } } },
+    async (request) => {
+      const { round: _round, ...list } = await getPublicityList(ctx, request.actor, request.params.id);
+      return list;
+    },
+  );
+
+  app.get(
+    '/api/recognition/rounds/:id/publicity-list.xlsx',
+    { schema: { tags, summary: '导出公示名单（xlsx：序号、企业名称、区县、统一社会信用代码）', params: idParams } },
+    async (request, reply) => {
+      const { round: r, items } = await getPublicityList(ctx, request.actor, request.params.id);
+      return sendXlsx(reply, `${r.name}公示名单.xlsx`, await roundListWorkbook(`${r.name}拟认定名单（公示）`, items));
+    },
+  );
+
+  app.post(
+    '/api/recognition/rounds/:id/announce',
+    {
+      schema: {
+        tags,
+        summary: '公告认定结果（公示期满后；公示中的申报认定并授予称号，异议成立的不予认定）',
+        params: idParams,
+        body: announceBody,
+        response: { 200: announceResult, ...errors },
+      },
+    },
+    async (request) => {
+      const { recognised, notRecognised } = await announceRound(ctx, request.actor, request.params.id, request.body);
+      return { recognised, notRecognised };
+    },
+  );
+
+  app.post(
+    '/api/recognition/rounds/:id/recommend',
+    {
+      schema: {
+        tags,
+        summary: '推荐至工业和信息化部（专精特新“小巨人”企业批次）',
+        params: idParams,
+        body: recommendBody,
+        response: { 200: recommendResult, ...errors },
+      },
+    },
+    (request) => recommendRound(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/recognition/rounds/:id/recommended.xlsx',
+    { schema: { tags, summary: '导出推荐名单（xlsx）', params: idParams } },
+    async (request, reply) => {
+      const { round: r, items } = await getRecommendedList(ctx, request.actor, request.params.id);
+      return sendXlsx(reply, `${r.name}推荐名单.xlsx`, await roundListWorkbook(`${r.name}推荐名单`, items));
+    },
+  );
+
+  app.post(
+    '/api/recognition/rounds/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '结束批次（按已导入的工业和信息化部名单登记认定结果）',
+        params: idParams,
+        body: closeRoundBody,
+        response: { 200: closeRoundResult, ...errors },
+      },
+    },
+    (request) => closeRound(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/enterprises/:id/titles/:titleId/revoke',
+    {
+      schema: {
+        tags,
+        summary: '撤销称号（市经信委；数据造假等类别自撤销之日起 3 年内不得申报）',
+        params: revokeParams,
+        body: revokeBody,
+        response: { 200: revokedTitle, ...errors },
+      },
+    },
+    (request) => revokeTitle(ctx, request.actor, request.params.id, request.params.titleId, request.body),
+  );
 
   // ---- C: expert scoring, objections ----
 

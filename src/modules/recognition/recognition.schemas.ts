@@ -326,3 +326,163 @@ export const checklistBody = z.strictObject({
   note: text(1000, { min: 0 }).nullable().optional(),
 });
 export type ChecklistBody = z.output<typeof checklistBody>;
+
+// ---- B: rounds, 公示, 公告, titles, revocation ----
+
+export const roundType = z.enum(['new', 'review'], '申报类型应为 new（新申报）或 review（复核）');
+const days = (max: number, label: string) =>
+  z.number(`${label}应为整数`).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(max, `${label}最多 ${max}`);
+
+export const createRoundBody = z.strictObject({
+  tier,
+  type: roundType,
+  year: z.number('年度应为整数').int('年度应为整数').min(2000, '年度应在 2000～2100 之间').max(2100, '年度应在 2000～2100 之间'),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  expertReview: z.boolean('是否专家评审应为 true 或 false'),
+  publicityDays: days(30, '公示工作日天数').min(1, '公示至少 1 个工作日').default(5),
+  continuous: z.boolean().default(false),
+  cutoffDates: z.array(isoDate).max(12, '截止批次日期最多 12 个').default([]),
+  districtReviewDays: days(60, '区县初审工作日天数').default(6),
+  expertsPerApplication: days(15, '每份申报的评审专家人数').min(1, '每份申报至少 1 名评审专家').default(3),
+  scoreMethod: z.enum(['mean', 'median'], '计分方式应为 mean（平均分）或 median（中位数）').default('mean'),
+  scoreMargin: days(100, '评分偏差提示阈值').default(15),
+  ruleSet: text(64).optional(),
+  ruleSetOverrideReason: text(500).optional(),
+  name: text(100).optional(),
+});
+export type CreateRoundBody = z.output<typeof createRoundBody>;
+
+export const ROUND_PHASE_VALUES = ['scheduled', 'open', 'reviewing', 'publicity', 'announced', 'recommended', 'closed'] as const;
+
+export const round = z.object({
+  id: z.string(),
+  tier: z.string(),
+  tierLabel: z.string(),
+  type: z.string(),
+  typeLabel: z.string(),
+  year: z.number(),
+  name: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  continuous: z.boolean(),
+  cutoffDates: z.array(z.string()),
+  districtReviewDays: z.number(),
+  districtReviewDueOn: z.string(),
+  expertReview: z.boolean(),
+  expertsPerApplication: z.number(),
+  scoreMethod: z.string(),
+  scoreMethodLabel: z.string(),
+  scoreMargin: z.number(),
+  publicityDays: z.number(),
+  ruleSet: z.string(),
+  ruleSetName: z.string(),
+  ruleSetOverrideReason: z.string().nullable(),
+  phase: z.enum(ROUND_PHASE_VALUES),
+  phaseLabel: z.string(),
+  publicityStartsOn: z.string().nullable(),
+  publicityEndsOn: z.string().nullable(),
+  announcedOn: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  recommendedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  openingNotifiedAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** Years the due date ran through that nobody maintained in the working-day calendar. */
+  unmaintainedYears: z.array(z.number()),
+});
+export type Round = z.output<typeof round>;
+
+/** An enterprise's view of a round: its application there, and the precheck of whether it may apply. */
+export const enterpriseRound = round.extend({
+  myApplication: z.object({ id: z.string(), status: z.enum(RECOGNITION_STATUSES), statusLabel: z.string() }).nullable(),
+  eligibility: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }),
+});
+
+export const roundListQuery = z.strictObject({
+  year: z.coerce.number().int('年度应为整数').min(2000).max(2100).optional(),
+  tier: tier.optional(),
+  type: roundType.optional(),
+  page: z.coerce.number().int().min(1, '页码从 1 开始').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
+});
+
+export const roundList = z.object({
+  items: z.array(enterpriseRound.partial({ myApplication: true, eligibility: true })),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const roundDetail = enterpriseRound.partial({ myApplication: true, eligibility: true }).extend({
+  counts: z.record(z.string(), z.number()),
+});
+
+export const ruleSetQuery = z.strictObject({ tier, type: roundType, date: isoDate });
+export const ruleSetAnswer = z.object({ ruleSet: z.string(), ruleSetName: z.string() });
+
+export const publicityBody = z.strictObject({
+  startsOn: isoDate,
+  applicationIds: z.array(uuid()).min(1, '请选择要公示的申报').max(20_000, '一次最多公示 20000 项'),
+});
+export const publicityResult = z.object({ endsOn: z.string(), unmaintainedYears: z.array(z.number()), count: z.number() });
+
+export const publicityItem = z.object({
+  applicationId: z.string(),
+  enterpriseName: z.string(),
+  districtName: z.string(),
+  uscc: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  objection: z.enum(['none', 'open', 'upheld', 'dismissed']),
+  objectionLabel: z.string(),
+});
+export const publicityList = z.object({
+  items: z.array(publicityItem),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+});
+
+export const announceBody = z.strictObject({ announcedOn: isoDate, documentNo: text(100) });
+export const announceResult = z.object({ recognised: z.number(), notRecognised: z.number() });
+
+export const recommendBody = z.strictObject({ recommendedOn: isoDate });
+export const recommendResult = z.object({ recommended: z.number() });
+export const closeRoundBody = z.strictObject({ closedOn: isoDate });
+export const closeRoundResult = z.object({ recognised: z.number(), notRecognised: z.number() });
+
+export const REVOCATION_CATEGORY_VALUES = [
+  'major_incident',
+  'serious_dishonesty',
+  'tax_violation',
+  'data_falsification',
+  'moved_out',
+  'no_longer_sme',
+  'other',
+] as const;
+export const revokeParams = z.strictObject({ id: uuid(), titleId: uuid() });
+export const revokeBody = z.strictObject({
+  category: z.enum(REVOCATION_CATEGORY_VALUES, '撤销类别不正确'),
+  reason: text(2000),
+  revokedOn: isoDate,
+  fileIds: z.array(uuid()).max(20, '最多 20 个附件').default([]),
+});
+export const revokedTitle = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  tier: z.string(),
+  tierLabel: z.string(),
+  level: z.string(),
+  recognisedOn: z.string(),
+  validUntil: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  certificateNo: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  revokedOn: z.string().nullable(),
+  revocationCategory: z.string().nullable(),
+  revocationCategoryLabel: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+  /** Applications are refused until this day (banning categories), else null. */
+  banUntil: z.string().nullable(),
+});
