@@ -23,7 +23,7 @@ export async function openObjectionCount(db: DbOrTx, roundId: string): Promise<n
  * 'dismissed' if all were dismissed, else 'none'.
  */
 export function objectionStateOf(applicationId: SQL | typeof recognitionApplications.id): SQL<ObjectionState> {
-  return sql<ObjectionState>`coalesce((select case when bool_or(o.status = 'open') then 'open' when bool_or(o.status = 'upheld') then 'upheld' else 'dismissed' end from recognition_objections o where o.application_id = ${applicationId}), 'none')`;
+  return sql<ObjectionState>`coalesce((select case when bool_or(o.status = 'open') then 'open' when bool_or(o.status = 'upheld') then 'upheld' when count(*) > 0 then 'dismissed' end from recognition_objections o where o.application_id = ${applicationId}), 'none')`;
 }
 
 /** The objection states of some applications (those without an objection are absent: 'none'). */
