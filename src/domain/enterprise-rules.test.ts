@@ -41,4 +41,9 @@ describe('current tier from titles', () => {
     expect(currentTierOf(titles, '2025-06-30')).toBe('little_giant');
     expect(currentTierOf([], '2026-11-23')).toBeNull();
   });
+
+  it('counts a title under 复核 as held until the result, an expired one not', () => {
+    expect(currentTierOf([{ tier: 'srdi', status: 'under_review', validUntil: '2026-12-31' }], '2026-11-23')).toBe('srdi');
+    expect(currentTierOf([{ tier: 'srdi', status: 'expired', validUntil: '2026-12-31' }], '2026-11-23')).toBeNull();
+  });
 });

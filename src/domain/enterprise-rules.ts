@@ -80,11 +80,11 @@ export const TIER_LABELS: Record<Tier, string> = {
   little_giant: '专精特新“小巨人”企业',
 };
 
-/** The highest tier among titles valid on `date` (YYYY-MM-DD), or null. */
+/** The highest tier among titles held on `date` (YYYY-MM-DD): valid, or under 复核 (still valid until the result); or null. */
 export function currentTierOf(titles: { tier: string; status: string; validUntil: string | null }[], date: string): Tier | null {
   let best = -1;
   for (const t of titles) {
-    if (t.status !== 'valid' || (t.validUntil !== null && t.validUntil < date)) continue;
+    if ((t.status !== 'valid' && t.status !== 'under_review') || (t.validUntil !== null && t.validUntil < date)) continue;
     best = Math.max(best, TIERS.indexOf(t.tier as Tier));
   }
   return best >= 0 ? TIERS[best] : null;

@@ -10,7 +10,7 @@ import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js'
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
 import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
 import { OUTBOX_PRUNE_STEP } from '../modules/messages/messages.jobs.js';
-import { OVERDUE_REVIEW_REMINDER_STEP } from '../modules/recognition/recognition.jobs.js';
+import { OVERDUE_REVIEW_REMINDER_STEP, ROUND_OPENING_STEP, TITLE_EXPIRY_STEP } from '../modules/recognition/recognition.jobs.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, deleteEndedJobs, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -30,6 +30,9 @@ export const DAILY_SWEEP_STEPS: SweepStep[] = [
   OUTBOX_PRUNE_STEP,
   // 初审逾期: districts with applications past their due date, once a day.
   OVERDUE_REVIEW_REMINDER_STEP,
+  // Rounds opening today: messages and invitations, once; titles past their validity expire.
+  ROUND_OPENING_STEP,
+  TITLE_EXPIRY_STEP,
   // Ended jobs: the platform's own after 7 days, users' after a year (queue.ts JOB_RETENTION_DAYS).
   { name: 'ended-jobs', run: (ctx) => deleteEndedJobs(ctx.db).then(() => {}) },
 ];

@@ -201,8 +201,11 @@ export const enterpriseDetail = z.looseObject({
       batch: z.string().nullable(),
       recognisedOn: z.string(),
       validUntil: z.string().nullable(),
+      /** valid | under_review (复核 under way: still held) | expired | revoked */
       status: z.string(),
       certificateNo: z.string().nullable(),
+      /** 公告/认定文号 (titles granted by a recognition round; imported ones may have none). */
+      documentNo: z.string().nullable(),
     }),
   ),
   honours: z.array(

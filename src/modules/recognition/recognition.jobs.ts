@@ -3,6 +3,8 @@
 import { todayInShanghai } from '../../domain/dates.js';
 import { isIsoDay } from '../../domain/working-days.js';
 import type { SweepStep } from '../../server/sweeps.js';
+import { expireEndedTitles } from './expire-titles.js';
+import { openDueRounds } from './open-due-rounds.js';
 import { remindOverdueReviews } from './remind-overdue-reviews.js';
 
 /** The day of a sweep slot ('2026-12-01T01:00:00+08:00' is 1 December 2026 in Asia/Shanghai). */
@@ -20,4 +22,18 @@ export const OVERDUE_REVIEW_REMINDER_STEP: SweepStep = {
     const today = dayOfSlot(slot);
     await ctx.db.transaction((tx) => remindOverdueReviews(tx, today));
   },
+};
+
+// ---- B: rounds and titles ----
+
+/** 申报开始: rounds whose window opens today send their opening messages and invitations (once per round). */
+export const ROUND_OPENING_STEP: SweepStep = {
+  name: 'recognition.round-opening',
+  run: (ctx, slot) => openDueRounds(ctx, dayOfSlot(slot)).then(() => {}),
+};
+
+/** 称号到期: titles whose validity ended expire (those under 复核 stay valid until the result). */
+export const TITLE_EXPIRY_STEP: SweepStep = {
+  name: 'recognition.title-expiry',
+  run: (ctx, slot) => expireEndedTitles(ctx, dayOfSlot(slot)).then(() => {}),
 };
