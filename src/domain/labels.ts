@@ -67,6 +67,9 @@ export const AUDIT_ACTION_LABELS = {
   'recognition.round_close': '结束申报批次',
   'title.revoke': '撤销梯度称号',
   'title.expire': '梯度称号到期',
+  'recognition.experts_draw': '抽取评审专家（双随机）',
+  'recognition.expert_review_save': '保存专家评审意见',
+  'recognition.expert_review_submit': '提交专家评审意见',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -89,6 +92,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   recognition_application: '认定申报',
   recognition_round: '申报批次',
   enterprise_title: '梯度称号',
+  recognition_objection: '公示异议',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';

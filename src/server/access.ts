@@ -107,6 +107,15 @@ const PERMISSIONS = {
   'recognition.rounds.lists': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   /** 撤销称号: the city. */
   'title.revoke': { kind: 'write', roles: ['city_admin'] },
+  /** 专家评审 (C): the city draws experts; an expert scores what it was drawn for; the city reads the scores. */
+  'recognition.experts.draw': { kind: 'write', roles: ['city_admin'] },
+  'recognition.review': { kind: 'write', roles: ['expert'] },
+  'recognition.review.mine': { kind: 'read', roles: ['expert'] },
+  'recognition.reviews.read': { kind: 'read', roles: ['city_admin'] },
+  /** 异议 (C): the city or the item's district records one; the city alone records the finding. */
+  'recognition.objection.record': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'recognition.objection.find': { kind: 'write', roles: ['city_admin'] },
+  'recognition.objection.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database.js';
 import { canReadExpertVisit } from '../modules/experts/can-read-expert-visit.js';
 import { canReadApplication } from '../modules/recognition/can-read-application.js';
+import { canReadObjection } from '../modules/recognition/can-read-objection.js';
 import { canReadTitleRevocation } from '../modules/recognition/can-read-title-revocation.js';
 import type { Actor } from './access.js';
 
@@ -18,5 +19,6 @@ export type FileOwnerCheck = (db: DbOrTx, actor: Actor, ownerId: string) => Prom
 export const FILE_OWNERS: Record<string, FileOwnerCheck> = {
   expert_visit: canReadExpertVisit,
   recognition_application: canReadApplication,
+  recognition_objection: canReadObjection,
   title_revocation: canReadTitleRevocation,
 };

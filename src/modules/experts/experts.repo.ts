@@ -109,6 +109,35 @@ export async function updateExpertVersioned(db: DbOrTx, id: string, version: num
   return row;
 }
 
+/**
+ * The experts who can be drawn for 专家评审: those with an account that is not disabled (an
+ * expert without a login could not score). Field and districts served, for the draw's rules.
+ */
+export function selectReviewableExperts(db: DbOrTx) {
+  return db
+    .select({
+      id: experts.id,
+      name: experts.name,
+      organization: experts.organization,
+      userId: experts.userId,
+      industryCode: experts.industryCode,
+      districtCodes: experts.districtCodes,
+    })
+    .from(experts)
+    .innerJoin(users, eq(users.id, experts.userId))
+    .where(eq(users.disabled, false))
+    .orderBy(asc(experts.id));
+}
+
+/** Name, organization and login of some experts by id (display of ids another module holds). */
+export function selectExpertsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: experts.id, name: experts.name, organization: experts.organization, userId: experts.userId })
+    .from(experts)
+    .where(sql`${experts.id} = any(${sql.param(ids)}::uuid[])`);
+}
+
 // ---- conflicts of interest ----
 
 export function selectConflicts(db: DbOrTx, expertId: string) {
@@ -121,6 +150,15 @@ export async function selectConflict(db: DbOrTx, expertId: string, enterpriseId:
     .from(expertConflicts)
     .where(and(eq(expertConflicts.expertId, expertId), eq(expertConflicts.enterpriseId, enterpriseId)));
   return row;
+}
+
+/** The declared conflicts with any of these enterprises (one query). */
+export function selectConflictsWith(db: DbOrTx, enterpriseIds: string[]) {
+  if (!enterpriseIds.length) return Promise.resolve([]);
+  return db
+    .select({ expertId: expertConflicts.expertId, enterpriseId: expertConflicts.enterpriseId })
+    .from(expertConflicts)
+    .where(sql`${expertConflicts.enterpriseId} = any(${sql.param(enterpriseIds)}::uuid[])`);
 }
 
 export async function insertConflict(db: DbOrTx, values: typeof expertConflicts.$inferInsert) {

@@ -7,13 +7,22 @@ import { recognitionApplications, recognitionObjections } from '../../db/schema/
 export type ObjectionRow = typeof recognitionObjections.$inferSelect;
 export type ObjectionState = 'none' | 'open' | 'upheld' | 'dismissed';
 
-/** Objections still awaiting a finding on the items of a round (the announcement refuses while any is open). */
+/**
+ * Objections still awaiting a finding on the items of a round that are still in 公示 (the
+ * announcement refuses while any is open; an item an upheld objection removed no longer counts).
+ */
 export async function openObjectionCount(db: DbOrTx, roundId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(recognitionObjections)
     .innerJoin(recognitionApplications, eq(recognitionApplications.id, recognitionObjections.applicationId))
-    .where(and(eq(recognitionApplications.roundId, roundId), eq(recognitionObjections.status, 'open')));
+    .where(
+      and(
+        eq(recognitionApplications.roundId, roundId),
+        eq(recognitionApplications.status, 'in_publicity'),
+        eq(recognitionObjections.status, 'open'),
+      ),
+    );
   return row?.n ?? 0;
 }
 

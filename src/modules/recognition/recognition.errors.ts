@@ -144,3 +144,48 @@ export const dateBefore = (field: string, label: string, earliest: string, what:
 
 export const titleAlreadyRevoked = (revokedOn: string | null) =>
   new AppError('TITLE_ALREADY_REVOKED', 409, `该称号已于 ${revokedOn ?? '此前'} 撤销，不能重复撤销`, { revokedOn });
+
+// ---- C: expert scoring (专家评审), objections (异议) ----
+
+export const expertReviewOff = () =>
+  new AppError('RECOGNITION_EXPERT_REVIEW_OFF', 409, '本批次未设置专家评审：市级复审可直接进行，无需抽取专家');
+
+export const nothingToDraw = () =>
+  new AppError('RECOGNITION_NOTHING_TO_DRAW', 409, '本批次没有待抽取专家的申报：区县初审通过的申报才能抽取评审专家');
+
+/** The expert's review of an application that is no longer in 专家评审. */
+export const reviewClosed = (statusLabel: string) =>
+  new AppError('RECOGNITION_REVIEW_CLOSED', 409, `申报状态为“${statusLabel}”，专家评审已结束，不能再修改评审意见`);
+
+export const reviewSubmitted = () => new AppError('RECOGNITION_REVIEW_SUBMITTED', 409, '您已提交本项申报的评审意见，不能再修改');
+
+export const reviewQuestionUnknown = (ids: string[]) =>
+  new AppError('RECOGNITION_REVIEW_QUESTION_UNKNOWN', 400, '所答问题不是本项申报需要专家审核的问题：请刷新页面后重新作答', {
+    field: 'answers',
+    ids,
+  });
+
+export const reviewIncomplete = (questions: string[]) =>
+  new AppError('RECOGNITION_REVIEW_INCOMPLETE', 400, `提交前须回答全部审核问题，尚未回答：${questions.join('；')}`, {
+    field: 'answers',
+    questions,
+  });
+
+export const featuredNotApplicable = (ruleSetName: string) =>
+  new AppError('RECOGNITION_FEATURED_NOT_APPLICABLE', 400, `“${ruleSetName}”没有特色化指标，不能填写特色化指标评分`, {
+    field: 'featuredScore',
+  });
+
+export const featuredRequired = () =>
+  new AppError('RECOGNITION_FEATURED_REQUIRED', 400, '提交前须填写特色化指标评分（0～15 分）', { field: 'featuredScore' });
+
+export const opinionRequired = () => new AppError('RECOGNITION_OPINION_REQUIRED', 400, '提交前须填写评审意见', { field: 'opinion' });
+
+export const notInPublicity = (statusLabel: string) =>
+  new AppError('RECOGNITION_NOT_IN_PUBLICITY', 409, `申报状态为“${statusLabel}”，不在公示期内：只能对公示中的申报登记异议`);
+
+export const objectionFound = (statusLabel: string) =>
+  new AppError('RECOGNITION_OBJECTION_FOUND', 409, `该异议已登记核查结论（${statusLabel}），不能重复登记`);
+
+export const objectionDateInvalid = (message: string) =>
+  new AppError('RECOGNITION_OBJECTION_DATE_INVALID', 400, `收到异议日期${message}`, { field: 'receivedOn' });

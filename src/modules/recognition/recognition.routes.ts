@@ -4,13 +4,18 @@ import { announceRound } from './announce-round.js';
 import { batchReviewApplications } from './batch-review-applications.js';
 import { closeRound } from './close-round.js';
 import { createRound } from './create-round.js';
+import { drawExperts } from './draw-experts.js';
 import { roundListWorkbook } from './export-round-list.js';
 import { findRuleSet } from './find-rule-set.js';
 import { getApplication } from './get-application.js';
+import { getMyReview } from './get-my-review.js';
 import { getPublicityList } from './get-publicity-list.js';
 import { getRecommendedList } from './get-recommended-list.js';
 import { getRound } from './get-round.js';
+import { listApplicationReviews } from './list-application-reviews.js';
 import { listApplications } from './list-applications.js';
+import { listMyReviews } from './list-my-reviews.js';
+import { listObjections } from './list-objections.js';
 import { listRounds } from './list-rounds.js';
 import {
   announceBody,
@@ -18,18 +23,31 @@ import {
   applicationDetail,
   applicationListQuery,
   applicationPage,
+  applicationReviews,
   batchActionBody,
   batchActionResult,
   checklistBody,
   closeRoundBody,
   closeRoundResult,
   createRoundBody,
+  drawExpertsBody,
+  drawExpertsResult,
+  findingBody,
   idParams,
+  myReview,
+  myReviewList,
+  myReviewsQuery,
+  objection,
+  objectionBody,
+  objectionList,
+  objectionListQuery,
   publicityBody,
   publicityList,
   publicityResult,
   recommendBody,
   recommendResult,
+  reviewBody,
+  reviewResult,
   revokeBody,
   revokedTitle,
   revokeParams,
@@ -41,7 +59,10 @@ import {
   ruleSetQuery,
 } from './recognition.schemas.js';
 import { recommendRound } from './recommend-round.js';
+import { recordObjection } from './record-objection.js';
+import { recordObjectionFinding } from './record-objection-finding.js';
 import { revokeTitle } from './revoke-title.js';
+import { saveExpertReview } from './save-expert-review.js';
 import { startPublicity } from './start-publicity.js';
 import { updateApplicationChecklist } from './update-application-checklist.js';
 
@@ -256,6 +277,115 @@ export const recognitionRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   // ---- C: expert scoring, objections ----
+
+  app.post(
+    '/api/recognition/rounds/:id/experts/draw',
+    {
+      schema: {
+        tags,
+        summary: '抽取评审专家（双随机：同行业大类优先、再同门类，排除申报利益冲突和服务该区县的专家；专家不足的申报列出、不抽取）',
+        params: idParams,
+        body: drawExpertsBody,
+        response: { 200: drawExpertsResult, ...errors },
+      },
+    },
+    (request) => drawExperts(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/recognition/reviews',
+    {
+      schema: {
+        tags,
+        summary: '专家评审：分配给本人的申报（专家账号）',
+        querystring: myReviewsQuery,
+        response: { 200: myReviewList, ...errors },
+      },
+    },
+    (request) => listMyReviews(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/recognition/applications/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '本人对该申报的评审意见（含需回答的审核问题；仅被抽取的专家）',
+        params: idParams,
+        response: { 200: myReview, ...errors },
+      },
+    },
+    (request) => getMyReview(ctx, request.actor, request.params.id),
+  );
+
+  app.put(
+    '/api/recognition/applications/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '保存或提交评审意见（审核问题、特色化指标评分、评分、意见；全部专家提交后计算专家评分）',
+        params: idParams,
+        body: reviewBody,
+        response: { 200: reviewResult, ...errors },
+      },
+    },
+    (request) => saveExpertReview(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/recognition/applications/:id/reviews',
+    {
+      schema: {
+        tags,
+        summary: '该申报的专家评审意见和专家评分（市经信委）',
+        params: idParams,
+        response: { 200: applicationReviews, ...errors },
+      },
+    },
+    (request) => listApplicationReviews(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/recognition/applications/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: '登记公示异议（市经信委或该申报所在区县；仅公示中的申报）',
+        params: idParams,
+        body: objectionBody,
+        response: { 201: objection, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recordObjection(ctx, request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/recognition/applications/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: '该申报的公示异议及核查结论（市经信委、所在区县）',
+        params: idParams,
+        querystring: objectionListQuery,
+        response: { 200: objectionList, ...errors },
+      },
+    },
+    (request) => listObjections(ctx, request.actor, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/recognition/objections/:id/finding',
+    {
+      schema: {
+        tags,
+        summary: '登记异议核查结论（成立：该申报不予认定；不成立：继续公示）',
+        params: idParams,
+        body: findingBody,
+        response: { 200: objection, ...errors },
+      },
+    },
+    (request) => recordObjectionFinding(ctx, request.actor, request.params.id, request.body),
+  );
 
   // ---- D: annual update, 有进有出, title story ----
 };

@@ -3,6 +3,7 @@ import { RECOGNITION_ACTIONS, RECOGNITION_STATUSES, RETURN_REASONS } from '../..
 import { SECTORS } from '../../domain/sme-size.js';
 import { paging, text, uuid } from '../../server/validation.js';
 import { previewResponse } from '../evaluation/evaluation.schemas.js';
+import { fileInfo } from '../files/files.schemas.js';
 
 // Every request and response schema of the recognition module's routes (认定管理). Each part adds
 // its own under a comment naming the part; the web app imports the types (z.output) type-only.
@@ -486,3 +487,155 @@ export const revokedTitle = z.object({
   /** Applications are refused until this day (banning categories), else null. */
   banUntil: z.string().nullable(),
 });
+
+// ---- C: expert scoring (专家评审), objections (异议) ----
+
+const listPage = {
+  page: z.coerce.number().int().min(1, '页码从 1 开始').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(50),
+};
+
+export const drawExpertsBody = z.strictObject({
+  /** Experts per application; the round's setting when omitted. */
+  perApplication: z.number().int('应为整数').min(1, '每项申报至少抽取 1 位专家').max(15, '每项申报最多抽取 15 位专家').optional(),
+});
+
+export const drawExpertsResult = z.object({
+  /** Applications that got their experts (now 专家评审中). */
+  assigned: z.number(),
+  /** Applications for which the pool had too few experts: not assigned, still 初审通过. */
+  shortfall: z.array(z.object({ applicationId: z.string(), enterpriseName: z.string(), found: z.number(), wanted: z.number() })),
+});
+
+export const REVIEW_STATES = ['pending', 'submitted'] as const;
+export const REVIEW_STATE_LABELS = { pending: '待评审', submitted: '已提交' } as const;
+
+export const myReviewsQuery = z.strictObject({
+  status: z.enum(REVIEW_STATES, '状态应为 pending（待评审）或 submitted（已提交）').optional(),
+  ...listPage,
+});
+
+export const myReviewList = z.object({
+  items: z.array(
+    z.object({
+      applicationId: z.string(),
+      enterpriseName: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      roundName: z.string(),
+      submittedAt: z.string().nullable(),
+      assignedAt: z.string(),
+      status: z.enum(REVIEW_STATES),
+      statusLabel: z.string(),
+      /** Whether the review may still be changed (the application is still 专家评审中 and not submitted). */
+      editable: z.boolean(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** A question the rules leave to a person (needs_review in the frozen evaluation). */
+export const reviewQuestion = z.object({ id: z.string(), name: z.string(), question: z.string() });
+
+export const reviewBody = z.strictObject({
+  /** Answers to the review questions of the frozen evaluation, by question id (true = 符合). */
+  answers: z.record(z.string().min(1).max(64), z.boolean('应为 true（符合）或 false（不符合）')).default({}),
+  /** 特色化指标 (0–15), only where the rule set has that block (srdi-2022). */
+  featuredScore: z
+    .number()
+    .int('特色化指标评分应为整数')
+    .min(0, '特色化指标评分不能为负数')
+    .max(15, '特色化指标最高 15 分')
+    .nullable()
+    .optional(),
+  score: z.number('请填写评分').int('评分应为整数').min(0, '评分不能为负数').max(100, '评分最高 100 分'),
+  opinion: text(4000, { min: 0 }),
+  /** true: submit (final); false: save as a draft. */
+  submit: z.boolean(),
+});
+export type ReviewBody = z.output<typeof reviewBody>;
+
+export const reviewResult = z.object({
+  submitted: z.boolean(),
+  /** The application's final expert score once every drawn expert submitted (else null). */
+  expertScore: z.number().nullable(),
+  expertScoreFlagged: z.boolean(),
+});
+
+/** The expert's own review of an application (to continue a draft), with what it must answer. */
+export const myReview = z.object({
+  applicationId: z.string(),
+  questions: z.array(reviewQuestion),
+  featuredApplicable: z.boolean(),
+  answers: z.record(z.string(), z.boolean()),
+  featuredScore: z.number().nullable(),
+  score: z.number().nullable(),
+  opinion: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  editable: z.boolean(),
+});
+
+export const applicationReviews = z.object({
+  items: z.array(
+    z.object({
+      expertName: z.string(),
+      organization: z.string(),
+      score: z.number().nullable(),
+      featuredScore: z.number().nullable(),
+      opinion: z.string().nullable(),
+      answers: z.record(z.string(), z.boolean()),
+      submittedAt: z.string().nullable(),
+      flagged: z.boolean(),
+    }),
+  ),
+  questions: z.array(reviewQuestion),
+  scoreMethod: z.enum(['mean', 'median']),
+  scoreMethodLabel: z.string(),
+  scoreMargin: z.number(),
+  expertScore: z.number().nullable(),
+  expertScoreFlagged: z.boolean(),
+});
+
+export const OBJECTION_CHANNELS = ['phone', 'visit', 'written'] as const;
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+
+export const objectionBody = z.strictObject({
+  channel: z.enum(OBJECTION_CHANNELS, '异议渠道应为 phone（实名来电）、visit（来访）或 written（书面）'),
+  objectorName: text(50),
+  objectorContact: text(100),
+  facts: text(4000),
+  receivedOn: isoDate,
+  fileIds: z.array(uuid()).max(20, '最多 20 个附件').default([]),
+});
+export type ObjectionBody = z.output<typeof objectionBody>;
+
+export const findingBody = z.strictObject({
+  finding: z.enum(['upheld', 'dismissed'], '核查结论应为 upheld（成立）或 dismissed（不成立）'),
+  reason: text(2000),
+});
+export type FindingBody = z.output<typeof findingBody>;
+
+export const objection = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  channel: z.enum(OBJECTION_CHANNELS),
+  channelLabel: z.string(),
+  objectorName: z.string(),
+  objectorContact: z.string(),
+  facts: z.string(),
+  receivedOn: z.string(),
+  status: z.enum(OBJECTION_STATUSES),
+  statusLabel: z.string(),
+  findingReason: z.string().nullable(),
+  foundAt: z.string().nullable(),
+  foundByName: z.string().nullable(),
+  recordedByName: z.string().nullable(),
+  createdAt: z.string(),
+  files: z.array(fileInfo),
+});
+export type Objection = z.output<typeof objection>;
+
+export const objectionListQuery = z.strictObject({ ...listPage });
+export const objectionList = z.object({ items: z.array(objection), total: z.number(), page: z.number(), pageSize: z.number() });

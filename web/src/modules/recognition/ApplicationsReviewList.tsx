@@ -51,7 +51,7 @@ export function ApplicationsReviewList() {
     queryKey: recognitionKeys.applications({ ...filters, page }),
     queryFn: () => fetchApplications({ ...filters, page, pageSize: PAGE_SIZE }),
   });
-  const rounds = useQuery({ queryKey: recognitionKeys.rounds({}), queryFn: () => fetchRounds() });
+  const rounds = useQuery({ queryKey: recognitionKeys.rounds({}), queryFn: () => fetchRounds({ pageSize: 200 }) });
   const [selected, setSelected] = useState<string[]>([]);
   const [refused, setRefused] = useState<Refused[] | null>(null);
   const batchAction = isCity ? 'city_approve' : 'district_approve';

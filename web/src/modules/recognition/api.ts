@@ -122,7 +122,7 @@ export const recognitionKeys = {
 };
 
 // Rounds
-export const fetchRounds = (f: { year?: number; tier?: string; type?: string } = {}) =>
+export const fetchRounds = (f: { year?: number; tier?: string; type?: string; page?: number; pageSize?: number } = {}) =>
   api<Out<typeof roundList>>(`/api/recognition/rounds${query(f)}`);
 export const fetchRound = (id: string) => api<RoundDetail>(`/api/recognition/rounds/${id}`);
 export const fetchRuleSet = (f: { tier: string; type: string; date: string }) =>
