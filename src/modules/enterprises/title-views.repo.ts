@@ -65,6 +65,8 @@ export async function selectHeldTitle(db: DbOrTx, enterpriseId: string, day: str
  * district_code, district_name, tier, status, recognised_on, revoked_on, and
  * - last_day: the last day it was held when it ended other than by revocation (ended_on, or the
  *   validity once it ran out by `today`; a title under 复核 has none until the result);
+ * - held_until: the last day it is held as far as known (the day before a revocation, the end, the
+ *   validity; none while under 复核);
  * - renewal: it continued an earlier title of the tier the day after that one's last day (a passed 复核);
  * - renewed: a later title of the tier continued it the day after its last day.
  */
@@ -74,6 +76,8 @@ export function titlePeriods(scope: Scope, today: string, districtCode?: string)
       when t.status <> 'under_review' and t.valid_until < ${today}::date then t.valid_until end`;
   return sql`select t.id as title_id, t.enterprise_id, enterprises.district_code, districts.name as district_name,
       t.tier, t.status, t.recognised_on, t.revoked_on, ${lastDay} as last_day,
+      case when t.revoked_on is not null then t.revoked_on - 1 when t.status = 'revoked' then t.recognised_on - 1
+        when t.ended_on is not null then t.ended_on when t.status = 'under_review' then null else t.valid_until end as held_until,
       exists (select 1 from enterprise_titles p where p.enterprise_id = t.enterprise_id and p.tier = t.tier and p.id <> t.id
         and p.revoked_on is null and coalesce(p.ended_on, p.valid_until) = t.recognised_on - 1) as renewal,
       exists (select 1 from enterprise_titles n where n.enterprise_id = t.enterprise_id and n.tier = t.tier and n.id <> t.id

@@ -72,7 +72,7 @@ export async function selectHolderUpdates(
     where ${q.status === 'missing' ? sql`u.enterprise_id is null` : q.status === 'done' ? sql`u.enterprise_id is not null` : sql`true`}`;
   const [items, totals] = await Promise.all([
     db.execute(sql`select h.enterprise_id, h.name, h.uscc, h.district_code, h.district_name, h.tier,
-        to_char(u.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') as submitted_at, u.on_time
+        u.submitted_at, u.on_time
       ${base} order by h.district_code, h.name, h.enterprise_id limit ${q.limit} offset ${q.offset}`),
     db.execute(sql`select count(*)::int as n ${base}`),
   ]);
@@ -84,7 +84,7 @@ export async function selectHolderUpdates(
       districtCode: r.district_code as string,
       districtName: r.district_name as string,
       tier: r.tier as string,
-      submittedAt: (r.submitted_at as string | null) ?? null,
+      submittedAt: r.submitted_at == null ? null : new Date(r.submitted_at as string).toISOString(),
       onTime: (r.on_time as boolean | null) ?? null,
     })),
     total: Number(rowsOf<{ n: number }>(totals)[0]?.n ?? 0),

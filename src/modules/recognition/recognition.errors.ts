@@ -189,3 +189,23 @@ export const objectionFound = (statusLabel: string) =>
 
 export const objectionDateInvalid = (message: string) =>
   new AppError('RECOGNITION_OBJECTION_DATE_INVALID', 400, `收到异议日期${message}`, { field: 'receivedOn' });
+
+// ---- D: annual update, 有进有出, title story ----
+
+/** Only holders of a valid title (or one under 复核) update their yearly figures. */
+export const notTitleHolder = () =>
+  new AppError(
+    'ANNUAL_UPDATE_NOT_HOLDER',
+    403,
+    '本企业目前没有有效的梯度培育称号（创新型中小企业、专精特新中小企业或专精特新“小巨人”企业），无需填报年度信息更新；企业信息可在“企业信息”页面维护',
+  );
+
+export const annualUpdateYearInvalid = (from: number, to: number) =>
+  new AppError('ANNUAL_UPDATE_YEAR_INVALID', 400, `年度信息更新只能填报 ${from} 至 ${to} 年度的数据`, { field: 'dataYear', from, to });
+
+/** The deadline of data year Y lies in Y+1 (the year it is updated in). */
+export const annualDeadlineInvalid = (dataYear: number) =>
+  new AppError('ANNUAL_UPDATE_DEADLINE_INVALID', 400, `${dataYear} 年度信息的更新截止日期应在 ${dataYear + 1} 年内`, { field: 'dueOn' });
+
+export const annualFiguresRequired = (labels: string[], fields: string[]) =>
+  new AppError('ANNUAL_UPDATE_FIGURES_REQUIRED', 400, `年度信息更新须填写${labels.join('、')}`, { field: `figures.${fields[0]}`, fields });

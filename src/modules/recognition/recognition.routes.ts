@@ -6,12 +6,18 @@ import { closeRound } from './close-round.js';
 import { createRound } from './create-round.js';
 import { drawExperts } from './draw-experts.js';
 import { roundListWorkbook } from './export-round-list.js';
+import { exportTitleFlows } from './export-title-flows.js';
 import { findRuleSet } from './find-rule-set.js';
+import { getAnnualUpdateDeadline } from './get-annual-update-deadline.js';
 import { getApplication } from './get-application.js';
+import { getMyAnnualUpdate } from './get-my-annual-update.js';
 import { getMyReview } from './get-my-review.js';
 import { getPublicityList } from './get-publicity-list.js';
 import { getRecommendedList } from './get-recommended-list.js';
 import { getRound } from './get-round.js';
+import { getTitleFlows } from './get-title-flows.js';
+import { getTitleStory } from './get-title-story.js';
+import { listAnnualUpdates } from './list-annual-updates.js';
 import { listApplicationReviews } from './list-application-reviews.js';
 import { listApplications } from './list-applications.js';
 import { listMyReviews } from './list-my-reviews.js';
@@ -20,6 +26,11 @@ import { listRounds } from './list-rounds.js';
 import {
   announceBody,
   announceResult,
+  annualDeadline,
+  annualUpdateBody,
+  annualUpdateList,
+  annualUpdateListQuery,
+  annualUpdateResult,
   applicationDetail,
   applicationListQuery,
   applicationPage,
@@ -30,10 +41,15 @@ import {
   closeRoundBody,
   closeRoundResult,
   createRoundBody,
+  dataYearParams,
+  deadlineBody,
   drawExpertsBody,
   drawExpertsResult,
   findingBody,
+  flowsQuery,
+  flowsResult,
   idParams,
+  myAnnualUpdate,
   myReview,
   myReviewList,
   myReviewsQuery,
@@ -57,13 +73,16 @@ import {
   roundListQuery,
   ruleSetAnswer,
   ruleSetQuery,
+  titleStory,
 } from './recognition.schemas.js';
 import { recommendRound } from './recommend-round.js';
 import { recordObjection } from './record-objection.js';
 import { recordObjectionFinding } from './record-objection-finding.js';
 import { revokeTitle } from './revoke-title.js';
 import { saveExpertReview } from './save-expert-review.js';
+import { setAnnualUpdateDeadline } from './set-annual-update-deadline.js';
 import { startPublicity } from './start-publicity.js';
+import { submitAnnualUpdate } from './submit-annual-update.js';
 import { updateApplicationChecklist } from './update-application-checklist.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -388,4 +407,99 @@ export const recognitionRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   // ---- D: annual update, 有进有出, title story ----
+
+  app.get(
+    '/api/recognition/annual-update-deadlines/:dataYear',
+    {
+      schema: {
+        tags,
+        summary: '年度信息更新截止日期（市级设置，未设置时按规则版本默认）',
+        params: dataYearParams,
+        response: { 200: annualDeadline, ...errors },
+      },
+    },
+    (request) => getAnnualUpdateDeadline(ctx, request.actor, request.params.dataYear),
+  );
+
+  app.put(
+    '/api/recognition/annual-update-deadlines/:dataYear',
+    {
+      schema: {
+        tags,
+        summary: '设置某数据年度的年度信息更新截止日期（市经信委）',
+        params: dataYearParams,
+        body: deadlineBody,
+        response: { 200: annualDeadline, ...errors },
+      },
+    },
+    (request) => setAnnualUpdateDeadline(ctx, request.actor, request.params.dataYear, request.body.dueOn),
+  );
+
+  app.get(
+    '/api/recognition/annual-updates/me',
+    { schema: { tags, summary: '本企业的年度信息更新（上年度数据，按企业库预填）', response: { 200: myAnnualUpdate, ...errors } } },
+    (request) => getMyAnnualUpdate(ctx, request.actor),
+  );
+
+  app.put(
+    '/api/recognition/annual-updates/me/:dataYear',
+    {
+      schema: {
+        tags,
+        summary: '提交年度信息更新（持有有效称号的企业；写入企业库年度指标）',
+        params: dataYearParams,
+        body: annualUpdateBody,
+        response: { 200: annualUpdateResult, ...errors },
+      },
+    },
+    (request) => submitAnnualUpdate(ctx, request.actor, request.params.dataYear, request.body.figures),
+  );
+
+  app.get(
+    '/api/recognition/annual-updates',
+    {
+      schema: {
+        tags,
+        summary: '年度信息更新情况（持有有效称号的企业是否已更新；区县只看本区县）',
+        querystring: annualUpdateListQuery,
+        response: { 200: annualUpdateList, ...errors },
+      },
+    },
+    (request) => listAnnualUpdates(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/recognition/flows',
+    {
+      schema: {
+        tags,
+        summary: '有进有出：按年度、区县和梯度层级统计新进入、撤销、到期和年末有效数',
+        querystring: flowsQuery,
+        response: { 200: flowsResult, ...errors },
+      },
+    },
+    (request) => getTitleFlows(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/recognition/flows.xlsx',
+    { schema: { tags, summary: '有进有出统计导出（xlsx）', querystring: flowsQuery } },
+    async (request, reply) => {
+      const body = await exportTitleFlows(ctx, request.actor, request.query);
+      return sendXlsx(reply, `有进有出-${request.query.year}年.xlsx`, body);
+    },
+  );
+
+  app.get(
+    '/api/recognition/enterprises/:id/story',
+    {
+      schema: {
+        tags,
+        summary: '企业的称号档案：每个称号的认定、年度更新、复核、到期或撤销，以及申报记录',
+        params: idParams,
+        response: { 200: titleStory, ...errors },
+      },
+    },
+    (request) => getTitleStory(ctx, request.actor, request.params.id),
+  );
 };

@@ -639,3 +639,158 @@ export type Objection = z.output<typeof objection>;
 
 export const objectionListQuery = z.strictObject({ ...listPage });
 export const objectionList = z.object({ items: z.array(objection), total: z.number(), page: z.number(), pageSize: z.number() });
+
+// ---- D: annual update (年度信息更新), 有进有出, title story ----
+
+const pageParams = {
+  page: z.coerce.number().int().min(1, '页码从 1 开始').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
+};
+const dataYear = z.coerce.number().int('年度应为整数').min(2000, '年度应在 2000 年之后').max(2100, '年度应在 2100 年之前');
+
+export const dataYearParams = z.strictObject({ dataYear });
+export const deadlineBody = z.strictObject({ dueOn: isoDate });
+/** A data year's deadline: the city's setting, else the rule regime's default (shown beside it). */
+export const annualDeadline = z.object({
+  dataYear: z.number(),
+  dueOn: z.string(),
+  defaultDueOn: z.string(),
+  source: z.enum(['setting', 'default']),
+});
+
+/** One year's figures of the annual update, as the registry keeps them (whole yuan, head counts). */
+export const annualFigures = z.strictObject({
+  revenue: yuan.min(0, '不能为负数').nullable().optional(),
+  mainRevenue: yuan.min(0, '不能为负数').nullable().optional(),
+  totalProfit: yuan.nullable().optional(),
+  netProfit: yuan.nullable().optional(),
+  totalAssets: yuan.min(0, '不能为负数').nullable().optional(),
+  totalLiabilities: yuan.min(0, '不能为负数').nullable().optional(),
+  rdExpense: yuan.min(0, '不能为负数').nullable().optional(),
+  employees: count.nullable().optional(),
+  rdStaff: count.nullable().optional(),
+  exports: yuan.min(0, '不能为负数').nullable().optional(),
+  taxesPaid: yuan.min(0, '不能为负数').nullable().optional(),
+  equityFinancing: yuan.min(0, '不能为负数').nullable().optional(),
+});
+export type AnnualFigures = z.output<typeof annualFigures>;
+export const annualUpdateBody = z.strictObject({ figures: annualFigures });
+
+const annualStatus = z.enum(['done', 'pending', 'late', 'not_required']);
+export const annualDue = z.object({
+  dataYear: z.number(),
+  dueOn: z.string(),
+  status: annualStatus,
+  statusLabel: z.string(),
+  submittedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+});
+const figuresOut = z.record(z.string(), z.number().nullable());
+/** GET /api/recognition/annual-updates/me: the year due, its figures pre-filled from the registry, the past updates. */
+export const myAnnualUpdate = z.object({
+  holder: z.boolean(),
+  /** Why the form is closed (no valid title), in Chinese; null for a holder. */
+  notHolderReason: z.string().nullable(),
+  title: z.object({ id: z.string(), tier: z.string(), tierLabel: z.string(), recognisedOn: z.string(), validUntil: z.string().nullable() }).nullable(),
+  due: annualDue,
+  figures: figuresOut,
+  history: z.array(annualDue),
+});
+export const annualUpdateResult = z.object({ changed: z.boolean(), due: annualDue, figures: figuresOut });
+
+export const annualUpdateListQuery = z.strictObject({
+  dataYear: dataYear.optional(),
+  districtCode: z.string().trim().max(16).optional(),
+  status: z.enum(['missing', 'done'], '状态应为 missing（未更新）或 done（已更新）').optional(),
+  ...pageParams,
+});
+export const annualUpdateList = z.object({
+  dataYear: z.number(),
+  dueOn: z.string(),
+  items: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      districtCode: z.string(),
+      districtName: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      status: annualStatus,
+      statusLabel: z.string(),
+      submittedAt: z.string().nullable(),
+      onTime: z.boolean().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const flowsQuery = z.strictObject({
+  year: dataYear,
+  districtCode: z.string().trim().max(16).optional(),
+});
+/** 有进有出 of a year: per district and tier, titles that entered (recognised), left (revoked or expired) and held at year end. */
+export const flowsResult = z.object({
+  year: z.number(),
+  rows: z.array(
+    z.object({
+      districtCode: z.string(),
+      districtName: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      entered: z.number(),
+      left: z.number(),
+      revoked: z.number(),
+      expired: z.number(),
+      /** Passed 复核: the title continued by a new one (neither entered nor left). */
+      renewed: z.number(),
+      heldAtYearEnd: z.number(),
+    }),
+  ),
+});
+
+const storyEvent = z.object({ on: z.string(), kind: z.string(), label: z.string(), detail: z.string().nullable() });
+/** GET /api/recognition/enterprises/:id/story: every title with its events, and the applications with their history. */
+export const titleStory = z.object({
+  titles: z.array(
+    z.object({
+      id: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      recognisedOn: z.string(),
+      validUntil: z.string().nullable(),
+      documentNo: z.string().nullable(),
+      certificateNo: z.string().nullable(),
+      revokedOn: z.string().nullable(),
+      revocationCategoryLabel: z.string().nullable(),
+      revocationReason: z.string().nullable(),
+      events: z.array(storyEvent),
+    }),
+  ),
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      roundName: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      history: z.array(
+        z.object({
+          action: z.string(),
+          actionLabel: z.string(),
+          at: z.string(),
+          fromStatus: z.string().nullable(),
+          toStatus: z.string(),
+          reasonCode: z.string().nullable(),
+          reason: z.string().nullable(),
+          actorName: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
