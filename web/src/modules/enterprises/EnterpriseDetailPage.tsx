@@ -21,6 +21,7 @@ import { useSession } from '../../shared/session';
 import { type EnterpriseEvaluations, evaluationKeys, fetchEnterpriseEvaluations } from '../evaluation/api';
 import { ReviewQuestions } from '../evaluation/ReviewQuestions';
 import { ExpertVisitsCard } from '../experts/ExpertVisitsCard';
+import { TitleStory } from '../recognition/TitleStory';
 import { enterpriseKeys, fetchEnterprise } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
@@ -329,6 +330,7 @@ export default function EnterpriseDetailPage() {
           },
         ]}
       />
+      <TitleStory enterpriseId={e.id} />
       <ExpertVisitsCard enterpriseId={e.id} enterpriseName={e.name} />
       {editingFacts && (
         <FactsForm

@@ -26,6 +26,12 @@ export const recognitionRoutes: AppRoute[] = [
     page: lazy(() => import('./ApplicationPage')),
     roles: [...OFFICERS, 'enterprise', 'expert'],
   },
+  // W1: the 申报书 print view (frozen data, score, evidence list; A4).
+  {
+    path: '/recognition/applications/:id/print',
+    page: lazy(() => import('./ApplicationPrint')),
+    roles: [...OFFICERS, 'enterprise', 'expert'],
+  },
   { path: '/recognition/reviews', page: lazy(() => import('./ReviewsPage')), roles: ['expert'], menu: '专家评审', group },
   {
     path: '/recognition/annual-update',
