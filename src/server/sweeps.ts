@@ -10,7 +10,12 @@ import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js'
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
 import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
 import { OUTBOX_PRUNE_STEP } from '../modules/messages/messages.jobs.js';
-import { OVERDUE_REVIEW_REMINDER_STEP, ROUND_OPENING_STEP, TITLE_EXPIRY_STEP } from '../modules/recognition/recognition.jobs.js';
+import {
+  ANNUAL_UPDATE_REMINDER_STEP,
+  OVERDUE_REVIEW_REMINDER_STEP,
+  ROUND_OPENING_STEP,
+  TITLE_EXPIRY_STEP,
+} from '../modules/recognition/recognition.jobs.js';
 import type { AppContext } from './context.js';
 import { defineJob, defineSchedule, deleteEndedJobs, type JobDefinition } from './queue.js';
 import { deleteEndedWindows } from './rate-limit.repo.js';
@@ -33,6 +38,8 @@ export const DAILY_SWEEP_STEPS: SweepStep[] = [
   // Rounds opening today: messages and invitations, once; titles past their validity expire.
   ROUND_OPENING_STEP,
   TITLE_EXPIRY_STEP,
+  // 年度信息更新: reminders before the deadline (after the expiry step: only holders are told).
+  ANNUAL_UPDATE_REMINDER_STEP,
   // Ended jobs: the platform's own after 7 days, users' after a year (queue.ts JOB_RETENTION_DAYS).
   { name: 'ended-jobs', run: (ctx) => deleteEndedJobs(ctx.db).then(() => {}) },
 ];

@@ -5,6 +5,7 @@ import { isIsoDay } from '../../domain/working-days.js';
 import type { SweepStep } from '../../server/sweeps.js';
 import { expireEndedTitles } from './expire-titles.js';
 import { openDueRounds } from './open-due-rounds.js';
+import { remindAnnualUpdates } from './remind-annual-updates.js';
 import { remindOverdueReviews } from './remind-overdue-reviews.js';
 
 /** The day of a sweep slot ('2026-12-01T01:00:00+08:00' is 1 December 2026 in Asia/Shanghai). */
@@ -36,4 +37,15 @@ export const ROUND_OPENING_STEP: SweepStep = {
 export const TITLE_EXPIRY_STEP: SweepStep = {
   name: 'recognition.title-expiry',
   run: (ctx, slot) => expireEndedTitles(ctx, dayOfSlot(slot)).then(() => {}),
+};
+
+// ---- D: annual update ----
+
+/** 年度信息更新提醒: 30, 7 and 1 days before the deadline, holders that have not updated (once per threshold). */
+export const ANNUAL_UPDATE_REMINDER_STEP: SweepStep = {
+  name: 'recognition.annual-update-reminders',
+  async run(ctx, slot) {
+    const today = dayOfSlot(slot);
+    await ctx.db.transaction((tx) => remindAnnualUpdates(tx, today));
+  },
 };
