@@ -222,7 +222,9 @@ describe.runIf(postgresAdminUrl)('processes on one PostgreSQL', () => {
   it('two worker processes share a queue of N jobs and run each exactly once', async () => {
     const N = 400;
     const workers = [0, 1].map(() => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/support/queue-worker.ts'), '4', '5'], {
+      // 25 ms a job: one worker alone needs seconds for the queue, so the other (polling every 100 ms)
+      // takes part even when the machine is loaded.
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/support/queue-worker.ts'), '4', '25'], {
         cwd: repoRoot,
         env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, QUEUE_POLL_MS: '100' },
         stdio: ['ignore', 'pipe', 'pipe'],
