@@ -7,7 +7,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: two test files at a time.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: a browser test of 7 s took over 30 s on two cores shared with other work.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
