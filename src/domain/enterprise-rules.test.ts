@@ -44,6 +44,7 @@ describe('current tier from titles', () => {
 
   it('counts a title under 复核 as held until the result, an expired one not', () => {
     expect(currentTierOf([{ tier: 'srdi', status: 'under_review', validUntil: '2026-12-31' }], '2026-11-23')).toBe('srdi');
+    expect(currentTierOf([{ tier: 'srdi', status: 'under_review', validUntil: '2026-10-31' }], '2026-11-23')).toBe('srdi');
     expect(currentTierOf([{ tier: 'srdi', status: 'expired', validUntil: '2026-12-31' }], '2026-11-23')).toBeNull();
   });
 });

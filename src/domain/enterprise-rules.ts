@@ -84,7 +84,7 @@ export const TIER_LABELS: Record<Tier, string> = {
 export function currentTierOf(titles: { tier: string; status: string; validUntil: string | null }[], date: string): Tier | null {
   let best = -1;
   for (const t of titles) {
-    if ((t.status !== 'valid' && t.status !== 'under_review') || (t.validUntil !== null && t.validUntil < date)) continue;
+    if (t.status !== 'under_review' && (t.status !== 'valid' || (t.validUntil !== null && t.validUntil < date))) continue;
     best = Math.max(best, TIERS.indexOf(t.tier as Tier));
   }
   return best >= 0 ? TIERS[best] : null;

@@ -114,7 +114,8 @@ export async function markTitleUnderReview(tx: DbOrTx, titleId: string): Promise
 }
 
 /**
- * The current tier of each enterprise: its highest title held on `today`. Only enterprises whose
+ * The current tier of each enterprise: its highest title held on `today` (valid, or under 复核 whatever
+ * its end: it stays valid until the result). Only enterprises whose
  * tier changes are written (version bumped, as any registry change).
  */
 export async function refreshCurrentTiers(tx: DbOrTx, enterpriseIds: string[], today: string): Promise<void> {
@@ -124,7 +125,7 @@ export async function refreshCurrentTiers(tx: DbOrTx, enterpriseIds: string[], t
     from (
       select x.id, (
         select t.tier from enterprise_titles t
-        where t.enterprise_id = x.id and t.status in ('valid', 'under_review') and (t.valid_until is null or t.valid_until >= ${today}::date)
+        where t.enterprise_id = x.id and (t.status = 'under_review' or (t.status = 'valid' and (t.valid_until is null or t.valid_until >= ${today}::date)))
         order by array_position(${TIER_ORDER}, t.tier) desc limit 1
       ) as tier
       from unnest(${sql.param([...new Set(enterpriseIds)])}::uuid[]) as x(id)
@@ -230,7 +231,7 @@ export async function selectOpeningCandidates(db: DbOrTx, tier: string): Promise
   return rows.map((r) => r.id);
 }
 
-/** The titles an enterprise holds on `today` (valid or under review, validity not over). */
+/** The titles an enterprise holds on `today`: valid with the validity not over, or under 复核 (valid until the result). */
 export function selectHeldTitles(db: DbOrTx, enterpriseId: string, today: string) {
   return db
     .select({
@@ -243,8 +244,7 @@ export function selectHeldTitles(db: DbOrTx, enterpriseId: string, today: string
     .where(
       and(
         eq(enterpriseTitles.enterpriseId, enterpriseId),
-        sql`${enterpriseTitles.status} in ('valid', 'under_review')`,
-        sql`(${enterpriseTitles.validUntil} is null or ${enterpriseTitles.validUntil} >= ${today}::date)`,
+        sql`(${enterpriseTitles.status} = 'under_review' or (${enterpriseTitles.status} = 'valid' and (${enterpriseTitles.validUntil} is null or ${enterpriseTitles.validUntil} >= ${today}::date)))`,
       ),
     );
 }
