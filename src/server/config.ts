@@ -52,6 +52,8 @@ export interface Config {
    * = an S3-compatible store, credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
    */
   storageUrl?: string;
+  /** ZJTX_PDF_FONT: a CJK font file (.ttf, .otf or .ttc) for the PDFs (申报书); unset = Debian's Noto Sans CJK. */
+  pdfFont?: string;
 }
 
 export const PROCESS_ROLES = ['web', 'worker', 'all'] as const;
@@ -154,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom,
     process: processRole(env.ZJTX_PROCESS),
     storageUrl: storageUrl(env.ZJTX_STORAGE_URL),
+    pdfFont: env.ZJTX_PDF_FONT?.trim() ? path.resolve(env.ZJTX_PDF_FONT.trim()) : undefined,
   };
 }

@@ -41,6 +41,16 @@ export function selectRuleSet(tier: Tier, assessmentDate: string, applicationTyp
   }
 }
 
+const RULE_SET_IDS: readonly RuleSetId[] = [
+  'innovative-2022',
+  'bottom-2026',
+  'srdi-2022',
+  'srdi-2026',
+  'little-giant-2018',
+  'little-giant-2022',
+  'little-giant-2026',
+];
+
 /** No corrections published: the shipped parameters, looked up without a search. */
 const NO_CORRECTIONS: Corrections = Object.freeze({});
 
@@ -120,4 +130,19 @@ function evaluateAll(input: EvaluationInput, corrections: Corrections, explain: 
 /** One tier only (impact previews), with or without explanations. */
 export function evaluateTier(input: EvaluationInput, tier: Tier, corrections: Corrections = NO_CORRECTIONS, explain = true): TierResult {
   return run(selectRuleSet(tier, input.assessmentDate, input.applicationType), contextOf(input), corrections, explain);
+}
+
+/**
+ * One rule set by its id ("srdi-2022", or a round's "srdi-2022@v2": the corrections given apply):
+ * a recognition round judges its applications under the rule set it was set up with.
+ */
+export function evaluateRuleSet(
+  input: EvaluationInput,
+  ruleSet: string,
+  corrections: Corrections = NO_CORRECTIONS,
+  explain = true,
+): TierResult {
+  const id = ruleSet.split('@')[0] as RuleSetId;
+  if (!RULE_SET_IDS.includes(id)) throw new Error(`unknown rule set ${ruleSet}`);
+  return run(id, contextOf(input), corrections, explain);
 }

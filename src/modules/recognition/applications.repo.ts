@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { districts, enterprises, recognitionApplications, recognitionHistory, recognitionRounds } from '../../db/schema/index.js';
 import type { Actor } from '../../server/access.js';
@@ -112,4 +112,66 @@ export async function selectApplicationContext(db: DbOrTx, row: ApplicationRow) 
     .innerJoin(districts, eq(districts.code, row.districtCode))
     .where(eq(recognitionRounds.id, row.roundId));
   return found;
+}
+
+// ---- A: the enterprise's side ----
+
+/** What an application needs of its round (window, rule set, due days). */
+export async function selectRoundOf(db: DbOrTx, roundId: string) {
+  if (!UUID.test(roundId)) return undefined;
+  const r = recognitionRounds;
+  const [row] = await db
+    .select({
+      id: r.id,
+      name: r.name,
+      tier: r.tier,
+      type: r.type,
+      year: r.year,
+      opensOn: r.opensOn,
+      closesOn: r.closesOn,
+      continuous: r.continuous,
+      cutoffDates: r.cutoffDates,
+      districtReviewDays: r.districtReviewDays,
+      ruleSet: r.ruleSet,
+    })
+    .from(r)
+    .where(eq(r.id, roundId));
+  return row;
+}
+export type ApplicationRound = NonNullable<Awaited<ReturnType<typeof selectRoundOf>>>;
+
+/**
+ * Autosave in one statement: the form, its version bumped, WHERE the enterprise's own application is
+ * still editable and the version is the one the client had. Returns the new version and what the
+ * live evaluation needs of the round; undefined when nothing was written (the caller says why).
+ */
+export async function updateDraftForm(
+  db: DbOrTx,
+  q: { id: string; enterpriseId: string; formVersion: number; form: unknown; savedAt: Date; editable: readonly string[] },
+) {
+  if (!UUID.test(q.id)) return undefined;
+  const a = recognitionApplications;
+  const r = recognitionRounds;
+  const [row] = await db
+    .update(a)
+    .set({ form: q.form, formVersion: sql`${a.formVersion} + 1`, formSavedAt: q.savedAt })
+    .from(r)
+    .where(
+      and(
+        eq(a.id, q.id),
+        eq(a.enterpriseId, q.enterpriseId),
+        eq(a.formVersion, q.formVersion),
+        inArray(a.status, [...q.editable]),
+        eq(r.id, a.roundId),
+      ),
+    )
+    .returning({
+      formVersion: a.formVersion,
+      formSavedAt: a.formSavedAt,
+      ruleSet: r.ruleSet,
+      type: r.type,
+      opensOn: r.opensOn,
+      closesOn: r.closesOn,
+    });
+  return row;
 }

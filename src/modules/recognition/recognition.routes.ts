@@ -1,8 +1,10 @@
 import { type RoutePlugin, sendXlsx } from '../../server/http.js';
 import { errorBody } from '../../server/validation.js';
+import { actOnApplication } from './act-on-application.js';
 import { announceRound } from './announce-round.js';
 import { batchReviewApplications } from './batch-review-applications.js';
 import { closeRound } from './close-round.js';
+import { createApplication } from './create-application.js';
 import { createRound } from './create-round.js';
 import { drawExperts } from './draw-experts.js';
 import { roundListWorkbook } from './export-round-list.js';
@@ -10,6 +12,7 @@ import { exportTitleFlows } from './export-title-flows.js';
 import { findRuleSet } from './find-rule-set.js';
 import { getAnnualUpdateDeadline } from './get-annual-update-deadline.js';
 import { getApplication } from './get-application.js';
+import { getApplicationCurrent } from './get-application-current.js';
 import { getMyAnnualUpdate } from './get-my-annual-update.js';
 import { getMyReview } from './get-my-review.js';
 import { getPublicityList } from './get-publicity-list.js';
@@ -24,6 +27,7 @@ import { listMyReviews } from './list-my-reviews.js';
 import { listObjections } from './list-objections.js';
 import { listRounds } from './list-rounds.js';
 import {
+  actionBody,
   announceBody,
   announceResult,
   annualDeadline,
@@ -40,6 +44,7 @@ import {
   checklistBody,
   closeRoundBody,
   closeRoundResult,
+  createApplicationBody,
   createRoundBody,
   dataYearParams,
   deadlineBody,
@@ -62,6 +67,7 @@ import {
   publicityResult,
   recommendBody,
   recommendResult,
+  registrySnapshot,
   reviewBody,
   reviewResult,
   revokeBody,
@@ -73,12 +79,16 @@ import {
   roundListQuery,
   ruleSetAnswer,
   ruleSetQuery,
+  saveDraftBody,
+  saveDraftResult,
   titleStory,
 } from './recognition.schemas.js';
 import { recommendRound } from './recommend-round.js';
 import { recordObjection } from './record-objection.js';
 import { recordObjectionFinding } from './record-objection-finding.js';
+import { renderApplicationPdf } from './render-application-pdf.js';
 import { revokeTitle } from './revoke-title.js';
+import { saveApplicationDraft } from './save-application-draft.js';
 import { saveExpertReview } from './save-expert-review.js';
 import { setAnnualUpdateDeadline } from './set-annual-update-deadline.js';
 import { startPublicity } from './start-publicity.js';
@@ -103,6 +113,72 @@ export const recognitionRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     (request) => getApplication(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/recognition/applications',
+    {
+      schema: {
+        tags,
+        summary: '企业在申报批次中创建申报（草稿，按企业库信息预填）',
+        body: createApplicationBody,
+        response: { 201: applicationDetail, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createApplication(ctx, request.actor, request.body)),
+  );
+
+  app.put(
+    '/api/recognition/applications/:id/draft',
+    {
+      schema: {
+        tags,
+        summary: '自动保存申报书草稿（按版本号防止覆盖其他页面的保存），并返回按批次评价规则的实时自评结果',
+        params: idParams,
+        body: saveDraftBody,
+        response: { 200: saveDraftResult, ...errors },
+      },
+    },
+    (request) => saveApplicationDraft(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/recognition/applications/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '申报操作：企业提交、撤回；区县初审通过、不通过、退回企业；市级复审通过、不通过、退回区县',
+        params: idParams,
+        body: actionBody,
+        response: { 200: applicationDetail, ...errors },
+      },
+    },
+    (request) => actOnApplication(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/recognition/applications/:id/current',
+    {
+      schema: {
+        tags,
+        summary: '企业库中该企业的当前信息（与提交时冻结的信息对照；区县、市经信委）',
+        params: idParams,
+        response: { 200: registrySnapshot, ...errors },
+      },
+    },
+    (request) => getApplicationCurrent(ctx, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/recognition/applications/:id/pdf',
+    { schema: { tags, summary: '申报书 PDF（提交时冻结的信息、自评得分和佐证材料清单）', params: idParams } },
+    async (request, reply) => {
+      const { fileName, body } = await renderApplicationPdf(ctx, request.actor, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(body);
+    },
   );
 
   // ---- R: applications, review side ----

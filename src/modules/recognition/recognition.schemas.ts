@@ -177,6 +177,8 @@ export const registrySnapshot = z.looseObject({
   titles: z.array(z.looseObject({ id: z.string(), tier: z.string(), status: z.string() })),
 });
 
+export type RegistrySnapshot = z.output<typeof registrySnapshot>;
+
 export const applicationDetail = z.object({
   id: z.string(),
   status: z.string(),
