@@ -146,7 +146,11 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
         .items.map((i: { uscc: string }) => i.uscc)
         .sort(),
     ).toEqual([a.uscc, b.uscc].sort());
-    expect(list.json().items[0]).toMatchObject({ districtName: expect.stringMatching(/[区县]$/), objection: 'none', status: 'in_publicity' });
+    expect(list.json().items[0]).toMatchObject({
+      districtName: expect.stringMatching(/[区县]$/),
+      objection: 'none',
+      status: 'in_publicity',
+    });
     expect((await as('yubei.admin', 'GET', `/api/recognition/rounds/${roundId}/publicity-list`)).json().items).toEqual([]);
     expect((await as('demo.enterprise', 'GET', `/api/recognition/rounds/${roundId}/publicity-list`)).statusCode).toBe(404);
     const xlsx = await as('city.admin', 'GET', `/api/recognition/rounds/${roundId}/publicity-list.xlsx`);
@@ -371,6 +375,53 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
       eligibility: { eligible: boolean; reasons: string[] };
     }[];
     expect(rounds.find((x) => x.id === open.id)?.eligibility.reasons.join()).toContain(banUntil(today, 3));
+  });
+
+  it('小巨人: recommends the 复审通过 items (list exported), then closes them against the imported MIIT list', async () => {
+    const roundId = await round({ tier: 'little_giant' });
+    const [a, b] = next(2);
+    const [ia, ib] = [await application(roundId, a, 'city_approved'), await application(roundId, b, 'city_approved')];
+    const url = (step: string) => `/api/recognition/rounds/${roundId}/${step}`;
+    expect(
+      (await as('city.admin', 'POST', url('announce'), { announcedOn: today, documentNo: '工信部企业函〔2026〕1号' })).json().code,
+    ).toBe('RECOGNITION_LITTLE_GIANT_ANNOUNCE');
+    expect((await as('city.admin', 'POST', url('close'), { closedOn: today })).json().code).toBe('RECOGNITION_NOT_RECOMMENDED');
+    expect((await as('city.admin', 'POST', url('recommend'), { recommendedOn: addCalendarDays(today, 1) })).statusCode).toBe(400);
+    const recommended = await as('city.admin', 'POST', url('recommend'), { recommendedOn: today });
+    expect(recommended.statusCode, recommended.body).toBe(200);
+    expect(recommended.json()).toEqual({ recommended: 2 });
+    expect(await statusOf(ia)).toBe('city_approved');
+    expect(
+      await h.count("select count(*) as n from recognition_history where action = 'recommend' and application_id = any($1::uuid[])", [
+        [ia, ib],
+      ]),
+    ).toBe(2);
+    expect((await as('city.admin', 'POST', url('recommend'), { recommendedOn: today })).json().code).toBe('RECOGNITION_ROUND_RECOMMENDED');
+    const xlsx = await as('city.admin', 'GET', url('recommended.xlsx'));
+    expect(xlsx.statusCode).toBe(200);
+    expect(
+      (await readXlsx(xlsx.rawPayload))
+        .slice(2)
+        .map((r) => r[3])
+        .sort(),
+    ).toEqual([a.uscc, b.uscc].sort());
+    // MIIT's published list, as the title-list import records it: a alone.
+    const [miit] = await h.owner.query<{ id: string }>(
+      `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status, source)
+       values ($1, 'little_giant', 'national', $2::date, $3::date, 'valid', 'import') returning id`,
+      [a.id, today, titleValidUntil(today)],
+    );
+    const closed = await as('city.admin', 'POST', url('close'), { closedOn: today });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toEqual({ recognised: 1, notRecognised: 1 });
+    const rows = await h.owner.query<{ id: string; status: string; title_id: string | null }>(
+      'select id, status, title_id from recognition_applications where id = any($1::uuid[])',
+      [[ia, ib]],
+    );
+    expect(rows.find((r) => r.id === ia)).toMatchObject({ status: 'recognised', title_id: miit.id });
+    expect(rows.find((r) => r.id === ib)).toMatchObject({ status: 'not_recognised', title_id: null });
+    expect((await as('city.admin', 'POST', url('close'), { closedOn: today })).json().code).toBe('RECOGNITION_ROUND_ENDED');
+    expect((await as('city.admin', 'GET', `/api/recognition/rounds/${roundId}`)).json().phase).toBe('closed');
   });
 
   it('expires titles past their validity in the daily sweep; a title under 复核 stays valid', async () => {
