@@ -285,12 +285,15 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
 
   it('approves and rejects with a message to the enterprise; a return to the district tells the district', async () => {
     const roundId = await round('消息测试批次');
-    const id = await application(roundId, demo, 'submitted');
+    const id = await application(roundId, demo, 'submitted', { dueOn: yesterday });
     let n = await messagesOf('demo.enterprise');
     expect((await act('rongchang.admin', id, { action: 'district_approve' })).statusCode).toBe(200);
     expect(await messagesOf('demo.enterprise')).toBe(++n);
     const district = await messagesOf('rongchang.admin');
-    expect((await act('city.admin', id, { action: 'return_to_district', reason: '请核实研发人员占比' })).json().status).toBe('submitted');
+    const back = (await act('city.admin', id, { action: 'return_to_district', reason: '请核实研发人员占比' })).json();
+    // Back in the district's queue with a new 初审 period (6 working days from today), not overdue at once.
+    expect(back).toMatchObject({ status: 'submitted', overdue: false, returnReason: '请核实研发人员占比' });
+    expect(back.districtDueOn > today).toBe(true);
     expect(await messagesOf('rongchang.admin')).toBe(district + 1);
     expect(await messagesOf('demo.enterprise')).toBe(n);
     expect((await act('rongchang.admin', id, { action: 'district_approve' })).statusCode).toBe(200);

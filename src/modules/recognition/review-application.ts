@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../domain/dates.js';
 import {
   canTransition,
   RECOGNITION_HISTORY_LABELS,
@@ -7,16 +8,19 @@ import {
   type ReturnReasonCode,
   TRANSITIONS,
 } from '../../domain/recognition/lifecycle.js';
+import { addWorkingDays } from '../../domain/working-days.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
 import { districtOfficerIds, enterpriseUserIds } from '../auth/find-recipients.js';
+import { loadCalendar } from '../calendar/load-calendar.js';
 import { type NewMessage, sendMessages } from '../messages/send-messages.js';
 import { type ApplicationRow, selectApplicationContext } from './applications.repo.js';
 import { loadApplication } from './load-application.js';
 import { presentApplication } from './present-application.js';
 import { actionNotAllowed, reasonRequired } from './recognition.errors.js';
 import { recordTransition } from './record-transition.js';
+import { selectRound } from './rounds.repo.js';
 
 /** The officers' actions on one application (初审 by the district, 复审 by the city). */
 export const REVIEW_ACTIONS = [
@@ -87,7 +91,14 @@ export async function reviewApplication(ctx: AppContext, actor: Actor | null, id
         to: transition.to,
         reasonCode,
         reason,
-        set: isReturn ? { returnReasonCode: reasonCode, returnReason: reason } : undefined,
+        set: isReturn
+          ? {
+              returnReasonCode: reasonCode,
+              returnReason: reason,
+              // Back in the district's queue: a new 初审 period from today, in working days.
+              ...(action === 'return_to_district' ? { districtDueOn: await newDueDate(tx, row.roundId) } : {}),
+            }
+          : undefined,
       },
     );
     const context = await selectApplicationContext(tx, row);
@@ -95,6 +106,13 @@ export async function reviewApplication(ctx: AppContext, actor: Actor | null, id
     return next;
   });
   return presentApplication(ctx, who, updated);
+}
+
+/** The district's new due date after the city returned an item: the round's 初审 working days from today. */
+async function newDueDate(tx: Parameters<typeof loadCalendar>[0], roundId: string): Promise<string | null> {
+  const round = await selectRound(tx, roundId);
+  if (!round) return null;
+  return addWorkingDays(await loadCalendar(tx), todayInShanghai(), round.districtReviewDays).date;
 }
 
 async function messagesFor(
