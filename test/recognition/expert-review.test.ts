@@ -160,7 +160,11 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
 
     const short = await draw(roundId);
     expect(short.statusCode, short.body).toBe(200);
-    expect(short.json()).toEqual({ assigned: 0, shortfall: [{ applicationId: id, enterpriseName: e.name, found: 0, wanted: 3 }] });
+    expect(short.json()).toEqual({
+      assigned: 0,
+      replaced: 0,
+      shortfall: [{ applicationId: id, enterpriseName: e.name, found: 0, wanted: 3 }],
+    });
     expect(await snapshot(id)).toEqual(before);
     expect(await h.count("select count(*) as n from messages where category = 'recognition'")).toBe(messagesBefore);
 
@@ -169,11 +173,15 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
     const sameSection = await expert('expert.t04', '02', []);
     await expert('expert.t05', '13', []); // 门类 C: never drawn for an A enterprise
     const three = await draw(roundId);
-    expect(three.json()).toEqual({ assigned: 0, shortfall: [{ applicationId: id, enterpriseName: e.name, found: 2, wanted: 3 }] });
+    expect(three.json()).toEqual({
+      assigned: 0,
+      replaced: 0,
+      shortfall: [{ applicationId: id, enterpriseName: e.name, found: 2, wanted: 3 }],
+    });
     expect(await statusOf(id)).toBe('district_approved');
 
     const one = await draw(roundId, { perApplication: 1 });
-    expect(one.json()).toEqual({ assigned: 1, shortfall: [] });
+    expect(one.json()).toEqual({ assigned: 1, replaced: 0, shortfall: [] });
     expect(await drawnFor(id)).toEqual([sameDivision]);
     expect(await statusOf(id)).toBe('expert_review');
     const [history] = await h.owner.query<{ action: string; fromStatus: string; toStatus: string }>(
@@ -240,7 +248,7 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
       const ids = [];
       for (const m of members) ids.push(await application(roundId, m, '39'));
       const response = await draw(roundId);
-      expect(response.json()).toEqual({ assigned: members.length, shortfall: [] });
+      expect(response.json()).toEqual({ assigned: members.length, replaced: 0, shortfall: [] });
       runs.push(await Promise.all(ids.map(drawnFor)));
     }
     const sets = runs.flat();
@@ -420,6 +428,59 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
     const closed = await review(only, id2, { ...base, score: 70, featuredScore: 8 });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().code).toBe('RECOGNITION_REVIEW_CLOSED');
+  });
+
+  it('replaces an expert who declares a conflict after the draw: that expert cannot score, drawing again puts another in its place', async () => {
+    const roundId = await round({ perApplication: 2 });
+    const e = next();
+    const id = await application(roundId, e, '39');
+    await draw(roundId);
+    const [kept, leaving] = await usernamesDrawnFor(id);
+    const [{ expertId }] = await h.owner.query<{ expertId: string }>(
+      'select x.id as "expertId" from experts x join users u on u.id = x.user_id where u.username = $1',
+      [leaving],
+    );
+    const body = { answers: { 'srdi2026.market': true }, featuredScore: 6, score: 75, opinion: '同意。', submit: true };
+    await review(kept, id, body);
+    // The expert tells the city of a conflict; the city records it in the pool (the experts module's own route).
+    const declared = await as('city.admin', 'POST', `/api/experts/${expertId}/conflicts`, {
+      enterpriseId: e.id,
+      reason: '近三年曾为该企业提供咨询',
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+    const before = await snapshot(id);
+    const refused = await review(leaving, id, body);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'RECOGNITION_REVIEW_CONFLICT' });
+    expect(refused.json().message).toMatch(/利益冲突/);
+    expect(await snapshot(id)).toEqual(before);
+
+    const again = await draw(roundId);
+    expect(again.json()).toEqual({ assigned: 0, replaced: 1, shortfall: [] });
+    const now = await usernamesDrawnFor(id);
+    expect(now).toHaveLength(2);
+    expect(now).toContain(kept);
+    expect(now).not.toContain(leaving);
+    const [newcomer] = now.filter((u) => u !== kept);
+    const [history] = await h.owner.query<{ reason: string }>(
+      "select reason from recognition_history where application_id = $1 and action = 'experts_assigned' order by id desc limit 1",
+      [id],
+    );
+    expect(history.reason).toMatch(/更换评审专家 1 位/);
+    expect(
+      await h.count(
+        "select count(*) as n from messages m join users u on u.id = m.user_id where u.username = $1 and m.link = '/recognition/reviews'",
+        [newcomer],
+      ),
+    ).toBeGreaterThan(0);
+    // The submitted review stays; the newcomer's completes the item.
+    expect((await review(newcomer, id, { ...body, score: 85 })).json()).toEqual({
+      submitted: true,
+      expertScore: 80,
+      expertScoreFlagged: false,
+    });
+    // Nothing more to replace or draw.
+    expect((await draw(roundId)).json().code).toBe('RECOGNITION_NOTHING_TO_DRAW');
   });
 
   it('refuses the wrong actors: the draw is the city’s, scoring the drawn experts’, the reviews view the city’s', async () => {

@@ -50,6 +50,48 @@ export function selectItemsToDraw(tx: DbOrTx, roundId: string) {
     .for('update');
 }
 
+/**
+ * The reviews of a round's items in 专家评审, locked with their items for the draw's transaction:
+ * the draw replaces an unsubmitted one whose expert may no longer review the item (a conflict of
+ * interest declared after the draw, a district now served, a login disabled).
+ */
+export async function selectReviewsInProgress(tx: DbOrTx, roundId: string) {
+  const a = recognitionApplications;
+  const r = recognitionExpertReviews;
+  return tx
+    .select({
+      applicationId: a.id,
+      status: a.status,
+      enterpriseId: a.enterpriseId,
+      districtCode: a.districtCode,
+      zoneCode: a.zoneCode,
+      industryCode: sql<string | null>`coalesce(${a.industryCode}, ${a.frozen}->'registry'->>'industryCode')`,
+      expertId: r.expertId,
+      submittedAt: r.submittedAt,
+    })
+    .from(r)
+    .innerJoin(a, eq(a.id, r.applicationId))
+    .where(and(eq(a.roundId, roundId), eq(a.status, 'expert_review')))
+    .orderBy(asc(a.submittedAt), asc(a.id), asc(r.expertId))
+    .for('update');
+}
+
+/** Removes unsubmitted reviews (an expert replaced); a submitted review is never removed. */
+export async function deleteUnsubmittedReviews(tx: DbOrTx, applicationId: string, expertIds: string[]): Promise<number> {
+  if (!expertIds.length) return 0;
+  const rows = await tx
+    .delete(recognitionExpertReviews)
+    .where(
+      and(
+        eq(recognitionExpertReviews.applicationId, applicationId),
+        isNull(recognitionExpertReviews.submittedAt),
+        sql`${recognitionExpertReviews.expertId} = any(${sql.param(expertIds)}::uuid[])`,
+      ),
+    )
+    .returning({ expertId: recognitionExpertReviews.expertId });
+  return rows.length;
+}
+
 export async function insertExpertReviews(tx: DbOrTx, rows: { applicationId: string; expertId: string }[]): Promise<void> {
   if (rows.length) await tx.insert(recognitionExpertReviews).values(rows);
 }

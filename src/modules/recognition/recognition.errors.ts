@@ -159,6 +159,14 @@ export const reviewClosed = (statusLabel: string) =>
 
 export const reviewSubmitted = () => new AppError('RECOGNITION_REVIEW_SUBMITTED', 409, '您已提交本项申报的评审意见，不能再修改');
 
+/** The drawn expert declared a conflict of interest with the enterprise after the draw. */
+export const reviewConflict = () =>
+  new AppError(
+    'RECOGNITION_REVIEW_CONFLICT',
+    409,
+    '您已申报与该企业存在利益冲突，不能评审本项申报：市经信委重新抽取专家后，本项将由其他专家评审',
+  );
+
 export const reviewQuestionUnknown = (ids: string[]) =>
   new AppError('RECOGNITION_REVIEW_QUESTION_UNKNOWN', 400, '所答问题不是本项申报需要专家审核的问题：请刷新页面后重新作答', {
     field: 'answers',

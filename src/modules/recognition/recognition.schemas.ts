@@ -505,7 +505,12 @@ export const drawExpertsBody = z.strictObject({
 export const drawExpertsResult = z.object({
   /** Applications that got their experts (now 专家评审中). */
   assigned: z.number(),
-  /** Applications for which the pool had too few experts: not assigned, still 初审通过. */
+  /** Experts replaced on items already in 专家评审 (a conflict of interest declared after the draw, …). */
+  replaced: z.number(),
+  /**
+   * Items the pool could not staff in full: not assigned (still 初审通过), or, for a replacement,
+   * the expert kept (the item waits for a wider pool).
+   */
   shortfall: z.array(z.object({ applicationId: z.string(), enterpriseName: z.string(), found: z.number(), wanted: z.number() })),
 });
 
@@ -693,7 +698,9 @@ export const myAnnualUpdate = z.object({
   holder: z.boolean(),
   /** Why the form is closed (no valid title), in Chinese; null for a holder. */
   notHolderReason: z.string().nullable(),
-  title: z.object({ id: z.string(), tier: z.string(), tierLabel: z.string(), recognisedOn: z.string(), validUntil: z.string().nullable() }).nullable(),
+  title: z
+    .object({ id: z.string(), tier: z.string(), tierLabel: z.string(), recognisedOn: z.string(), validUntil: z.string().nullable() })
+    .nullable(),
   due: annualDue,
   figures: figuresOut,
   history: z.array(annualDue),

@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { cityAdminIds } from '../auth/find-recipients.js';
 import { selectEnterpriseNames } from '../enterprises/enterprises.repo.js';
+import { selectConflict } from '../experts/experts.repo.js';
 import { sendMessages } from '../messages/send-messages.js';
 import { selectReviewOfUserForUpdate, selectReviewsOf, updateExpertReview, updateReviewFlags } from './expert-reviews.repo.js';
 import { loadApplication } from './load-application.js';
@@ -15,6 +16,7 @@ import {
   featuredRequired,
   opinionRequired,
   reviewClosed,
+  reviewConflict,
   reviewIncomplete,
   reviewQuestionUnknown,
   reviewSubmitted,
@@ -40,6 +42,7 @@ export async function saveExpertReview(ctx: AppContext, actor: Actor | null, app
     if (!review) throw notFound();
     if (app.status !== 'expert_review') throw reviewClosed(RECOGNITION_STATUS_LABELS[app.status as RecognitionStatus] ?? app.status);
     if (review.submittedAt) throw reviewSubmitted();
+    if (await selectConflict(tx, review.expertId, app.enterpriseId)) throw reviewConflict();
     const round = await selectRound(tx, app.roundId);
     if (!round) throw notFound();
 
