@@ -433,6 +433,11 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
         [e.id, today, status],
       );
     const [[ended], [reviewed]] = [await insert(a, 'valid'), await insert(b, 'under_review')];
+    // b's innovative title ends too, so the sweep recomputes b's tier: the srdi title under 复核 holds it.
+    await h.owner.query(
+      "update enterprise_titles set valid_until = $2::date - 1 where enterprise_id = $1 and tier = 'innovative' and status = 'valid'",
+      [b.id, today],
+    );
     await h.owner.query("update enterprises set current_tier = 'srdi' where id = any($1::uuid[])", [[a.id, b.id]]);
     const step = DAILY_SWEEP_STEPS.find((s) => s.name === 'recognition.title-expiry');
     expect(step).toBeDefined();
@@ -448,6 +453,8 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
       [[a.id, b.id]],
     );
     expect(tiers.find((e) => e.id === a.id)?.current_tier).toBe('innovative');
+    // The title under 复核 holds its tier past its end until the result.
+    expect(tiers.find((e) => e.id === b.id)?.current_tier).toBe('srdi');
     expect(await h.count("select count(*) as n from audit_log where action = 'title.expire' and entity_id = $1", [ended.id])).toBe(1);
   });
 });
