@@ -13,6 +13,7 @@ const frozen = {
   districtCode: '500153',
   industryCode: '34',
   sizeClass: 'small',
+  nicheEntryYear: 2016,
   facts: { ip: { classI: 2 }, quality: { ownBrand: true } },
   years: [{ year: 2025, revenue: 52_000_000, employees: 120, netProfit: null }],
   titles: [{ id: 't1', tier: 'innovative', status: 'valid', validUntil: '2027-06-30' }],
@@ -38,6 +39,8 @@ describe('the frozen registry data beside the current one (初审 side by side)'
       changed: true,
     });
     expect(row('years.2025.employees')).toMatchObject({ label: '从业人员（人）', changed: false });
+    // A year is written as a year, not as a number with separators.
+    expect(row('nicheEntryYear')).toMatchObject({ frozen: '2016', current: '2016' });
     // Empty on both sides: no row.
     expect(row('years.2025.netProfit')).toBeUndefined();
     expect(rows.filter((r) => r.changed).map((r) => r.key)).toEqual(['facts.ip.classI', 'years.2025.revenue']);

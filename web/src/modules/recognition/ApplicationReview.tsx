@@ -419,8 +419,15 @@ export function ApplicationReview() {
         <Descriptions.Item label="所属区县">{app.districtName}</Descriptions.Item>
         <Descriptions.Item label="提交时间">{dateTime(app.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label="初审截止">{date(app.districtDueOn)}</Descriptions.Item>
-        <Descriptions.Item label="自评得分">
-          {app.evaluation?.score === null || app.evaluation?.score === undefined ? '—' : `${count(app.evaluation.score)} 分`}
+        <Descriptions.Item label="自评结果">
+          {app.evaluation ? (
+            <Space size={4}>
+              <Tag color={OUTCOMES[app.evaluation.outcome]?.[0]}>{OUTCOMES[app.evaluation.outcome]?.[1] ?? '—'}</Tag>
+              {app.evaluation.score !== null && `${count(app.evaluation.score)} 分`}
+            </Space>
+          ) : (
+            '未提交'
+          )}
         </Descriptions.Item>
         {app.expertScore !== null && (
           <Descriptions.Item label="专家评审得分">

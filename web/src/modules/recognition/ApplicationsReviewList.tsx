@@ -175,6 +175,7 @@ export function ApplicationsReviewList() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
+        scroll={{ x: 1500 }}
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
@@ -210,6 +211,8 @@ export function ApplicationsReviewList() {
         columns={[
           {
             title: '企业名称',
+            width: 280,
+            fixed: 'left',
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/recognition/applications/${r.id}`}>{r.enterpriseName}</Link>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { OBJECTION_CHANNEL_LABELS, OBJECTION_STATUS_LABELS } from '../../../../src/domain/recognition/lifecycle';
 import type { FileInfo } from '../../../../src/modules/files/files.schemas';
@@ -9,6 +9,7 @@ import { FileUpload } from '../../shared/FileUpload';
 import { date } from '../../shared/format';
 import { optionsOf } from '../../shared/labels';
 import { fetchObjections, findObjection, type Objection, recognitionKeys, recordObjection } from './api';
+import { todayDate } from './rounds-shared';
 
 const STATUS_COLORS: Record<string, string> = { open: 'red', upheld: 'volcano', dismissed: 'default' };
 const channelLabel = (c: string) => OBJECTION_CHANNEL_LABELS[c as keyof typeof OBJECTION_CHANNEL_LABELS] ?? '其他';
@@ -159,7 +160,7 @@ export function ObjectionsPanel({
         onOk={() => recordForm.submit()}
         destroyOnHidden
       >
-        <Form form={recordForm} layout="vertical" onFinish={(v) => record.mutate(v)} initialValues={{ receivedOn: dayjs() }}>
+        <Form form={recordForm} layout="vertical" onFinish={(v) => record.mutate(v)} initialValues={{ receivedOn: todayDate() }}>
           <Form.Item name="channel" label="异议渠道" rules={[{ required: true, message: '请选择异议渠道' }]}>
             <Select options={optionsOf(OBJECTION_CHANNEL_LABELS)} placeholder="请选择" />
           </Form.Item>
@@ -177,7 +178,7 @@ export function ObjectionsPanel({
             <Input.TextArea rows={4} maxLength={4000} />
           </Form.Item>
           <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请选择收到日期' }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker disabledDate={(d) => d.isAfter(todayDate(), 'day')} />
           </Form.Item>
           <Form.Item label="证据材料">
             <FileUpload onChange={setFiles} onBusyChange={setBusy} label="上传证据材料" />

@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api';
 import { FileUpload } from '../../shared/FileUpload';
 import { useSession } from '../../shared/session';
 import { revokeTitle } from './api';
+import { todayDate } from './rounds-shared';
 
 export interface RevocableTitle {
   id: string;
@@ -33,7 +34,7 @@ function banText(category: RevocationCategory | undefined, on: Dayjs | undefined
   if (!category) return null;
   const c = REVOCATION_CATEGORIES[category];
   if (!c.banYears) return '该类别不限制今后申报。';
-  const until = (on ?? dayjs()).add(c.banYears, 'year').format('YYYY-MM-DD');
+  const until = (on ?? todayDate()).add(c.banYears, 'year').format('YYYY-MM-DD');
   return c.bansAllTiers
     ? `撤销后，该企业 ${c.banYears} 年内（至 ${until}）不得申报任何层级的梯度培育认定。`
     : `撤销后，该企业 ${c.banYears} 年内（至 ${until}）不得申报该层级及以上层级的认定。`;
@@ -93,7 +94,7 @@ export function RevokeTitleDialog({
       <Typography.Paragraph type="secondary">
         认定日期 {title.recognisedOn}，有效期至 {title.validUntil ?? '—'}。撤销后企业会收到通知，称号记录保留在有进有出统计中。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => revoke.mutate(v)} initialValues={{ revokedOn: dayjs() }} preserve={false}>
+      <Form form={form} layout="vertical" onFinish={(v) => revoke.mutate(v)} initialValues={{ revokedOn: todayDate() }} preserve={false}>
         <Form.Item name="category" label="撤销类别" rules={[{ required: true, message: '请选择撤销类别' }]}>
           <Select options={CATEGORY_OPTIONS} placeholder="请选择" />
         </Form.Item>
@@ -116,7 +117,7 @@ export function RevokeTitleDialog({
           <Input.TextArea rows={4} />
         </Form.Item>
         <Form.Item name="revokedOn" label="撤销日期" rules={[{ required: true, message: '请选择撤销日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(todayDate(), 'day')} />
         </Form.Item>
         <Form.Item label="依据材料">
           <FileUpload onChange={setFiles} onBusyChange={setBusy} label="上传依据材料" />

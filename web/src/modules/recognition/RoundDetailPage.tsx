@@ -45,7 +45,7 @@ import {
   recommendRound,
   startPublicity,
 } from './api';
-import { PHASE_COLORS, windowText } from './rounds-shared';
+import { PHASE_COLORS, todayDate, windowText } from './rounds-shared';
 import { OBJECTION_COLORS, OBJECTION_LABELS, statusLabel } from './status';
 
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -126,7 +126,7 @@ function StartPublicity({ round }: { round: RoundDetail }) {
     queryFn: () => fetchApplications({ roundId: round.id, status: 'city_approved', pageSize: 200 }),
   });
   const [selected, setSelected] = useState<string[] | null>(null);
-  const [startsOn, setStartsOn] = useState<Dayjs>(dayjs());
+  const [startsOn, setStartsOn] = useState<Dayjs>(todayDate());
   const items = approved.data?.items ?? [];
   const chosen = selected ?? items.map((i) => i.id);
   const start = useMutation({
@@ -180,7 +180,7 @@ function StartPublicity({ round }: { round: RoundDetail }) {
           value={startsOn}
           allowClear={false}
           onChange={(d) => d && setStartsOn(d)}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(todayDate(), 'day')}
         />
         <Button type="primary" disabled={!chosen.length} loading={start.isPending} onClick={() => start.mutate()}>
           开始公示（{count(chosen.length)} 家）
@@ -352,7 +352,7 @@ function AnnounceCard({ round }: { round: RoundDetail }) {
       {!round.publicityEndsOn ? (
         <Typography.Text type="secondary">公示结束后在这里公告认定结果。</Typography.Text>
       ) : (
-        <Form form={form} layout="inline" onFinish={(v) => announce.mutate(v)} initialValues={{ announcedOn: dayjs() }}>
+        <Form form={form} layout="inline" onFinish={(v) => announce.mutate(v)} initialValues={{ announcedOn: todayDate() }}>
           <Form.Item name="announcedOn" label="公告日期" rules={[{ required: true, message: '请选择公告日期' }]}>
             <DatePicker />
           </Form.Item>
@@ -376,8 +376,8 @@ function AnnounceCard({ round }: { round: RoundDetail }) {
 function LittleGiantCard({ round }: { round: RoundDetail }) {
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [recommendedOn, setRecommendedOn] = useState<Dayjs>(dayjs());
-  const [closedOn, setClosedOn] = useState<Dayjs>(dayjs());
+  const [recommendedOn, setRecommendedOn] = useState<Dayjs>(todayDate());
+  const [closedOn, setClosedOn] = useState<Dayjs>(todayDate());
   const refresh = () => client.invalidateQueries({ queryKey: recognitionKeys.all });
   const recommend = useMutation({
     mutationFn: () => recommendRound(round.id, { recommendedOn: ymd(recommendedOn) }),
@@ -444,9 +444,11 @@ export function RoundDetailPage() {
   const littleGiant = r.tier === 'little_giant';
   return (
     <>
-      <Link to="/recognition/rounds">
-        <ArrowLeftOutlined aria-hidden /> 返回申报批次
-      </Link>
+      <div>
+        <Link to="/recognition/rounds">
+          <ArrowLeftOutlined aria-hidden /> 返回申报批次
+        </Link>
+      </div>
       <Space align="center" style={{ margin: '8px 0 16px' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {r.name}

@@ -77,7 +77,9 @@ export function registryDiff(frozen: Snapshot, current: Snapshot, names: NameLoo
     const a = at(frozen, path);
     const b = at(current, path);
     if ((a === undefined || a === null) && (b === undefined || b === null)) continue;
-    push('基本信息', path, def.label, formatValue(def.kind, a, names), formatValue(def.kind, b, names));
+    // A year reads as a year (2016), not as a number with separators.
+    const text = (v: unknown) => (path === 'nicheEntryYear' && typeof v === 'number' ? String(v) : formatValue(def.kind, v, names));
+    push('基本信息', path, def.label, text(a), text(b));
   }
 
   const fy = yearsOf(frozen);

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import { today } from '../../shared/format';
 import type { Round } from './api';
 
 /** Tag colours of a round's phases. */
@@ -17,3 +19,6 @@ export function windowText(r: Pick<Round, 'opensOn' | 'closesOn' | 'continuous' 
   if (!r.continuous) return base;
   return `${base}（常年受理${r.cutoffDates.length ? `，截止批次：${r.cutoffDates.join('、')}` : ''}）`;
 }
+
+/** Today in Chongqing as a date picker's value (the browser may be elsewhere). */
+export const todayDate = () => dayjs(today());
