@@ -27,7 +27,7 @@ export async function freshPostgres(): Promise<{ url: string; database: Database
 }
 
 /** The demo account as the server would see it once logged in (benchmarks call the modules directly). */
-export async function demoActor(database: Database, username: 'city.admin' | 'rongchang.admin'): Promise<Actor> {
+export async function demoActor(database: Database, username: 'city.admin' | 'rongchang.admin' | 'demo.enterprise'): Promise<Actor> {
   const user = await findUserByUsername(database.db, username);
   if (!user) throw new Error(`no demo user ${username}`);
   return {

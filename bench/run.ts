@@ -3,6 +3,7 @@
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
 import { benchPlatform } from './platform.bench.js';
+import { benchRecognition } from './recognition.bench.js';
 import { benchRegistry } from './registry.bench.js';
 import { benchResponsiveness } from './responsiveness.bench.js';
 
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   evaluation: benchEvaluation,
   responsiveness: benchResponsiveness,
   platform: benchPlatform,
+  recognition: benchRecognition,
 };
 const only = process.argv.slice(2);
 
