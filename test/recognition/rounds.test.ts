@@ -4,7 +4,9 @@ import { selectRuleSet } from '../../src/domain/evaluation/evaluate.js';
 import { addCalendarDays } from '../../src/domain/recognition/rounds.js';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import { loadCalendar } from '../../src/modules/calendar/load-calendar.js';
+import { notifyRoundOpening } from '../../src/modules/recognition/notify-round-opening.js';
 import { openDueRounds } from '../../src/modules/recognition/open-due-rounds.js';
+import { selectRound } from '../../src/modules/recognition/rounds.repo.js';
 import type { AppContext } from '../../src/server/context.js';
 import { DAILY_SWEEP_STEPS } from '../../src/server/sweeps.js';
 import { runEvaluation } from '../support/evaluation.js';
@@ -239,6 +241,11 @@ describe.each(DATABASE_KINDS)('recognition rounds on %s', (kind) => {
     const n = await messages('申报开始：三天后开放的创新型批次');
     expect(n).toBeGreaterThan(0);
     await openDueRounds(ctx, opensOn);
+    expect(await messages('申报开始：三天后开放的创新型批次')).toBe(n);
+    // Two processes with the same round in hand: the claim on opening_notified_at lets one send.
+    const row = await selectRound(h.database.db, r.json().id);
+    expect(row).toBeDefined();
+    if (row) expect(await h.database.db.transaction((tx) => notifyRoundOpening(tx, { ...row, openingNotifiedAt: null }))).toBeUndefined();
     expect(await messages('申报开始：三天后开放的创新型批次')).toBe(n);
   });
 
