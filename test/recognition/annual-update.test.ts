@@ -104,6 +104,14 @@ describe.each(DATABASE_KINDS)('annual update (年度信息更新) on %s', (kind)
       [demoId],
     );
     expect((await as('demo.enterprise', 'PUT', `/api/recognition/annual-updates/me/${dataYear}`, { figures })).statusCode).toBe(403);
+    // Nor one still marked valid whose validity ran out (before the sweep marks it expired).
+    await q(
+      `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status)
+       values ($1, 'innovative', 'municipal', '2022-01-01', '2024-12-31', 'valid')`,
+      [demoId],
+    );
+    expect((await as('demo.enterprise', 'PUT', `/api/recognition/annual-updates/me/${dataYear}`, { figures })).statusCode).toBe(403);
+    expect((await as('demo.enterprise', 'GET', '/api/recognition/annual-updates/me')).json().holder).toBe(false);
     expect(await registryState(demoId)).toBe(before);
   });
 
@@ -179,6 +187,15 @@ describe.each(DATABASE_KINDS)('annual update (年度信息更新) on %s', (kind)
     expect(
       await h.count('select count(*) as n from annual_updates where enterprise_id = $1 and data_year = $2 and on_time', [demoId, dataYear]),
     ).toBe(1);
+
+    // A correction after the deadline (moved earlier here) keeps the year on time: the first update decided.
+    await as('city.admin', 'PUT', `/api/recognition/annual-update-deadlines/${dataYear}`, { dueOn: `${currentYear}-01-01` });
+    const correction = await as('demo.enterprise', 'PUT', `/api/recognition/annual-updates/me/${dataYear}`, {
+      figures: { ...figures, rdStaff: 21 },
+    });
+    expect(correction.json()).toMatchObject({ changed: true, due: { status: 'done', onTime: true } });
+    await as('demo.enterprise', 'PUT', `/api/recognition/annual-updates/me/${dataYear}`, { figures });
+    await as('city.admin', 'PUT', `/api/recognition/annual-update-deadlines/${dataYear}`, { dueOn: `${currentYear}-12-31` });
 
     const after = await as('demo.enterprise', 'GET', '/api/recognition/annual-updates/me');
     expect(after.json()).toMatchObject({ due: { status: 'done', onTime: true }, figures: { revenue: figures.revenue, employees: 120 } });
