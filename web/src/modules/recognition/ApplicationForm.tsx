@@ -1,4 +1,4 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,13 +28,14 @@ import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { checkYearValues } from '../../../../src/domain/enterprise-rules';
 import { EDITABLE_STATUSES, type RecognitionStatus } from '../../../../src/domain/recognition/lifecycle';
 import { SECTOR_LABELS } from '../../../../src/domain/sme-size';
 import type { FileInfo } from '../../../../src/modules/files/files.schemas';
 import { ApiError } from '../../shared/api';
 import { FileList } from '../../shared/FileList';
 import { FileUpload } from '../../shared/FileUpload';
-import { count, dateTime } from '../../shared/format';
+import { count, dateTime, today } from '../../shared/format';
 import { optionsOf, QUALITY_ITEMS, QUALITY_LABELS, RD_INSTITUTION_LABELS, TIER_COLORS, TIER_LABELS } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import {
@@ -46,7 +47,7 @@ import {
   recognitionKeys,
   saveDraft,
 } from './api';
-import { type FormValues, fieldPath, fromFormValues, MISSING_TAB, toFormValues } from './form-values';
+import { type FormValues, fieldPath, fromFormValues, MISSING_TAB, toFormValues, wanToYuan } from './form-values';
 import { STATUS_TAG_COLORS } from './status';
 
 const AUTOSAVE_MS = 800;
@@ -57,6 +58,13 @@ const OUTCOMES = { qualified: ['green', '符合'], not_qualified: ['red', '暂�
 const help = (label: string, text: string): { label: string; tooltip: string } => ({ label, tooltip: text });
 
 const nonNegative: Rule = { type: 'number', min: 0, message: '不能为负数' };
+/** 万元 to the yuan: at most four decimals. */
+const fourDecimals: Rule = {
+  validator: (_, v) =>
+    v === null || v === undefined || wanToYuan(v) !== null
+      ? Promise.resolve()
+      : Promise.reject(new Error('金额以万元填写，最多四位小数（精确到元）')),
+};
 const wholeNumber: Rule = {
   validator: (_, v) => (v === null || v === undefined || Number.isInteger(v) ? Promise.resolve() : Promise.reject(new Error('应为整数'))),
 };
@@ -89,6 +97,28 @@ const TAB_TITLES: [string, string][] = [
   ['evidence', '附件'],
 ];
 
+// A draft's live evaluation comes with each save; the browser keeps the latest per application, so that
+// a reload shows it again (only for the very version it was computed for).
+const evaluationKey = (id: string) => `zjtx.recognition.evaluation.${id}`;
+function rememberEvaluation(id: string, formVersion: number, evaluation: EvaluationResult) {
+  try {
+    localStorage.setItem(evaluationKey(id), JSON.stringify({ formVersion, evaluation }));
+  } catch {
+    // Storage full or disabled: the next save shows it again.
+  }
+}
+function rememberedEvaluation(id: string, formVersion: number): EvaluationResult | null {
+  try {
+    const kept = JSON.parse(localStorage.getItem(evaluationKey(id)) ?? 'null') as {
+      formVersion: number;
+      evaluation: EvaluationResult;
+    } | null;
+    return kept?.formVersion === formVersion ? kept.evaluation : null;
+  } catch {
+    return null;
+  }
+}
+
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'pending' }
@@ -106,8 +136,9 @@ function SaveStatus({ state }: { state: SaveState }) {
       return <Typography.Text type="secondary">正在保存…</Typography.Text>;
     case 'saved':
       return (
-        <Typography.Text type="success" data-testid="autosave-status">
-          已自动保存 {dateTime(state.at, { seconds: true }).slice(11)}
+        <Typography.Text>
+          <CheckCircleOutlined style={{ color: '#237804', marginRight: 4 }} aria-hidden />
+          <span data-testid="autosave-status">已自动保存 {dateTime(state.at, { seconds: true }).slice(11)}</span>
         </Typography.Text>
       );
     case 'invalid':
@@ -222,8 +253,9 @@ function EvidenceTab({
   const busy = useRef<Record<string, boolean>>({});
   const rows = [
     ...(evaluation?.indicators ?? []).map((i) => ({ id: i.id, name: i.name, hint: i.source })),
+    ...(evaluation?.conditions ?? []).filter((c) => c.id !== 'pass').map((c) => ({ id: c.id, name: c.name, hint: c.source })),
     { id: 'general', name: '其他佐证材料', hint: '营业执照、审计报告等' },
-  ];
+  ].filter((r, n, all) => all.findIndex((o) => o.id === r.id) === n);
   // Indicators that are no longer scored under the current data but still have files keep their row.
   for (const id of Object.keys(evidence)) if (!rows.some((r) => r.id === id)) rows.push({ id, name: '其他佐证材料', hint: '' });
   return (
@@ -318,7 +350,7 @@ export function ApplicationForm() {
       setEvidence((values.evidence as Record<string, string[]>) ?? {});
       for (const f of a.files) names.set(f.id, f);
       version.current = a.formVersion;
-      setEvaluation((a.evaluation as EvaluationResult | null) ?? null);
+      setEvaluation((a.evaluation as EvaluationResult | null) ?? rememberedEvaluation(a.id, a.formVersion));
       if (a.formSavedAt) setSaveState({ kind: 'saved', at: a.formSavedAt });
     },
     [form, names, editable],
@@ -330,6 +362,24 @@ export function ApplicationForm() {
       load(app);
     }
   }, [app, load]);
+
+  /** The registry's rules for each year (主营业务收入不超过营业收入 …), in their words, under the field; the draft is saved anyway. */
+  const yearProblemFields = useRef<(string | number)[][]>([]);
+  const showYearProblems = useCallback(
+    (body: ReturnType<typeof fromFormValues>) => {
+      const shown = (form.getFieldValue(['operations', 'years']) as { year: number }[] | undefined) ?? [];
+      const fields = body.operations.years.flatMap((y) => {
+        const row = shown.findIndex((r) => r.year === y.year);
+        return checkYearValues(y.year, y, Number(today().slice(0, 4)))
+          .filter((p) => p.field !== 'year' && row >= 0)
+          .map((p) => ({ name: ['operations', 'years', row, p.field], errors: [p.message] }));
+      });
+      const cleared = yearProblemFields.current.filter((n) => !fields.some((f) => f.name.join('.') === n.join('.')));
+      form.setFields([...cleared.map((name) => ({ name, errors: [] })), ...fields]);
+      yearProblemFields.current = fields.map((f) => f.name);
+    },
+    [form],
+  );
 
   const save = useCallback(async (): Promise<void> => {
     if (inFlight.current) {
@@ -347,10 +397,12 @@ export function ApplicationForm() {
       dirty.current = false;
       setSaveState({ kind: 'saving' });
       const body = fromFormValues(form.getFieldsValue(true) as FormValues);
+      showYearProblems(body);
       try {
         const saved = await saveDraft(id, { form: body, formVersion: version.current ?? 0 });
         version.current = saved.formVersion;
         setEvaluation(saved.evaluation);
+        rememberEvaluation(id, saved.formVersion, saved.evaluation);
         setSaveState({ kind: 'saved', at: saved.formSavedAt });
         if (serverErrors.current.length) {
           form.setFields(serverErrors.current.map((name) => ({ name, errors: [] })));
@@ -388,7 +440,7 @@ export function ApplicationForm() {
     } finally {
       inFlight.current = null;
     }
-  }, [client, form, id, load, message]);
+  }, [client, form, id, load, message, showYearProblems]);
 
   const schedule = useCallback(() => {
     dirty.current = true;
@@ -524,8 +576,12 @@ export function ApplicationForm() {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name={['basic', 'registeredCapital']} {...help('注册资本（万元）', '营业执照上的注册资本')} rules={[nonNegative]}>
-            <InputNumber style={{ width: '100%' }} precision={4} placeholder="请填写" />
+          <Form.Item
+            name={['basic', 'registeredCapital']}
+            {...help('注册资本（万元）', '营业执照上的注册资本')}
+            rules={[nonNegative, fourDecimals]}
+          >
+            <InputNumber style={{ width: '100%' }} placeholder="请填写" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -587,11 +643,11 @@ export function ApplicationForm() {
                     <Form.Item
                       name={[f.name, c.key]}
                       style={{ marginBottom: 0 }}
-                      rules={c.key === 'netProfit' ? [] : c.money ? [nonNegative] : [nonNegative, wholeNumber]}
+                      rules={c.key === 'netProfit' ? [fourDecimals] : c.money ? [nonNegative, fourDecimals] : [nonNegative, wholeNumber]}
                     >
                       <InputNumber
                         style={{ width: '100%' }}
-                        precision={c.money ? 4 : 0}
+                        precision={c.money ? undefined : 0}
                         aria-label={`${years[f.name]?.year ?? ''}年${c.label}`}
                         placeholder="请填写"
                       />

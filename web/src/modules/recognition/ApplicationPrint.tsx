@@ -25,7 +25,7 @@ const PRINT_CSS = `
 .print-sheet .sign { margin-top: 32px; display: flex; justify-content: space-between; }
 @page { size: A4 portrait; margin: 16mm 14mm; }
 @media print {
-  .ant-layout-header, .ant-layout-sider, .no-print { display: none !important; }
+  .ant-layout-header, .ant-layout-sider, .ant-message, .no-print { display: none !important; }
   .ant-layout, .ant-layout-content { padding: 0 !important; margin: 0 !important; background: #fff !important; }
   .print-sheet { max-width: none; padding: 0; font-size: 12pt; }
   .print-sheet tr, .print-sheet h2 { break-inside: avoid; page-break-inside: avoid; }

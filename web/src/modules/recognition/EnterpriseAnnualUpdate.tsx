@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, InputNumber, Row, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { COUNT_FIELDS, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearField } from '../../../../src/domain/enterprise-rules';
+import { COUNT_FIELDS, checkYearValues, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearField } from '../../../../src/domain/enterprise-rules';
 import { ApiError } from '../../shared/api';
-import { dateTime } from '../../shared/format';
+import { dateTime, today } from '../../shared/format';
 import { type AnnualFigures, enterpriseRecognitionKeys, fetchMyAnnualUpdate, recognitionKeys, saveMyAnnualUpdate } from './api';
 import { wanToYuan, yuanToWan } from './form-values';
 
@@ -20,6 +20,13 @@ const HELP: Partial<Record<YearField, string>> = {
   equityFinancing: '当年实缴的股权融资额，没有填 0',
 };
 
+/** 万元 to the yuan: at most four decimals. */
+const fourDecimals = {
+  validator: (_: unknown, v: number | null | undefined) =>
+    v === null || v === undefined || wanToYuan(v) !== null
+      ? Promise.resolve()
+      : Promise.reject(new Error('金额以万元填写，最多四位小数（精确到元）')),
+};
 const isCount = (f: YearField) => COUNT_FIELDS.includes(f);
 const unitLabel = (f: YearField) => `${YEAR_FIELD_LABELS[f]}（${isCount(f) ? '人' : '万元'}）`;
 
@@ -41,13 +48,10 @@ export function EnterpriseAnnualUpdate() {
     );
   }, [data, form]);
 
+  const toFigures = (values: Record<YearField, number | null>) =>
+    Object.fromEntries(YEAR_FIELDS.map((f) => [f, isCount(f) ? (values[f] ?? null) : wanToYuan(values[f])])) as AnnualFigures;
   const save = useMutation({
-    mutationFn: (values: Record<YearField, number | null>) => {
-      const figures = Object.fromEntries(
-        YEAR_FIELDS.map((f) => [f, isCount(f) ? (values[f] ?? null) : wanToYuan(values[f])]),
-      ) as AnnualFigures;
-      return saveMyAnnualUpdate(data?.due.dataYear ?? 0, figures);
-    },
+    mutationFn: (values: Record<YearField, number | null>) => saveMyAnnualUpdate(data?.due.dataYear ?? 0, toFigures(values)),
     onSuccess: (answer) => {
       client.invalidateQueries({ queryKey: enterpriseRecognitionKeys.annualUpdate });
       client.invalidateQueries({ queryKey: recognitionKeys.all });
@@ -59,15 +63,15 @@ export function EnterpriseAnnualUpdate() {
       );
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
-        const fields = (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
-        form.setFields(
-          fields.flatMap((f) => {
-            const name = f.field.replace(/^figures\./, '') as YearField;
-            return YEAR_FIELDS.includes(name) ? [{ name, errors: [f.message] }] : [];
-          }),
-        );
-      }
+      const details =
+        e instanceof ApiError ? (e.details as { field?: string; fields?: { field: string; message: string }[] } | undefined) : undefined;
+      const fields = details?.fields ?? (details?.field ? [{ field: details.field, message: e.message }] : []);
+      form.setFields(
+        fields.flatMap((f) => {
+          const name = f.field.split('.').at(-1) as YearField;
+          return YEAR_FIELDS.includes(name) ? [{ name, errors: [f.message] }] : [];
+        }),
+      );
       message.error(e instanceof ApiError ? e.message : '提交失败，请稍后重试');
     },
   });
@@ -110,7 +114,23 @@ export function EnterpriseAnnualUpdate() {
       </Card>
       {data.holder && (
         <Card size="small" title={`${due.dataYear} 年度经营数据`}>
-          <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => {
+              // The registry's rules for a year (主营业务收入不超过营业收入 …), in their words, under the field.
+              const problems = checkYearValues(due.dataYear, toFigures(v), Number(today().slice(0, 4)));
+              if (problems.length) {
+                form.setFields(
+                  problems.flatMap((p) =>
+                    YEAR_FIELDS.includes(p.field as YearField) ? [{ name: p.field as YearField, errors: [p.message] }] : [],
+                  ),
+                );
+                return;
+              }
+              save.mutate(v);
+            }}
+          >
             <Row gutter={16}>
               {YEAR_FIELDS.map((f) => (
                 <Col span={6} key={f}>
@@ -121,9 +141,10 @@ export function EnterpriseAnnualUpdate() {
                     rules={[
                       { required: f === 'revenue' || f === 'employees' || f === 'totalAssets', message: `请填写${YEAR_FIELD_LABELS[f]}` },
                       ...(MAY_BE_NEGATIVE.includes(f) ? [] : [{ type: 'number' as const, min: 0, message: '不能为负数' }]),
+                      ...(isCount(f) ? [] : [fourDecimals]),
                     ]}
                   >
-                    <InputNumber style={{ width: '100%' }} precision={isCount(f) ? 0 : 4} placeholder="请填写" />
+                    <InputNumber style={{ width: '100%' }} precision={isCount(f) ? 0 : undefined} placeholder="请填写" />
                   </Form.Item>
                 </Col>
               ))}
@@ -134,7 +155,7 @@ export function EnterpriseAnnualUpdate() {
           </Form>
         </Card>
       )}
-      <Card size="small" title="历年更新记录" style={{ marginTop: 12 }}>
+      <Card size="small" title="历年更新记录" style={{ marginTop: 12 }} data-testid="annual-update-history">
         <Table
           size="small"
           rowKey="dataYear"

@@ -78,7 +78,11 @@ function RoundCard({ round }: { round: Round }) {
             }
           />
         )}
-        {!mine && eligibility?.eligible && <Typography.Text type="success">按现有信息，本企业符合申报条件。</Typography.Text>}
+        {!mine && eligibility?.eligible && (
+          <Typography.Text>
+            <Tag color="green">符合申报条件</Tag>按现有信息，本企业符合本批次的申报条件（提交时将再次核验）。
+          </Typography.Text>
+        )}
       </Space>
     </Card>
   );
