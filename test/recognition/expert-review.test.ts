@@ -483,6 +483,24 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
     expect((await draw(roundId)).json().code).toBe('RECOGNITION_NOTHING_TO_DRAW');
   });
 
+  it('twice at once: two draws staff each item once; the last two experts submitting together make one final score', async () => {
+    const roundId = await round({ perApplication: 2 });
+    const ids = [await application(roundId, next(), '39'), await application(roundId, next(), '39')];
+    const both = await Promise.all([draw(roundId), draw(roundId)]);
+    const codes = both.map((r) => (r.statusCode === 200 ? `200:${r.json().assigned}` : `${r.statusCode}:${r.json().code}`)).sort();
+    expect(codes).toEqual(['200:2', '409:RECOGNITION_NOTHING_TO_DRAW']);
+    for (const id of ids) expect(await drawnFor(id)).toHaveLength(2);
+
+    const [a, b] = await usernamesDrawnFor(ids[0]);
+    const body = { answers: { 'srdi2026.market': true }, featuredScore: 7, opinion: '同意。', submit: true };
+    const results = await Promise.all([review(a, ids[0], { ...body, score: 70 }), review(b, ids[0], { ...body, score: 90 })]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(results.map((r) => r.json().expertScore).filter((x) => x !== null)).toEqual([80]);
+    expect(
+      await h.count("select count(*) as n from recognition_history where application_id = $1 and action = 'experts_scored'", [ids[0]]),
+    ).toBe(1);
+  });
+
   it('refuses the wrong actors: the draw is the city’s, scoring the drawn experts’, the reviews view the city’s', async () => {
     const roundId = await round({ perApplication: 1 });
     const id = await application(roundId, next(), '39');

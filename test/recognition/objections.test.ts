@@ -216,6 +216,19 @@ describe.each(DATABASE_KINDS)('objections in 公示 (异议) on %s', (kind) => {
     expect((await object('city.admin', id, good())).json().code).toBe('RECOGNITION_NOT_IN_PUBLICITY');
   });
 
+  it('two findings at once: one is recorded, the other 409', async () => {
+    const id = await application(next());
+    const o = (await object('city.admin', id, good())).json();
+    const both = await Promise.all([
+      find('city.admin', o.id, { finding: 'upheld', reason: '甲的结论' }),
+      find('city.admin', o.id, { finding: 'dismissed', reason: '乙的结论' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(
+      await h.count("select count(*) as n from recognition_history where application_id = $1 and action like 'objection_%'", [id]),
+    ).toBe(1);
+  });
+
   it('refuses bad input with 400 and nothing stored: future or pre-公示 date, unknown channel, empty facts, another user’s file', async () => {
     const id = await application(next());
     const before = await snapshot(id);
