@@ -35,18 +35,15 @@ function scopeFilter(scope: Scope): SQL {
  * district_code, district_name, tier (the highest held), title_id, recognised_on, valid_until.
  */
 export function titleHoldersOn(scope: Scope, day: string, districtCode?: string): SQL {
-  return sql`select enterprises.id as enterprise_id, enterprises.name as name, enterprises.uscc as uscc,
+  // Driven from the titles (a few thousand held) rather than from every enterprise of the scope.
+  return sql`select distinct on (t.enterprise_id) t.enterprise_id, enterprises.name as name, enterprises.uscc as uscc,
       enterprises.district_code as district_code, districts.name as district_name,
-      h.tier, h.id as title_id, h.recognised_on, h.valid_until
-    from enterprises
+      t.tier, t.id as title_id, t.recognised_on::text as recognised_on, t.valid_until::text as valid_until
+    from enterprise_titles t
+    join enterprises on enterprises.id = t.enterprise_id
     join districts on districts.code = enterprises.district_code
-    cross join lateral (
-      select t.id, t.tier, t.recognised_on::text as recognised_on, t.valid_until::text as valid_until
-      from enterprise_titles t
-      where t.enterprise_id = enterprises.id and ${titleHeldOn(day)}
-      order by ${TIER_RANK} desc, t.recognised_on desc limit 1
-    ) h
-    where true${scopeFilter(scope)}${placeFilter(districtCode)}`;
+    where ${titleHeldOn(day)}${scopeFilter(scope)}${placeFilter(districtCode)}
+    order by t.enterprise_id, ${TIER_RANK} desc, t.recognised_on desc`;
 }
 
 /** The title an enterprise holds on `day` (the highest tier), or undefined. */
