@@ -117,17 +117,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     lock?.release();
     throw error;
   }
-  const prepared = new Set<string>();
+  // The PREPARE of each name, shared: requests that arrive together on a fresh process must not
+  // both prepare it ("prepared statement … already exists" was a 500 on the first parallel requests).
+  const prepared = new Map<string, Promise<unknown>>();
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     query: async (text, params) => (await client.query(text, params)).rows as never,
     queryPrepared: async (name, text, params) => {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad prepared statement name ${name}`);
-      if (!prepared.has(name)) {
-        await client.exec(`PREPARE ${name} AS ${text}`);
-        prepared.add(name);
+      let preparing = prepared.get(name);
+      if (!preparing) {
+        preparing = client.exec(`PREPARE ${name} AS ${text}`);
+        prepared.set(name, preparing);
+        preparing.catch(() => prepared.delete(name));
       }
+      await preparing;
       const args = params.length ? `(${params.map(sqlLiteral).join(', ')})` : '';
       return (await client.query(`EXECUTE ${name}${args}`)).rows as never;
     },

@@ -20,6 +20,13 @@ describe.each(DATABASE_KINDS)('database access on %s', (kind) => {
     },
   );
 
+  it('prepares a statement once when its first uses come together (parallel requests on a fresh process)', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => database.queryPrepared<{ v: number }>('echo_parallel', 'select $1::int as v', [i])),
+    );
+    expect(all).toEqual([[{ v: 0 }], [{ v: 1 }], [{ v: 2 }], [{ v: 3 }]]);
+  });
+
   it('passes numbers and null', async () => {
     const rows = await database.queryPrepared<{ a: number; b: string | null }>('echo_two', 'select $1::int as a, $2::text as b', [
       42,
