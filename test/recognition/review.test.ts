@@ -162,6 +162,24 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
     }
   });
 
+  it('two officers acting at once: one wins, the other gets 409, one history entry', async () => {
+    const roundId = await round();
+    const id = await application(roundId, next(), 'submitted');
+    const [a, b] = await Promise.all([
+      act('rongchang.admin', id, { action: 'district_approve' }),
+      act('city.admin', id, { action: 'return', reason: '同时退回' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect(await h.count('select count(*) as n from recognition_history where application_id = $1', [id])).toBe(1);
+    // Two batches over the same item at once: one moves it, the other changes nothing.
+    const other = await application(roundId, next(), 'submitted');
+    const batch = () =>
+      as('rongchang.admin', 'POST', '/api/recognition/applications/batch-actions', { action: 'district_approve', ids: [other] });
+    const both = await Promise.all([batch(), batch()]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await h.count('select count(*) as n from recognition_history where application_id = $1', [other])).toBe(1);
+  });
+
   it('requires the reason where the lifecycle says so (400 RECOGNITION_REASON_REQUIRED, nothing changed)', async () => {
     const roundId = await round();
     for (const action of REVIEW_ACTIONS.filter(needsReason)) {
