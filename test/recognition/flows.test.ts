@@ -84,8 +84,22 @@ describe.each(DATABASE_KINDS)('有进有出 and the title story on %s', (kind) =
     // E1: expired in 2023 without 复核 (left: expired).
     await title(E[1], 'srdi', '2020-06-01', '2023-05-31', 'expired', { endedOn: '2023-05-31' });
     // E2: passed 复核 in 2023: the old title ended the day before the new one (renewed; neither entered nor left).
-    await title(E[2], 'srdi', '2020-07-01', '2023-06-30', 'expired', { endedOn: '2023-06-30' });
-    await title(E[2], 'srdi', '2023-07-01', '2026-06-30', 'valid');
+    const reviewed = await title(E[2], 'srdi', '2020-07-01', '2023-06-30', 'expired', { endedOn: '2023-06-30' });
+    const renewal = await title(E[2], 'srdi', '2023-07-01', '2026-06-30', 'valid');
+    const [reviewRound] = await q<{ id: string }>(
+      `insert into recognition_rounds (tier, type, year, name, opens_on, closes_on, rule_set)
+       values ('srdi', 'review', 2023, '2023年专精特新中小企业复核', '2023-02-01', '2023-03-31', 'srdi-2022') returning id`,
+    );
+    const [reviewApp] = await q<{ id: string }>(
+      `insert into recognition_applications (round_id, enterprise_id, district_code, tier, status, reviewed_title_id, title_id)
+       values ($1, $2, '500153', 'srdi', 'recognised', $3, $4) returning id`,
+      [reviewRound.id, E[2], reviewed, renewal],
+    );
+    await q(
+      `insert into recognition_history (application_id, action, from_status, to_status, at) values
+       ($1, 'submit', 'draft', 'submitted', '2023-03-01T02:00:00Z'), ($1, 'announce', 'in_publicity', 'recognised', '2023-07-01T02:00:00Z')`,
+      [reviewApp.id],
+    );
     // E3: revoked for 数据造假 in 2023 (left: revoked), with the application it was granted on.
     const [round] = await q<{ id: string }>(
       `insert into recognition_rounds (tier, type, year, name, opens_on, closes_on, rule_set)
@@ -216,7 +230,15 @@ describe.each(DATABASE_KINDS)('有进有出 and the title story on %s', (kind) =
     // A renewal after 复核 ends the old title as 复核通过, not as an expiry.
     const renewed = (await as('city.admin', `/api/recognition/enterprises/${E[2]}/story`)).json();
     const old = renewed.titles.find((x: { recognisedOn: string }) => x.recognisedOn === '2020-07-01');
-    expect(old.events.at(-1)).toMatchObject({ on: '2023-06-30', kind: 'renewed', label: '复核通过，称号接续' });
+    const steps = old.events.filter((e: { kind: string }) => e.kind === 'review' || e.kind === 'renewed' || e.kind === 'expired');
+    expect(steps.map((e: { on: string; kind: string; label: string }) => [e.on, e.kind, e.label])).toEqual([
+      ['2023-03-01', 'review', '复核：提交申报'],
+      ['2023-06-30', 'renewed', '复核通过，称号接续'],
+      ['2023-07-01', 'review', '复核：公告认定'],
+    ]);
+    const next = renewed.titles.find((x: { recognisedOn: string }) => x.recognisedOn === '2023-07-01');
+    expect(next.events.slice(0, 3).map((e: { kind: string }) => e.kind)).toEqual(['application', 'application', 'recognised']);
+    expect(renewed.applications.map((a: { roundName: string }) => a.roundName)).toEqual(['2023年专精特新中小企业复核']);
     const expired = (await as('city.admin', `/api/recognition/enterprises/${E[1]}/story`)).json();
     expect(expired.titles[0].events.at(-1)).toMatchObject({ on: '2023-05-31', kind: 'expired', label: '有效期届满' });
 
