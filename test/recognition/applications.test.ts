@@ -442,6 +442,42 @@ describe.each(DATABASE_KINDS)('recognition applications, enterprise side, on %s'
     expect(outside.json().details.reasons).toEqual([`本企业没有在 ${year} 年到期的有效专精特新中小企业称号，不在本次复核范围内`]);
   });
 
+  it('returned with a reason: the enterprise edits and resubmits; the history names the office, the audit the person', async () => {
+    await resetDemo();
+    const created = await create(await round('little_giant'));
+    expect((await act('demo.enterprise', created.id, { action: 'submit', pledge: true })).statusCode).toBe(200);
+    const returned = await act('city.admin', created.id, { action: 'return', reasonCode: 'incomplete', reason: '请补充知识产权证书' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const seen = (await as('demo.enterprise', 'GET', `/api/recognition/applications/${created.id}`)).json();
+    expect(seen).toMatchObject({
+      status: 'returned',
+      returnReasonLabel: '材料不全',
+      returnReason: '请补充知识产权证书',
+      allowedActions: ['submit', 'withdraw'],
+    });
+    expect(seen.history.map((e: { actorName: string }) => e.actorName)).toEqual(['企业填报员', '企业填报员', '市经信委']);
+    expect(JSON.stringify(seen)).not.toContain('市经信委管理员');
+    const [audit] = await h.owner.query<{ actorName: string }>(
+      'select actor_name as "actorName" from audit_log where entity_id = $1 and action = \'recognition.return\'',
+      [created.id],
+    );
+    expect(audit.actorName).toBe('市经信委管理员（city.admin）');
+
+    const edited = await save(
+      'demo.enterprise',
+      created.id,
+      { ...seen.form, featured: { featuredScore: 10, description: '补充说明' } },
+      seen.formVersion,
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    const again = await act('demo.enterprise', created.id, { action: 'submit', pledge: true });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({
+      status: 'submitted',
+      frozen: { form: { featured: { featuredScore: 10, description: '补充说明' } } },
+    });
+  });
+
   it('refuses the wrong actors: another enterprise and an unassigned expert 404, an officer 403, nothing changed', async () => {
     await resetDemo();
     const created = await create(await round('little_giant'));

@@ -15,6 +15,24 @@ export interface TransitionStep {
   set?: Partial<ApplicationInsert>;
 }
 
+/**
+ * Who acted, as the application's history shows it to everyone who reads it (the enterprise too):
+ * an officer as the office (市经信委, 荣昌区经信委), an expert as 评审专家, an enterprise user by name.
+ * The audit row keeps the person.
+ */
+export function historyActorName(actor: Actor): string {
+  switch (actor.role) {
+    case 'city_admin':
+      return '市经信委';
+    case 'district_admin':
+      return `${actor.districtName ?? '区县'}经信委`;
+    case 'expert':
+      return '评审专家';
+    default:
+      return actor.displayName;
+  }
+}
+
 /** Columns too large (or too personal) for the audit row: the application keeps them. */
 const NOT_AUDITED = new Set(['form', 'frozen', 'evaluation']);
 
@@ -41,7 +59,7 @@ export async function recordTransition(
     reasonCode,
     reason,
     actorId: actor.userId,
-    actorName: actor.displayName,
+    actorName: historyActorName(actor),
   });
   // Every history action has its audit label (labels.ts): this does not compile otherwise.
   const action: AuditAction = `recognition.${step.action}`;
