@@ -5,9 +5,9 @@ import { addDays, annualUpdateDueOn, dataYearsDueDuring, missedUpdateReason } fr
 import {
   RECOGNITION_HISTORY_LABELS,
   RECOGNITION_STATUS_LABELS,
+  REVOCATION_CATEGORIES,
   type RecognitionHistoryAction,
   type RecognitionStatus,
-  REVOCATION_CATEGORIES,
   type RevocationCategory,
   titleValidUntil,
 } from '../../domain/recognition/lifecycle.js';
@@ -96,7 +96,12 @@ export async function getTitleStory(ctx: AppContext, actor: Actor | null, enterp
     }
     for (const d of dataYearsDueDuring(held, settings, today)) {
       if (updates.some((u) => u.dataYear === d.dataYear)) continue;
-      events.push({ on: d.dueOn, kind: 'annual_update_missed', label: '未按期更新年度信息', detail: missedUpdateReason(d.dataYear, d.dueOn) });
+      events.push({
+        on: d.dueOn,
+        kind: 'annual_update_missed',
+        label: '未按期更新年度信息',
+        detail: missedUpdateReason(d.dataYear, d.dueOn),
+      });
     }
     for (const review of apps.filter((a) => a.reviewedTitleId === t.id)) events.push(...historyEvents(review.id, 'review', '复核：'));
     if (t.revokedOn || t.status === 'revoked') {
