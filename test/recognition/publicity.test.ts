@@ -274,6 +274,12 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
       [[...ids, demoApp]],
     );
     expect(history).toBe(4);
+    // The history names the office for everyone who reads it (the audit row keeps the person).
+    const [{ actor_name }] = await h.owner.query<{ actor_name: string }>(
+      "select actor_name from recognition_history where action = 'announce' and application_id = $1",
+      [ids[0]],
+    );
+    expect(actor_name).toBe('市经信委');
     expect(
       await h.count("select count(*) as n from audit_log where action = 'recognition.announce' and entity_id = any($1)", [
         [...ids, demoApp],

@@ -8,6 +8,7 @@ import type { RecognitionHistoryAction, RecognitionStatus } from '../../domain/r
 import type { Actor } from '../../server/access.js';
 import { listedEnterprises } from '../enterprises/registry-views.repo.js';
 import { objectionStateOf } from './objections.repo.js';
+import { historyActorName } from './record-transition.js';
 
 export type RoundRow = typeof recognitionRounds.$inferSelect;
 export type RoundInsert = typeof recognitionRounds.$inferInsert;
@@ -211,7 +212,7 @@ export async function transitionItems(tx: DbOrTx, t: ItemsTransition): Promise<s
   const titles = t.titleIds ?? new Map<string, string>();
   const ids = t.ids;
   const titleOf = ids.map((id) => titles.get(id) ?? null);
-  const actorName = `${t.actor.displayName}（${t.actor.username}）`;
+  const actorName = historyActorName(t.actor);
   const result = await tx.execute(sql`
     with input as (
       select * from unnest(${sql.param(ids)}::uuid[], ${sql.param(titleOf)}::uuid[]) as i(id, title_id)
@@ -242,7 +243,7 @@ export async function recordItemsStep(
   step: { ids: string[]; status: RecognitionStatus; action: RecognitionHistoryAction; actor: Actor; reason?: string | null },
 ): Promise<void> {
   if (!step.ids.length) return;
-  const actorName = `${step.actor.displayName}（${step.actor.username}）`;
+  const actorName = historyActorName(step.actor);
   await tx.execute(sql`
     insert into recognition_history (application_id, action, from_status, to_status, reason, actor_id, actor_name)
     select i.id, ${step.action}, ${step.status}, ${step.status}, ${step.reason ?? null}, ${step.actor.userId}::uuid, ${actorName}
