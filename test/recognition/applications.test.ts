@@ -207,6 +207,17 @@ describe.each(DATABASE_KINDS)('recognition applications, enterprise side, on %s'
     // Readable by the district officer through the application; not by another enterprise.
     expect((await as('rongchang.admin', 'GET', `/api/files/${mine}`)).statusCode).toBe(200);
     expect((await as('other.enterprise', 'GET', `/api/files/${mine}`)).statusCode).toBe(404);
+
+    // A form that names another's file by any other way is refused at submission too, nothing changed.
+    await h.owner.query(`update recognition_applications set form = jsonb_set(form, '{evidence}', $2::jsonb) where id = $1`, [
+      created.id,
+      JSON.stringify({ ip: [mine, theirs] }),
+    ]);
+    const beforeSubmit = await snapshot(created.id);
+    const submit = await act('demo.enterprise', created.id, { action: 'submit', pledge: true });
+    expect(submit.statusCode).toBe(400);
+    expect(submit.json()).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    expect(await snapshot(created.id)).toEqual(beforeSubmit);
   });
 
   it('submits: window, pledge, freezes registry + form + evaluation, district due date in working days, tells the district', async () => {
