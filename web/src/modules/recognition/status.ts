@@ -1,18 +1,18 @@
 import { RECOGNITION_STATUS_LABELS, type RecognitionStatus } from '../../../../src/domain/recognition/lifecycle';
 import { optionsOf } from '../../shared/labels';
 
-/** Tag colours of the application statuses (lists, the review page). */
+/** Tag colours of the application statuses (lists, the review page): colour presets, whose text the theme darkens to 4.5:1 (the status presets stay below it). */
 export const STATUS_TAG_COLORS: Record<RecognitionStatus, string> = {
   draft: 'default',
-  submitted: 'processing',
-  returned: 'warning',
+  submitted: 'blue',
+  returned: 'orange',
   district_approved: 'cyan',
-  district_rejected: 'error',
+  district_rejected: 'red',
   expert_review: 'purple',
   city_approved: 'geekblue',
-  city_rejected: 'error',
+  city_rejected: 'red',
   in_publicity: 'gold',
-  recognised: 'success',
+  recognised: 'green',
   not_recognised: 'default',
   withdrawn: 'default',
 };
