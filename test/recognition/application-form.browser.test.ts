@@ -1,11 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates.js';
 import { pdf } from '../files/samples.js';
 import { startWeb, type WebHarness } from '../support/web.js';
+
+/** Serious and critical accessibility violations (axe-core, WCAG 2.1 AA as the page walk checks). */
+async function axeFindings(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.nodes.length}×) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
 
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -59,6 +74,7 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     await page.getByRole('heading', { name: '可申报批次' }).waitFor();
     const card = page.getByTestId('round-card').filter({ hasText: '浏览器测试“小巨人”申报批次' });
     await card.getByText('申报中').waitFor();
+    const findings = await axeFindings(page, '可申报批次');
     await page.screenshot({ path: 'test-results/recognition-enterprise-rounds.png', fullPage: true });
     await card.getByRole('button', { name: /申\s*报/ }).click();
 
@@ -82,6 +98,7 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     // The live self-evaluation beside the form answers each save.
     await page.getByTestId('live-evaluation').waitFor();
     await page.screenshot({ path: 'test-results/recognition-application-form.png', fullPage: true });
+    findings.push(...(await axeFindings(page, '申报书')));
 
     // A bad value: the rule's words under the field, nothing sent.
     before = savesSeen(page);
@@ -125,6 +142,7 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     const row = page.getByRole('row').filter({ hasText: '浏览器测试“小巨人”申报批次' });
     await row.getByTestId('application-status').filter({ hasText: '待区县初审' }).waitFor();
     await page.screenshot({ path: 'test-results/recognition-my-applications.png', fullPage: true });
+    findings.push(...(await axeFindings(page, '我的申报')));
     expect(await page.locator('body').textContent()).not.toMatch(/submitted|little_giant|draft/);
 
     const [stored] = await web.h.database.query<{ status: string; contact: string; share: number; files: number }>(
@@ -140,9 +158,50 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     await page.getByTestId('print-sheet').waitFor();
     await page.getByTestId('print-evidence').getByText('审计报告2025.pdf').waitFor();
     expect(await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toMatch(/\/api\/recognition\/applications\/.+\/pdf$/);
+    findings.push(...(await axeFindings(page, '申报书打印')));
+    expect(findings).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: 'test-results/recognition-application-print.png', fullPage: true });
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+  });
+
+  it('shows the district’s return reason on the status list and resubmits while the round is open', { timeout: 120_000 }, async () => {
+    const [{ id }] = await web.h.database.query<{ id: string }>(`select id from recognition_applications where round_id = $1`, [roundId]);
+    const district = await web.h.login('rongchang.admin');
+    const returned = await web.h.app.inject({
+      method: 'POST',
+      url: `/api/recognition/applications/${id}/actions`,
+      headers: { cookie: district },
+      payload: { action: 'return', reasonCode: 'incomplete', reason: '请补充 2025 年度审计报告的盖章页' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+
+    const page = await web.logIn('demo.enterprise');
+    await page.getByRole('menuitem', { name: '我的申报' }).click();
+    const row = page.getByRole('row').filter({ hasText: '浏览器测试“小巨人”申报批次' });
+    await row.getByTestId('application-status').filter({ hasText: '已退回企业' }).waitFor();
+    await row.getByTestId('return-reason').filter({ hasText: '材料不全：请补充 2025 年度审计报告的盖章页' }).waitFor();
+    await page.screenshot({ path: 'test-results/recognition-returned.png', fullPage: true });
+    expect(await axeFindings(page, '我的申报（已退回）')).toEqual([]);
+
+    await row.getByRole('button', { name: '修改后重新提交' }).click();
+    await page
+      .getByTestId('returned-alert')
+      .getByText(/申报被退回：材料不全：请补充/)
+      .waitFor();
+    // The form is editable again, and the change is saved as before.
+    const before = savesSeen(page);
+    countSaves(page);
+    await page.getByLabel('联系人').fill('王晓明（财务）');
+    await autosaved(page, before);
+    await page.getByText(/^真实性声明/).click();
+    await page.getByText(/^合规经营承诺/).click();
+    await page.getByRole('button', { name: '重新提交' }).click();
+    await page.getByRole('heading', { name: '我的申报' }).waitFor();
+    await row.getByTestId('application-status').filter({ hasText: '待区县初审' }).waitFor();
+    expect(await web.h.count(`select count(*) as n from recognition_history where application_id = $1 and action = 'submit'`, [id])).toBe(
+      2,
+    );
   });
 
   it('reloads the stored form and says so when another tab saved meanwhile', { timeout: 120_000 }, async () => {
@@ -203,6 +262,7 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     await page.getByText(`${dataYear} 年度经营数据`).waitFor();
     // Pre-filled from the registry, in 万元.
     await expect.poll(() => page.getByLabel('营业收入（万元）').inputValue()).not.toBe('');
+    expect(await axeFindings(page, '年度信息更新')).toEqual([]);
     // A revenue below the main business revenue: the registry's rule, in its words, under the field; nothing sent.
     await page.getByLabel('营业收入（万元）').fill('100');
     await page.getByLabel('主营业务收入（万元）').fill('200');

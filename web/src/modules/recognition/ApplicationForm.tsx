@@ -142,9 +142,9 @@ function SaveStatus({ state }: { state: SaveState }) {
         </Typography.Text>
       );
     case 'invalid':
-      return <Typography.Text type="danger">有填写不正确的项（已标红），改正后自动保存</Typography.Text>;
+      return <Typography.Text style={{ color: '#a8071a' }}>有填写不正确的项（已标红），改正后自动保存</Typography.Text>;
     case 'error':
-      return <Typography.Text type="danger">未保存：{state.message}</Typography.Text>;
+      return <Typography.Text style={{ color: '#a8071a' }}>未保存：{state.message}</Typography.Text>;
   }
 }
 
@@ -1034,7 +1034,7 @@ export function ApplicationForm() {
                       cancelText="取消"
                       onConfirm={() => void withdraw()}
                     >
-                      <Button danger>撤回申报</Button>
+                      <Button>撤回申报</Button>
                     </Popconfirm>
                   )}
                 </Space>
@@ -1043,9 +1043,7 @@ export function ApplicationForm() {
           )}
           {!editable && canWithdraw && (
             <Popconfirm title="撤回后本批次不能再提交，确定撤回吗？" okText="撤回" cancelText="取消" onConfirm={() => void withdraw()}>
-              <Button danger style={{ marginTop: 12 }}>
-                撤回申报
-              </Button>
+              <Button style={{ marginTop: 12 }}>撤回申报</Button>
             </Popconfirm>
           )}
         </Col>
@@ -1064,7 +1062,7 @@ export function ApplicationForm() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {dateTime(h.at)}
                       </Typography.Text>
-                      {h.reason && <Typography.Text type="warning">{h.reason}</Typography.Text>}
+                      {h.reason && <Typography.Text style={{ color: '#ad4e00' }}>{h.reason}</Typography.Text>}
                     </Space>
                   ),
                 }))}

@@ -113,7 +113,9 @@ export default function ApplicationPrint() {
           打印
         </Button>
         <Button href={applicationPdfUrl(app.id)}>下载 PDF</Button>
-        {!app.frozen && <Typography.Text type="warning">尚未提交：以下为当前草稿，提交后以提交时的数据为准。</Typography.Text>}
+        {!app.frozen && (
+          <Typography.Text style={{ color: '#ad4e00' }}>尚未提交：以下为当前草稿，提交后以提交时的数据为准。</Typography.Text>
+        )}
       </Space>
       <div className="print-sheet" data-testid="print-sheet">
         <h1>{TIER_LABELS[app.tier] ?? '梯度培育'}认定申报书</h1>

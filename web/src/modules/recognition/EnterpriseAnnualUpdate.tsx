@@ -8,7 +8,7 @@ import { type AnnualFigures, enterpriseRecognitionKeys, fetchMyAnnualUpdate, rec
 import { wanToYuan, yuanToWan } from './form-values';
 
 const MAY_BE_NEGATIVE: readonly YearField[] = ['totalProfit', 'netProfit'];
-const STATUS_COLORS: Record<string, string> = { done: 'success', pending: 'processing', late: 'error', not_required: 'default' };
+const STATUS_COLORS: Record<string, string> = { done: 'green', pending: 'blue', late: 'red', not_required: 'default' };
 const HELP: Partial<Record<YearField, string>> = {
   revenue: '按年度财务报表（审计报告）填写营业总收入',
   mainRevenue: '主导产品（服务）取得的收入',
@@ -168,7 +168,7 @@ export function EnterpriseAnnualUpdate() {
             { title: '提交时间', render: (_, h) => dateTime(h.submittedAt) },
             {
               title: '是否按期',
-              render: (_, h) => (h.onTime === null ? '—' : h.onTime ? <Tag color="success">按期</Tag> : <Tag color="error">逾期</Tag>),
+              render: (_, h) => (h.onTime === null ? '—' : h.onTime ? <Tag color="green">按期</Tag> : <Tag color="red">逾期</Tag>),
             },
           ]}
         />

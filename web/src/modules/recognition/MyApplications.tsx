@@ -90,7 +90,7 @@ export function MyApplications() {
             title: '退回原因',
             render: (_, a) =>
               a.returnReasonLabel || a.returnReason ? (
-                <Typography.Text type="warning" data-testid="return-reason">
+                <Typography.Text style={{ color: '#ad4e00' }} data-testid="return-reason">
                   {[a.returnReasonLabel, a.returnReason].filter(Boolean).join('：')}
                 </Typography.Text>
               ) : (

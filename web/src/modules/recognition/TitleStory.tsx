@@ -11,7 +11,7 @@ import { STATUS_TAG_COLORS } from './status';
 
 export type StoryTitle = Story['titles'][number];
 
-const TITLE_STATUS_COLORS: Record<string, string> = { valid: 'success', under_review: 'processing', expired: 'default', revoked: 'error' };
+const TITLE_STATUS_COLORS: Record<string, string> = { valid: 'green', under_review: 'blue', expired: 'default', revoked: 'red' };
 
 /** 有进有出: every title of the enterprise with its validity, document number and story, and its applications. */
 export function TitleStory({ enterpriseId, titleActions }: { enterpriseId: string; titleActions?: (title: StoryTitle) => ReactNode }) {
@@ -98,7 +98,7 @@ export function TitleStory({ enterpriseId, titleActions }: { enterpriseId: strin
                       <Space size={8} wrap>
                         <Typography.Text type="secondary">{dateTime(h.at)}</Typography.Text>
                         <Typography.Text>{h.actionLabel}</Typography.Text>
-                        {h.reason && <Typography.Text type="warning">{h.reason}</Typography.Text>}
+                        {h.reason && <Typography.Text style={{ color: '#ad4e00' }}>{h.reason}</Typography.Text>}
                       </Space>
                     ),
                   }))}
