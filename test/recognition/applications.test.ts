@@ -489,6 +489,37 @@ describe.each(DATABASE_KINDS)('recognition applications, enterprise side, on %s'
     });
   });
 
+  it('refuses bad input with a code and a Chinese message, nothing changed', async () => {
+    await resetDemo();
+    const created = await create(await round('little_giant'));
+    const before = await snapshot(created.id);
+    const form = created.form;
+    const cases: [string, string, unknown][] = [
+      ['PUT', 'draft', { form: { ...form, basic: { ...form.basic, unknownField: 1 } }, formVersion: 1 }],
+      ['PUT', 'draft', { form: { ...form, operations: { years: [{ year: 2025, revenue: 1.5 }] } }, formVersion: 1 }],
+      ['PUT', 'draft', { form: { ...form, operations: { years: [{ year: 2025, revenue: 1e30 }] } }, formVersion: 1 }],
+      ['PUT', 'draft', { form: { ...form, evidence: { ip: ['not-an-id'] } }, formVersion: 1 }],
+      ['PUT', 'draft', { form: { ...form, basic: { ...form.basic, name: '名\u202E称' } }, formVersion: 1 }],
+      ['PUT', 'draft', { form, formVersion: 0 }],
+      ['PUT', 'draft', { form }],
+      ['POST', 'actions', { action: 'publish' }],
+      ['POST', 'actions', { action: 'submit', pledge: 'yes' }],
+    ];
+    for (const [method, path, body] of cases) {
+      const response = await as('demo.enterprise', method as Method, `/api/recognition/applications/${created.id}/${path}`, body);
+      expect(response.statusCode, `${path} ${JSON.stringify(body).slice(0, 120)}`).toBe(400);
+      expect(response.json().code).toEqual(expect.any(String));
+      expect(response.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(await snapshot(created.id)).toEqual(before);
+    const absentRound = await as('demo.enterprise', 'POST', '/api/recognition/applications', {
+      roundId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(absentRound.statusCode).toBe(404);
+    expect((await as('demo.enterprise', 'POST', '/api/recognition/applications', { roundId: 'x' })).statusCode).toBe(400);
+    expect((await as('demo.enterprise', 'GET', '/api/recognition/applications/not-an-id')).statusCode).toBe(400);
+  });
+
   it('refuses the wrong actors: another enterprise and an unassigned expert 404, an officer 403, nothing changed', async () => {
     await resetDemo();
     const created = await create(await round('little_giant'));
