@@ -4,7 +4,7 @@
 //   `select 1` and a bare indexed SELECT of the same page of rows through the same pool of 8;
 // - batch approval (批量初审通过) of 1,000 applications ≤ 3 s (history, audit, messages included),
 //   beside a bare UPDATE of 1,000 rows.
-// ZJTX_BENCH_APPLICATIONS changes the 6,000; ZJTX_BENCH_KINDS=pglite (or postgres) runs one of the two.
+// ZJTX_BENCH_APPLICATIONS changes the 6,000, ZJTX_BENCH_SECONDS the 10 s of each load run; ZJTX_BENCH_KINDS=pglite (or postgres) runs one of the two.
 import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
@@ -19,7 +19,7 @@ import { freshPostgres } from './databases.js';
 const N = Number(process.env.ZJTX_BENCH_APPLICATIONS ?? 6_000);
 const BATCH = 1_000;
 const CONCURRENCY = 8;
-const SECONDS = 10;
+const SECONDS = Number(process.env.ZJTX_BENCH_SECONDS ?? 10);
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -62,7 +62,7 @@ async function seedRound(database: Database): Promise<string> {
      select $1, e.id, e.district_code, e.zone_code, 'srdi',
        case when n % 10 < 7 then 'submitted' when n % 10 = 7 then 'returned' when n % 10 = 8 then 'district_approved' else 'expert_review' end,
        50 + (n * 37) % 51, case when (n * 37) % 51 >= 30 then 'qualified' else 'not_qualified' end, e.industry_code,
-       now() - (n % 30 || ' days')::interval, $2::date - 1 + (n % 8),
+       now() - (n % 30 || ' days')::interval, $2::date - 1 + (n % 8)::int,
        jsonb_build_object('basic', jsonb_build_object('name', e.name), 'operations', jsonb_build_object('years', '[]'::jsonb)),
        jsonb_build_object('registry', jsonb_build_object('id', e.id, 'name', e.name, 'uscc', e.uscc))
      from (select e.*, row_number() over (order by e.id) as n from enterprises e) e where e.n <= $3`,

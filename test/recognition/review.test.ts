@@ -415,7 +415,7 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
     const list = async (user: string, query: string) => {
       const r = await as(user, 'GET', `/api/recognition/applications?roundId=${roundId}&${query}`);
       expect(r.statusCode, r.body).toBe(200);
-      return r.json() as { items: { id: string }[]; total: number; page: number; pageSize: number };
+      return r.json() as { items: { id: string; industryName?: string | null }[]; total: number; page: number; pageSize: number };
     };
     const ids = async (user: string, query = '') => (await list(user, query)).items.map((i) => i.id).sort();
 
@@ -465,6 +465,11 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
       overdue: true,
       objection: 'none',
     });
+    const [industry] = await h.owner.query<{ name: string }>(
+      'select i.name from industries i join recognition_applications a on a.industry_code = i.code where a.id = $1',
+      [mine[1]],
+    );
+    expect(overdue.industryName).toBe(industry?.name ?? null);
     // Bad filters: 400 with the field, never a 500.
     for (const q of [
       'status=nonsense',

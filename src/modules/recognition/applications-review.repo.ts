@@ -126,7 +126,10 @@ export async function selectApplicationPage(db: DbOrTx, actor: Actor, f: Applica
       enterpriseName: e.name,
       uscc: e.uscc,
       districtCode: a.districtCode,
+      // Reference names beside the codes (a scalar lookup by primary key per row of the page).
+      districtName: sql<string | null>`(select d.name from districts d where d.code = ${a.districtCode})`,
       industryCode: a.industryCode,
+      industryName: sql<string | null>`(select i.name from industries i where i.code = ${a.industryCode})`,
       tier: a.tier,
       status: a.status,
       score: a.score,

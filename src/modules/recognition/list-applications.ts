@@ -9,7 +9,6 @@ import {
 } from '../../domain/recognition/lifecycle.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
-import { referenceNames } from '../reference/reference-names.js';
 import { selectApplicationPage } from './applications-review.repo.js';
 import type { ApplicationListItem, ApplicationListQuery } from './recognition.schemas.js';
 
@@ -27,25 +26,22 @@ export async function listApplications(
 ): Promise<{ items: ApplicationListItem[]; total: number; page: number; pageSize: number }> {
   const who = requireAccess(actor, 'recognition.read');
   const today = todayInShanghai();
-  const [{ items, total }, names] = await Promise.all([
-    selectApplicationPage(ctx.db, who, {
-      roundId: query.roundId,
-      statuses: query.status,
-      tier: query.tier,
-      scoreMin: query.scoreMin,
-      scoreMax: query.scoreMax,
-      industryCode: query.industryCode,
-      districtCode: query.districtCode,
-      overdue: query.overdue,
-      q: query.q,
-      hiddenStatuses: who.role === 'enterprise' ? [] : HIDDEN_FROM_OFFICERS,
-      sort: query.sort,
-      today,
-      page: query.page,
-      pageSize: query.pageSize,
-    }),
-    referenceNames(ctx),
-  ]);
+  const { items, total } = await selectApplicationPage(ctx.db, who, {
+    roundId: query.roundId,
+    statuses: query.status,
+    tier: query.tier,
+    scoreMin: query.scoreMin,
+    scoreMax: query.scoreMax,
+    industryCode: query.industryCode,
+    districtCode: query.districtCode,
+    overdue: query.overdue,
+    q: query.q,
+    hiddenStatuses: who.role === 'enterprise' ? [] : HIDDEN_FROM_OFFICERS,
+    sort: query.sort,
+    today,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     items: items.map((r) => {
       const status = r.status as RecognitionStatus;
@@ -58,9 +54,9 @@ export async function listApplications(
         enterpriseName: r.enterpriseName,
         uscc: r.uscc,
         districtCode: r.districtCode,
-        districtName: names.district(r.districtCode) ?? '未知区县',
+        districtName: r.districtName ?? '未知区县',
         industryCode: r.industryCode,
-        industryName: r.industryCode ? (names.industry(r.industryCode) ?? null) : null,
+        industryName: r.industryName,
         tier: r.tier,
         tierLabel: TIER_LABELS[r.tier as Tier] ?? '未知层级',
         status,
