@@ -332,6 +332,9 @@ export type ChecklistBody = z.output<typeof checklistBody>;
 
 // ---- B: rounds, 公示, 公告, titles, revocation ----
 
+/** A day of the recognition calendar: a real date between 2000 and 2100 (working days are computed from it). */
+const day = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', '日期应在 2000 年至 2100 年之间');
+
 export const roundType = z.enum(['new', 'review'], '申报类型应为 new（新申报）或 review（复核）');
 const days = (max: number, label: string) =>
   z.number(`${label}应为整数`).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(max, `${label}最多 ${max}`);
@@ -340,12 +343,12 @@ export const createRoundBody = z.strictObject({
   tier,
   type: roundType,
   year: z.number('年度应为整数').int('年度应为整数').min(2000, '年度应在 2000～2100 之间').max(2100, '年度应在 2000～2100 之间'),
-  opensOn: isoDate,
-  closesOn: isoDate,
+  opensOn: day,
+  closesOn: day,
   expertReview: z.boolean('是否专家评审应为 true 或 false'),
   publicityDays: days(30, '公示工作日天数').min(1, '公示至少 1 个工作日').default(5),
   continuous: z.boolean().default(false),
-  cutoffDates: z.array(isoDate).max(12, '截止批次日期最多 12 个').default([]),
+  cutoffDates: z.array(day).max(12, '截止批次日期最多 12 个').default([]),
   districtReviewDays: days(60, '区县初审工作日天数').default(6),
   expertsPerApplication: days(15, '每份申报的评审专家人数').min(1, '每份申报至少 1 名评审专家').default(3),
   scoreMethod: z.enum(['mean', 'median'], '计分方式应为 mean（平均分）或 median（中位数）').default('mean'),
@@ -421,11 +424,11 @@ export const roundDetail = enterpriseRound.partial({ myApplication: true, eligib
   counts: z.record(z.string(), z.number()),
 });
 
-export const ruleSetQuery = z.strictObject({ tier, type: roundType, date: isoDate });
+export const ruleSetQuery = z.strictObject({ tier, type: roundType, date: day });
 export const ruleSetAnswer = z.object({ ruleSet: z.string(), ruleSetName: z.string() });
 
 export const publicityBody = z.strictObject({
-  startsOn: isoDate,
+  startsOn: day,
   applicationIds: z.array(uuid()).min(1, '请选择要公示的申报').max(20_000, '一次最多公示 20000 项'),
 });
 export const publicityResult = z.object({ endsOn: z.string(), unmaintainedYears: z.array(z.number()), count: z.number() });
@@ -446,12 +449,12 @@ export const publicityList = z.object({
   endsOn: z.string().nullable(),
 });
 
-export const announceBody = z.strictObject({ announcedOn: isoDate, documentNo: text(100) });
+export const announceBody = z.strictObject({ announcedOn: day, documentNo: text(100) });
 export const announceResult = z.object({ recognised: z.number(), notRecognised: z.number() });
 
-export const recommendBody = z.strictObject({ recommendedOn: isoDate });
+export const recommendBody = z.strictObject({ recommendedOn: day });
 export const recommendResult = z.object({ recommended: z.number() });
-export const closeRoundBody = z.strictObject({ closedOn: isoDate });
+export const closeRoundBody = z.strictObject({ closedOn: day });
 export const closeRoundResult = z.object({ recognised: z.number(), notRecognised: z.number() });
 
 export const REVOCATION_CATEGORY_VALUES = [
@@ -467,7 +470,7 @@ export const revokeParams = z.strictObject({ id: uuid(), titleId: uuid() });
 export const revokeBody = z.strictObject({
   category: z.enum(REVOCATION_CATEGORY_VALUES, '撤销类别不正确'),
   reason: text(2000),
-  revokedOn: isoDate,
+  revokedOn: day,
   fileIds: z.array(uuid()).max(20, '最多 20 个附件').default([]),
 });
 export const revokedTitle = z.object({
