@@ -147,6 +147,9 @@ describe.each(DATABASE_KINDS)('recognition rounds on %s', (kind) => {
     expect(wrongTier.json().code).toBe('RECOGNITION_RULE_SET_INVALID');
     const window = await as('city.admin', 'POST', '/api/recognition/rounds', { ...body, ruleSet: undefined, closesOn: '2026-05-01' });
     expect(window.json().code).toBe('RECOGNITION_ROUND_WINDOW_INVALID');
+    // A day the working-day calendar cannot reach is a 400, never a 500.
+    const far = await as('city.admin', 'POST', '/api/recognition/rounds', { ...body, ruleSet: undefined, closesOn: '2200-12-31' });
+    expect(far.statusCode, far.body).toBe(400);
     expect(await rounds()).toBe(before);
     const taken = await as('city.admin', 'POST', '/api/recognition/rounds', { ...body, ruleSetOverrideReason: '按市级通知沿用2022年标准' });
     expect(taken.statusCode, taken.body).toBe(201);
