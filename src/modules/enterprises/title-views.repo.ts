@@ -71,18 +71,26 @@ export function titlePeriods(scope: Scope, today: string, districtCode?: string)
   const lastDay = sql`case when t.revoked_on is not null or t.status = 'revoked' then null
       when t.ended_on is not null then t.ended_on
       when t.status <> 'under_review' and t.valid_until < ${today}::date then t.valid_until end`;
-  return sql`select t.id as title_id, t.enterprise_id, enterprises.district_code, districts.name as district_name,
-      t.tier, t.status, t.recognised_on, t.revoked_on, ${lastDay} as last_day,
-      case when t.revoked_on is not null then t.revoked_on - 1 when t.status = 'revoked' then t.recognised_on - 1
-        when t.ended_on is not null then t.ended_on when t.status = 'under_review' then null else t.valid_until end as held_until,
-      exists (select 1 from enterprise_titles p where p.enterprise_id = t.enterprise_id and p.tier = t.tier and p.id <> t.id
-        and p.revoked_on is null and coalesce(p.ended_on, p.valid_until) = t.recognised_on - 1) as renewal,
-      exists (select 1 from enterprise_titles n where n.enterprise_id = t.enterprise_id and n.tier = t.tier and n.id <> t.id
-        and n.recognised_on = coalesce(t.ended_on, t.valid_until) + 1) as renewed
-    from enterprise_titles t
-    join enterprises on enterprises.id = t.enterprise_id
-    join districts on districts.code = enterprises.district_code
-    where true${scopeFilter(scope)}${placeFilter(districtCode)}`;
+  // Renewals from the neighbours in the enterprise's titles of the tier (a window, not a subquery per title).
+  return sql`select w.title_id, w.enterprise_id, w.district_code, w.district_name, w.tier, w.status, w.recognised_on, w.revoked_on,
+      w.last_day, w.held_until,
+      coalesce(w.previous_end = w.recognised_on - 1 and not w.previous_revoked, false) as renewal,
+      coalesce(w.next_start = w.own_end + 1, false) as renewed
+    from (
+      select t.id as title_id, t.enterprise_id, enterprises.district_code, districts.name as district_name,
+        t.tier, t.status, t.recognised_on, t.revoked_on, ${lastDay} as last_day,
+        case when t.revoked_on is not null then t.revoked_on - 1 when t.status = 'revoked' then t.recognised_on - 1
+          when t.ended_on is not null then t.ended_on when t.status = 'under_review' then null else t.valid_until end as held_until,
+        coalesce(t.ended_on, t.valid_until) as own_end,
+        lag(coalesce(t.ended_on, t.valid_until)) over tier_titles as previous_end,
+        coalesce(lag(t.revoked_on is not null) over tier_titles, false) as previous_revoked,
+        lead(t.recognised_on) over tier_titles as next_start
+      from enterprise_titles t
+      join enterprises on enterprises.id = t.enterprise_id
+      join districts on districts.code = enterprises.district_code
+      where true${scopeFilter(scope)}${placeFilter(districtCode)}
+      window tier_titles as (partition by t.enterprise_id, t.tier order by t.recognised_on, t.id)
+    ) w`;
 }
 
 /** drizzle's execute answers rows (pg) or { rows } (PGlite). */
