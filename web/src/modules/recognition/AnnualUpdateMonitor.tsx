@@ -10,7 +10,7 @@ import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
 import { type AnnualUpdateRow, fetchAnnualUpdateDeadline, fetchAnnualUpdates, recognitionKeys, setAnnualUpdateDeadline } from './api';
 
-const STATUS_COLORS: Record<string, string> = { done: 'success', pending: 'processing', late: 'error', not_required: 'default' };
+const STATUS_COLORS: Record<string, string> = { done: 'green', pending: 'blue', late: 'red', not_required: 'default' };
 const PAGE_SIZE = 20;
 
 function DeadlineSetting({ dataYear }: { dataYear: number }) {

@@ -44,13 +44,13 @@ import { type DiffRow, registryDiff } from './registry-diff';
 import { STATUS_TAG_COLORS } from './status';
 
 /** The officers' actions as buttons, in the order they are offered. */
-const OFFICER_ACTIONS: { action: RecognitionAction; label: string; danger?: boolean; primary?: boolean }[] = [
+const OFFICER_ACTIONS: { action: RecognitionAction; label: string; primary?: boolean }[] = [
   { action: 'district_approve', label: '初审通过', primary: true },
   { action: 'return', label: '退回企业' },
-  { action: 'district_reject', label: '初审不通过', danger: true },
+  { action: 'district_reject', label: '初审不通过' },
   { action: 'city_approve', label: '复审通过', primary: true },
   { action: 'return_to_district', label: '退回区县' },
-  { action: 'city_reject', label: '复审不通过', danger: true },
+  { action: 'city_reject', label: '复审不通过' },
 ];
 
 const OUTCOMES: Record<string, [string, string]> = {
@@ -397,7 +397,6 @@ export function ApplicationReview() {
               <Button
                 key={a.action}
                 type={a.primary ? 'primary' : 'default'}
-                danger={a.danger}
                 loading={act.isPending && pending?.action === a.action}
                 onClick={() => setPending(a)}
               >

@@ -175,7 +175,6 @@ export function ApplicationsReviewList() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
-        scroll={{ x: 1500 }}
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
@@ -211,8 +210,7 @@ export function ApplicationsReviewList() {
         columns={[
           {
             title: '企业名称',
-            width: 280,
-            fixed: 'left',
+            width: 260,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/recognition/applications/${r.id}`}>{r.enterpriseName}</Link>

@@ -46,7 +46,7 @@ export default function ReviewsPage() {
           {
             title: '状态',
             width: 100,
-            render: (_, r) => <Tag color={r.status === 'pending' ? 'processing' : 'success'}>{r.statusLabel}</Tag>,
+            render: (_, r) => <Tag color={r.status === 'pending' ? 'blue' : 'green'}>{r.statusLabel}</Tag>,
           },
           {
             title: '操作',

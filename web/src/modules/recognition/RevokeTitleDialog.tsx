@@ -84,7 +84,7 @@ export function RevokeTitleDialog({
       open={open}
       title={`撤销称号：${title.tierLabel}`}
       okText="确认撤销"
-      okButtonProps={{ danger: true, disabled: busy }}
+      okButtonProps={{ disabled: busy }}
       cancelText="取消"
       confirmLoading={revoke.isPending}
       onCancel={onClose}
@@ -134,7 +134,7 @@ export function RevokeTitleButton({ enterpriseId, title }: { enterpriseId: strin
   if (user?.role !== 'city_admin' || (title.status !== 'valid' && title.status !== 'under_review')) return null;
   return (
     <>
-      <Button size="small" danger onClick={() => setOpen(true)}>
+      <Button size="small" onClick={() => setOpen(true)}>
         撤销称号
       </Button>
       {open && <RevokeTitleDialog enterpriseId={enterpriseId} title={title} open={open} onClose={() => setOpen(false)} />}

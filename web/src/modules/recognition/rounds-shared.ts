@@ -6,9 +6,9 @@ import type { Round } from './api';
 export const PHASE_COLORS: Record<string, string> = {
   scheduled: 'default',
   open: 'green',
-  reviewing: 'processing',
+  reviewing: 'blue',
   publicity: 'gold',
-  announced: 'success',
+  announced: 'green',
   recommended: 'purple',
   closed: 'default',
 };
