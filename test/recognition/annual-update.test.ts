@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates.js';
 import { addDays, dataYearsDueDuring, defaultAnnualUpdateDueOn } from '../../src/domain/recognition/annual-update.js';
 import { hasCompletedAnnualUpdates } from '../../src/modules/recognition/check-annual-updates.js';
+import { ANNUAL_UPDATE_REMINDER_STEP } from '../../src/modules/recognition/recognition.jobs.js';
 import { remindAnnualUpdates } from '../../src/modules/recognition/remind-annual-updates.js';
 import { DAILY_SWEEP_STEPS } from '../../src/server/sweeps.js';
 import { type Harness, startHarness } from '../support/harness.js';
@@ -283,12 +284,21 @@ describe.each(DATABASE_KINDS)('annual update (年度信息更新) on %s', (kind)
     const run = (day: string) => h.database.db.transaction((tx) => remindAnnualUpdates(tx, day));
 
     expect(await run(addDays(dueOn, -31))).toEqual({ daysBefore: null, enterprises: [] });
-    const first = await run(addDays(dueOn, -30));
-    expect(first.daysBefore).toBe(30);
-    expect(first.enterprises).toContain(rongchangOther.id);
-    expect(first.enterprises).toContain(yubei.id);
+    // The daily sweep's step on the slot of that day (01:00 Asia/Shanghai).
+    await ANNUAL_UPDATE_REMINDER_STEP.run(
+      { database: h.database, db: h.database.db, config: h.config },
+      `${addDays(dueOn, -30)}T01:00:00+08:00`,
+    );
+    const first = await q<{ enterprise_id: string; days_before: number }>(
+      'select enterprise_id, days_before from annual_update_reminders where data_year = $1',
+      [dataYear],
+    );
+    const told = first.map((r) => r.enterprise_id);
+    expect(first.every((r) => r.days_before === 30)).toBe(true);
+    expect(told).toContain(rongchangOther.id);
+    expect(told).toContain(yubei.id);
     // Updated already: never told.
-    expect(first.enterprises).not.toContain(demoId);
+    expect(told).not.toContain(demoId);
     expect((await run(addDays(dueOn, -30))).enterprises).toEqual([]);
     expect((await run(addDays(dueOn, -29))).enterprises).toEqual([]);
     expect((await run(addDays(dueOn, -7))).enterprises).toContain(rongchangOther.id);
