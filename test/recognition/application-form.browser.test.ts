@@ -204,6 +204,55 @@ describe('an enterprise fills in its 申报书 in a real browser', () => {
     );
   });
 
+  it('lists the eligibility reasons in Chinese when a submission is refused, and leaves the draft as it was', {
+    timeout: 120_000,
+  }, async () => {
+    const today = todayInShanghai();
+    const city = await web.h.login('city.admin');
+    const round = await web.h.app.inject({
+      method: 'POST',
+      url: '/api/recognition/rounds',
+      headers: { cookie: city },
+      payload: {
+        tier: 'srdi',
+        type: 'new',
+        year: Number(today.slice(0, 4)),
+        opensOn: today,
+        closesOn: shift(today, 20),
+        expertReview: false,
+        name: '浏览器测试专精特新批次',
+      },
+    });
+    expect(round.statusCode, round.body).toBe(201);
+
+    const page = await web.logIn('demo.enterprise');
+    await page.getByRole('menuitem', { name: '可申报批次' }).click();
+    const card = page.getByTestId('round-card').filter({ hasText: '浏览器测试专精特新批次' });
+    // The precheck already says why (the enterprise holds a valid 专精特新 title).
+    await card.getByText('按现有信息，本企业暂不符合申报条件（提交时将再次核验）').waitFor();
+    await card.locator('li').first().waitFor();
+    const reasons = await card.locator('li').allTextContents();
+    expect(reasons.join('；')).toMatch(/专精特新中小企业/);
+    await card.getByRole('button', { name: /申\s*报/ }).click();
+    await page.getByRole('heading', { name: /申报书 · 浏览器测试专精特新批次/ }).waitFor();
+    await page.getByText(/^真实性声明/).click();
+    await page.getByText(/^合规经营承诺/).click();
+    await page.getByRole('button', { name: '提交申报' }).click();
+    const refusal = page.getByTestId('submit-refusal');
+    await refusal.getByText('暂不符合申报条件，未提交：').waitFor();
+    await refusal.locator('li').first().waitFor();
+    // (The precheck and the submission word it differently: B's list and A's submit, noted in the report.)
+    expect((await refusal.locator('li').allTextContents()).join('；')).toMatch(/已持有有效的专精特新中小企业/);
+    await page.screenshot({ path: 'test-results/recognition-submit-refused.png', fullPage: true });
+    expect(await page.getByTestId('application-status').textContent()).toBe('草稿');
+    expect(
+      await web.h.count(
+        `select count(*) as n from recognition_applications where round_id = $1 and status = 'draft' and submitted_at is null`,
+        [round.json().id],
+      ),
+    ).toBe(1);
+  });
+
   it('reloads the stored form and says so when another tab saved meanwhile', { timeout: 120_000 }, async () => {
     const today = todayInShanghai();
     const city = await web.h.login('city.admin');
