@@ -54,9 +54,11 @@ export interface BuildOptions {
   config: Config;
   /** JSON logs (pino): on for `serve`, off in tests unless they pass a stream to read. */
   logger?: LoggerOption;
+  /** The built web app to serve (tests serve a copy, so that a rebuild meanwhile does not pull the files away). */
+  webRoot?: string;
 }
 
-export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, webRoot = webDist }: BuildOptions): Promise<FastifyInstance> {
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
@@ -158,19 +160,19 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(calendarRoutes, { ctx });
   await app.register(jobsRoutes, { ctx });
 
-  await registerWeb(app);
+  await registerWeb(app, webRoot);
   return app;
 }
 
 /** The built React app, with every non-API path answered by index.html (client-side routes). */
-async function registerWeb(app: FastifyInstance): Promise<void> {
-  if (!existsSync(webDist)) {
+async function registerWeb(app: FastifyInstance, root: string): Promise<void> {
+  if (!existsSync(root)) {
     app.get('/', async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send('<p>前端尚未构建：请运行 <code>npm run build</code> 后重启。</p>'),
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
   app.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });

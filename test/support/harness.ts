@@ -57,11 +57,15 @@ export async function openTestDatabase(
   };
 }
 
-export async function startHarness(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<Harness> {
+export async function startHarness(
+  kind: DatabaseKind,
+  overrides: Partial<Config> = {},
+  { webRoot }: { webRoot?: string } = {},
+): Promise<Harness> {
   const { database, owner, drop } = await openTestDatabase(kind);
   const config = testConfig(overrides);
   const apps: FastifyInstance[] = [];
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, webRoot });
   apps.push(app);
   return {
     kind,
@@ -81,7 +85,7 @@ export async function startHarness(kind: DatabaseKind, overrides: Partial<Config
       return Number(rows[0].n);
     },
     async restartApp() {
-      const next = await buildApp({ database, config });
+      const next = await buildApp({ database, config, webRoot });
       apps.push(next);
       return next;
     },

@@ -21,6 +21,7 @@ import { useSession } from '../../shared/session';
 import { type EnterpriseEvaluations, evaluationKeys, fetchEnterpriseEvaluations } from '../evaluation/api';
 import { ReviewQuestions } from '../evaluation/ReviewQuestions';
 import { ExpertVisitsCard } from '../experts/ExpertVisitsCard';
+import { RevokeTitleButton } from '../recognition/RevokeTitleDialog';
 import { TitleStory } from '../recognition/TitleStory';
 import { enterpriseKeys, fetchEnterprise } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
@@ -330,7 +331,7 @@ export default function EnterpriseDetailPage() {
           },
         ]}
       />
-      <TitleStory enterpriseId={e.id} />
+      <TitleStory enterpriseId={e.id} titleActions={(t) => <RevokeTitleButton enterpriseId={e.id} title={t} />} />
       <ExpertVisitsCard enterpriseId={e.id} enterpriseName={e.name} />
       {editingFacts && (
         <FactsForm
