@@ -12,6 +12,8 @@ import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo-data.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { todayInShanghai } from '../src/domain/dates.js';
+import { listApplications } from '../src/modules/recognition/list-applications.js';
+import { applicationListQuery } from '../src/modules/recognition/recognition.schemas.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { freshPostgres } from './databases.js';
@@ -142,6 +144,25 @@ async function measure(database: Database, label: string): Promise<void> {
     );
     console.log(
       `  [${label}] reference, ${CONCURRENCY} concurrent in-process: select 1 p50 ${ms(reference.p50)} p95 ${ms(reference.p95)}; bare indexed SELECT of one page of the district's rows p50 ${ms(bare.p50)} p95 ${ms(bare.p95)}`,
+    );
+    // The use case itself, in-process through the same pool of 8 (no HTTP, no session lookup).
+    const [officer] = await database.query<{ id: string; display_name: string }>(
+      "select id, display_name from users where username = 'yubei.admin'",
+    );
+    const actor = {
+      userId: officer.id,
+      username: 'yubei.admin',
+      displayName: officer.display_name,
+      role: 'district_admin' as const,
+      districtCode: district,
+      enterpriseId: null,
+      organization: null,
+    };
+    const ctx = { database, db: database.db, config };
+    const queries = filters.map((f) => Object.fromEntries(new URLSearchParams(`roundId=${roundId}${f}`)));
+    const inProcess = await pool((i) => listApplications(ctx, actor, applicationListQuery.parse(queries[i % queries.length])));
+    console.log(
+      `  [${label}] listApplications in-process (same filters, ${CONCURRENCY} concurrent): p50 ${ms(inProcess.p50)} p95 ${ms(inProcess.p95)}`,
     );
     const districtLoad = await load(await login('yubei.admin'));
     console.log(

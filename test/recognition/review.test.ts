@@ -449,6 +449,12 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
     const second = await list('rongchang.admin', 'sort=-score&pageSize=2&page=2');
     expect(second.items.map((i) => i.id)).toEqual([mine[1], innovative]);
 
+    const byName = (await list('rongchang.admin', 'sort=enterpriseName')).items.map(
+      (i) => (i as { enterpriseName?: string }).enterpriseName ?? '',
+    );
+    expect(byName).toEqual([...byName].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    // Past the last page: no rows, the total still counted.
+    expect(await list('rongchang.admin', 'page=9')).toMatchObject({ items: [], total: 4, page: 9 });
     // The item as listed.
     const [overdue] = (await list('rongchang.admin', 'overdue=true')).items;
     expect(overdue).toMatchObject({

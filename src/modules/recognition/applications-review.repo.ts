@@ -2,7 +2,7 @@
 // list with its filters, the set-based batch transition, and the overdue counts of the daily sweep.
 // Kept beside applications.repo.ts (part A) so that the two parts' edits do not collide; the scope
 // is applications.repo.ts's applicationsVisibleTo, one definition for both.
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { recognitionApplications, recognitionOverdueReminders, recognitionRounds } from '../../db/schema/index.js';
 import type { Actor } from '../../server/access.js';
@@ -86,7 +86,7 @@ function conditions(actor: Actor, f: ApplicationFilter): SQL | undefined {
   return and(...list);
 }
 
-function orderOf(sort: ApplicationSort, enterpriseName: SQL | unknown) {
+function orderOf(sort: Exclude<ApplicationSort, 'enterpriseName'>) {
   switch (sort) {
     case 'districtDueOn':
       return [sql`${a.districtDueOn} asc nulls last`, sql`${a.submittedAt} asc nulls last`];
@@ -104,20 +104,43 @@ function orderOf(sort: ApplicationSort, enterpriseName: SQL | unknown) {
       return [sql`${a.expertScore} asc nulls last`];
     case '-expertScore':
       return [sql`${a.expertScore} desc nulls last`];
-    case 'enterpriseName':
-      return [asc(enterpriseName as SQL)];
   }
 }
 
 /**
- * One page of the applications the actor may read, with the enterprise's name and code (through
- * the registry's published subquery, which also applies the name/USCC search), the round's name and
- * the objection state; and the total.
+ * One page of the applications the actor may read, and the total. In two steps, so that the
+ * registry is joined for the page only: the page's ids from the applications alone (a search
+ * narrows them to the enterprises the registry's own name/USCC search finds), then those rows with
+ * the enterprise's name and code (the registry's published subquery), the round's name, the
+ * reference names and the objection state.
  */
 export async function selectApplicationPage(db: DbOrTx, actor: Actor, f: ApplicationFilter) {
-  const e = listedEnterprises(db, { kind: 'all' }, f.q ? { q: f.q } : {});
-  const where = conditions(actor, f);
-  const items = db
+  const found = f.q ? listedEnterprises(db, { kind: 'all' }, { q: f.q }) : undefined;
+  const where = and(conditions(actor, f), found ? inArray(a.enterpriseId, db.select({ id: found.id }).from(found)) : undefined);
+  // Sorting by name needs the registry for the whole set; every other order is the applications' own.
+  const named = f.sort === 'enterpriseName' ? listedEnterprises(db, { kind: 'all' }, {}) : undefined;
+  // The page's ids with the total beside them (one scan); past the last page, the total alone.
+  const total = sql<number>`(count(*) over ())::int`;
+  const pageQuery = named
+    ? db
+        .select({ id: a.id, total })
+        .from(a)
+        .innerJoin(named, eq(named.id, a.enterpriseId))
+        .where(where)
+        .orderBy(asc(named.name), desc(a.id))
+    : db
+        .select({ id: a.id, total })
+        .from(a)
+        .where(where)
+        .orderBy(...orderOf(f.sort as Exclude<ApplicationSort, 'enterpriseName'>), desc(a.id));
+  const ids = await pageQuery.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  if (!ids.length) {
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(a).where(where);
+    return { items: [], total: n };
+  }
+  const n = ids[0].total;
+  const e = listedEnterprises(db, { kind: 'all' }, {});
+  const rows = await db
     .select({
       id: a.id,
       roundId: a.roundId,
@@ -126,7 +149,7 @@ export async function selectApplicationPage(db: DbOrTx, actor: Actor, f: Applica
       enterpriseName: e.name,
       uscc: e.uscc,
       districtCode: a.districtCode,
-      // Reference names beside the codes (a scalar lookup by primary key per row of the page).
+      // Reference names beside the codes (a lookup by primary key per row of the page).
       districtName: sql<string | null>`(select d.name from districts d where d.code = ${a.districtCode})`,
       industryCode: a.industryCode,
       industryName: sql<string | null>`(select i.name from industries i where i.code = ${a.industryCode})`,
@@ -145,16 +168,9 @@ export async function selectApplicationPage(db: DbOrTx, actor: Actor, f: Applica
     .from(a)
     .innerJoin(e, eq(e.id, a.enterpriseId))
     .innerJoin(recognitionRounds, eq(recognitionRounds.id, a.roundId))
-    .where(where)
-    .orderBy(...orderOf(f.sort, e.name), desc(a.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  // Without a search the count needs no enterprise: every application has one (foreign key).
-  const total = f.q
-    ? db.select({ n: sql<number>`count(*)::int` }).from(a).innerJoin(e, eq(e.id, a.enterpriseId)).where(where)
-    : db.select({ n: sql<number>`count(*)::int` }).from(a).where(where);
-  const [rows, [{ n }]] = await Promise.all([items, total]);
-  return { items: rows, total: n };
+    .where(sql`${a.id} = any(${sql.param(ids.map((r) => r.id))}::uuid[])`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.flatMap((r) => byId.get(r.id) ?? []), total: n };
 }
 
 export interface BatchCandidate {
