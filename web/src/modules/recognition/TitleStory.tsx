@@ -89,22 +89,27 @@ export function TitleStory({ enterpriseId, titleActions }: { enterpriseId: strin
                   <Tag color={STATUS_TAG_COLORS[a.status as RecognitionStatus]}>{a.statusLabel}</Tag>
                 </Space>
               ),
-              extra: <Link to={`/recognition/applications/${a.id}`}>查看申报</Link>,
-              children: a.history.length ? (
-                <Timeline
-                  items={a.history.map((h, n) => ({
-                    key: `${h.at}-${n}`,
-                    children: (
-                      <Space size={8} wrap>
-                        <Typography.Text type="secondary">{dateTime(h.at)}</Typography.Text>
-                        <Typography.Text>{h.actionLabel}</Typography.Text>
-                        {h.reason && <Typography.Text style={{ color: '#ad4e00' }}>{h.reason}</Typography.Text>}
-                      </Space>
-                    ),
-                  }))}
-                />
-              ) : (
-                <Typography.Text type="secondary">尚无办理记录</Typography.Text>
+              // The link sits in the panel, not the header: a link inside the header's button is a nested control (axe).
+              children: (
+                <>
+                  <Link to={`/recognition/applications/${a.id}`}>查看申报</Link>
+                  {a.history.length ? (
+                    <Timeline
+                      items={a.history.map((h, n) => ({
+                        key: `${h.at}-${n}`,
+                        children: (
+                          <Space size={8} wrap>
+                            <Typography.Text type="secondary">{dateTime(h.at)}</Typography.Text>
+                            <Typography.Text>{h.actionLabel}</Typography.Text>
+                            {h.reason && <Typography.Text style={{ color: '#ad4e00' }}>{h.reason}</Typography.Text>}
+                          </Space>
+                        ),
+                      }))}
+                    />
+                  ) : (
+                    <Typography.Text type="secondary">尚无办理记录</Typography.Text>
+                  )}
+                </>
               ),
             }))}
           />
