@@ -548,12 +548,11 @@ describe('a recognition round end to end in a real browser', () => {
     await enterprise.getByRole('menuitem', { name: '可申报批次' }).click();
     const round = enterprise.getByTestId('round-card').filter({ hasText: SECOND_ROUND });
     await round.getByText('按现有信息，本企业暂不符合申报条件（提交时将再次核验）').waitFor();
-    await round
-      .getByText(new RegExp(`${until}`))
-      .first()
-      .waitFor();
     await round.getByRole('button', { name: /申\s*报/ }).click();
-    await enterprise.getByText(`本企业因“提供虚假材料、数据造假”被撤销称号，${until} 前不得申报`).waitFor();
+    const banned = `本企业因“提供虚假材料、数据造假”被撤销称号，${until} 前不得申报`;
+    // The toast of the refused 申报 says it again.
+    await enterprise.locator('.ant-message').getByText(banned).waitFor();
+    await round.getByText(banned).waitFor();
     await shot(enterprise, '36', 'enterprise-banned');
     expect(
       await web.h.count(
