@@ -44,6 +44,11 @@ describe('a recognition round end to end in a real browser', () => {
   const shot = async (page: Page, nn: string, step: string) => {
     await page.screenshot({ path: `test-results/recognition-${nn}-${step}.png`, fullPage: true });
     expect(await page.locator('body').textContent(), `screen ${nn}-${step}`).not.toMatch(CODES);
+    // Nothing wider than the window (a table pushing the page sideways).
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      `width of ${nn}-${step}`,
+    ).toBeLessThanOrEqual(0);
   };
   const statusOf = async () =>
     (await web.h.owner.query<{ status: string }>('select status from recognition_applications where id = $1', [appId]))[0]?.status;

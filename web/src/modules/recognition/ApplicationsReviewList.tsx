@@ -175,6 +175,8 @@ export function ApplicationsReviewList() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
+        // Ten columns are wider than the page: the table scrolls sideways, the name stays in view.
+        scroll={{ x: 'max-content' }}
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
@@ -211,6 +213,7 @@ export function ApplicationsReviewList() {
           {
             title: '企业名称',
             width: 260,
+            fixed: 'left',
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/recognition/applications/${r.id}`}>{r.enterpriseName}</Link>
