@@ -57,7 +57,10 @@ describe('the officers’ review pages in a real browser', () => {
     const created = await as('demo.enterprise', 'POST', '/api/recognition/applications', { roundId });
     expect(created.statusCode, created.body).toBe(201);
     appId = created.json().id;
-    const submitted = await as('demo.enterprise', 'POST', `/api/recognition/applications/${appId}/actions`, { action: 'submit', pledge: true });
+    const submitted = await as('demo.enterprise', 'POST', `/api/recognition/applications/${appId}/actions`, {
+      action: 'submit',
+      pledge: true,
+    });
     expect(submitted.statusCode, submitted.body).toBe(200);
     // The registry changes after submission: the latest year's revenue (the frozen application keeps the old figure).
     await h.owner.query(
@@ -93,7 +96,7 @@ describe('the officers’ review pages in a real browser', () => {
     await page.getByText(/提交后企业库中有 \d+ 项数据发生变化/).waitFor();
     const changed = page.locator('tr[data-changed="true"]');
     await expect.poll(() => changed.count()).toBeGreaterThan(0);
-    expect(await changed.first().innerText()).toMatch(/营业收入（万元）/);
+    expect((await changed.first().textContent()) ?? '').toMatch(/营业收入（万元）/);
     expect(await changed.first().getByText('有变化').count()).toBe(1);
     await shot(page, '2-district-diff');
     // Only the district's actions are offered.
@@ -159,9 +162,12 @@ describe('the officers’ review pages in a real browser', () => {
     // The list as published: the enterprise with its district, no objection yet; print view and export offered.
     const listed = page.getByRole('row', { name: new RegExp(demoName) });
     await listed.waitFor();
-    expect(await listed.innerText()).toMatch(/荣昌区/);
+    expect((await listed.textContent()) ?? '').toMatch(/荣昌区/);
     await page.getByRole('button', { name: /打印公示名单/ }).click();
-    await page.getByRole('dialog').getByText(/拟认定名单公示/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/拟认定名单公示/)
+      .waitFor();
     await shot(page, '7-city-publicity-print');
     await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 xlsx/ }).click()]);

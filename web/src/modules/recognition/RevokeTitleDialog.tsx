@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { REVOCATION_CATEGORIES, type RevocationCategory } from '../../../../src/domain/recognition/lifecycle';
 import type { FileInfo } from '../../../../src/modules/files/files.schemas';

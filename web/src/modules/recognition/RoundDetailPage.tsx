@@ -24,7 +24,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { RECOGNITION_STATUSES, type RecognitionStatus } from '../../../../src/domain/recognition/lifecycle';
+import { RECOGNITION_STATUSES } from '../../../../src/domain/recognition/lifecycle';
 import { ApiError } from '../../shared/api';
 import { count, date } from '../../shared/format';
 import { useSession } from '../../shared/session';
