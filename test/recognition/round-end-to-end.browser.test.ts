@@ -65,6 +65,19 @@ describe('a recognition round end to end in a real browser', () => {
     await input.press('Enter');
   };
 
+  /** Counts the autosaves (PUT …/draft answered 200) of a page. */
+  const countSaves = (page: Page) => {
+    const seen = { n: 0 };
+    page.on('response', (r) => {
+      if (r.request().method() === 'PUT' && r.url().endsWith('/draft') && r.status() === 200) seen.n++;
+    });
+    return seen;
+  };
+  /** Waits for an autosave after `before` (the change reached the server). */
+  const autosaved = async (page: Page, seen: { n: number }, before: number) => {
+    await expect.poll(() => seen.n > before, { timeout: 15_000 }).toBe(true);
+    await page.getByTestId('autosave-status').waitFor();
+  };
   /** 新建批次 on 申报批次 (专精特新, opening today for a month); the list shows the new round 申报中. */
   const createRound = async (page: Page, r: { name: string; type: '新申报' | '复核'; expertReview: boolean }, nn: string) => {
     await page.getByRole('menuitem', { name: '申报批次' }).click();
@@ -160,21 +173,14 @@ describe('a recognition round end to end in a real browser', () => {
     await page.getByRole('heading', { name: new RegExp(`申报书 · ${ROUND}`) }).waitFor();
     await expect.poll(() => page.getByLabel('企业名称').inputValue()).toBe(enterpriseName);
 
-    const saved = async (before: number) => {
-      await expect.poll(() => saves > before, { timeout: 15_000 }).toBe(true);
-      await page.getByTestId('autosave-status').waitFor();
-    };
-    let saves = 0;
-    page.on('response', (r) => {
-      if (r.request().method() === 'PUT' && r.url().endsWith('/draft') && r.status() === 200) saves++;
-    });
-
-    let before = saves;
+    const saves = countSaves(page);
+    const saved = (before: number) => autosaved(page, saves, before);
+    let before = saves.n;
     await page.getByLabel('联系人').fill('陈晓燕');
     await page.getByLabel('联系电话').fill('023-46788888');
     await saved(before);
     await page.getByRole('tab', { name: '专业化' }).click();
-    before = saves;
+    before = saves.n;
     await page.getByLabel('细分市场占有率（%）').fill('21.5');
     await page.getByLabel('进入细分市场年份').fill('2011');
     await saved(before);
@@ -184,7 +190,7 @@ describe('a recognition round end to end in a real browser', () => {
     await page.getByRole('tab', { name: '附件' }).click();
     const report = path.join(tmpdir(), '研发费用专项审计报告.pdf');
     writeFileSync(report, pdf('rd audit'));
-    before = saves;
+    before = saves.n;
     await page.getByTestId('evidence-general').locator('xpath=ancestor::tr').locator('input[type=file]').setInputFiles(report);
     await page.getByTestId('evidence-general').getByRole('link', { name: '研发费用专项审计报告.pdf' }).waitFor();
     await saved(before);
@@ -247,6 +253,7 @@ describe('a recognition round end to end in a real browser', () => {
     const mine = enterprise.getByRole('row').filter({ hasText: ROUND });
     await mine.getByTestId('return-reason').filter({ hasText: '材料不全：缺少近两年研发费用加计扣除的纳税申报表' }).waitFor();
     await shot(enterprise, '11', 'enterprise-returned-list');
+    const saves = countSaves(enterprise);
     await mine.getByRole('button', { name: '修改后重新提交' }).click();
     await enterprise
       .getByTestId('returned-alert')
@@ -256,9 +263,10 @@ describe('a recognition round end to end in a real browser', () => {
     await enterprise.getByRole('tab', { name: '附件' }).click();
     const scan = path.join(tmpdir(), '研发费用加计扣除申报表.png');
     writeFileSync(scan, png());
+    const before = saves.n;
     await enterprise.getByTestId('evidence-general').locator('xpath=ancestor::tr').locator('input[type=file]').setInputFiles(scan);
     await enterprise.getByTestId('evidence-general').getByRole('link', { name: '研发费用加计扣除申报表.png' }).waitFor();
-    await enterprise.getByTestId('autosave-status').waitFor();
+    await autosaved(enterprise, saves, before);
     await shot(enterprise, '12', 'enterprise-returned-form');
     await enterprise.getByText(/^真实性声明/).click();
     await enterprise.getByText(/^合规经营承诺/).click();
@@ -272,6 +280,13 @@ describe('a recognition round end to end in a real browser', () => {
       .waitFor();
     await shot(enterprise, '13', 'enterprise-resubmitted');
     expect(await statusOf()).toBe('submitted');
+    // Both files are the application's evidence, in the form as submitted and frozen.
+    const [evidence] = await web.h.owner.query<{ form: number; frozen: number }>(
+      `select jsonb_array_length(form #> '{evidence,general}') as form, jsonb_array_length(frozen #> '{form,evidence,general}') as frozen
+       from recognition_applications where id = $1`,
+      [appId],
+    );
+    expect(evidence).toEqual({ form: 2, frozen: 2 });
     expect(await historyActions()).toEqual(expect.arrayContaining(['submit', 'return']));
     expect((await historyActions()).filter((a) => a === 'submit')).toHaveLength(2);
     expect(

@@ -283,9 +283,9 @@ export function OfficerRounds() {
             : '市经信委尚未设立申报批次。设立后这里列出各批次的申报时间和进度。',
         }}
         columns={[
-          // The ellipsis column makes the layout fixed: the widths together stay within the page (1,180 px at 1440 wide).
-          { title: '批次名称', width: 260, render: (_, r) => <Link to={`/recognition/rounds/${r.id}`}>{r.name}</Link> },
-          { title: '层级', dataIndex: 'tierLabel', width: 140 },
+          // The ellipsis column makes the layout fixed: the widths together stay within the page (1,180 px at 1440 wide), a tier and “5 个工作日” on one line.
+          { title: '批次名称', width: 220, render: (_, r) => <Link to={`/recognition/rounds/${r.id}`}>{r.name}</Link> },
+          { title: '层级', dataIndex: 'tierLabel', width: 160 },
           { title: '类型', dataIndex: 'typeLabel', width: 80 },
           { title: '申报时间', width: 210, render: (_, r) => windowText(r) },
           { title: '初审截止', dataIndex: 'districtReviewDueOn', width: 110 },
@@ -294,8 +294,8 @@ export function OfficerRounds() {
             width: 90,
             render: (_, r) => (r.expertReview ? `${count(r.expertsPerApplication)} 人/项` : '不评审'),
           },
-          { title: '公示期', width: 90, render: (_, r) => `${count(r.publicityDays)} 个工作日` },
-          { title: '评价规则', dataIndex: 'ruleSetName', width: 120, ellipsis: true },
+          { title: '公示期', width: 100, render: (_, r) => `${count(r.publicityDays)} 个工作日` },
+          { title: '评价规则', dataIndex: 'ruleSetName', width: 130, ellipsis: true },
           { title: '阶段', width: 80, render: (_, r) => <Tag color={PHASE_COLORS[r.phase]}>{r.phaseLabel}</Tag> },
         ]}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${count(t)} 个批次`, hideOnSinglePage: true }}
