@@ -121,7 +121,8 @@ describe.each(DATABASE_KINDS)('recognition applications, enterprise side, on %s'
       tier: 'little_giant',
       formVersion: 1,
       frozen: null,
-      evaluation: null,
+      // A fresh draft shows the live self-evaluation of its pre-filled form at once.
+      evaluation: { tier: 'little_giant', outcome: expect.any(String) },
       allowedActions: ['submit', 'withdraw'],
       history: [{ action: 'create', actionLabel: '创建申报', toStatus: 'draft' }],
     });

@@ -103,6 +103,7 @@ export async function selectApplicationContext(db: DbOrTx, row: ApplicationRow) 
       roundType: recognitionRounds.type,
       opensOn: recognitionRounds.opensOn,
       closesOn: recognitionRounds.closesOn,
+      ruleSet: recognitionRounds.ruleSet,
       enterpriseName: enterprises.name,
       uscc: enterprises.uscc,
       districtName: districts.name,

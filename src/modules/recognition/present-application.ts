@@ -1,7 +1,10 @@
 import { todayInShanghai } from '../../domain/dates.js';
 import { TIER_LABELS } from '../../domain/enterprise-rules.js';
+import { evaluateRuleSet } from '../../domain/evaluation/evaluate.js';
 import type { Tier } from '../../domain/evaluation/types.js';
+import { formToEvaluationInput } from '../../domain/recognition/form.js';
 import {
+  EDITABLE_STATUSES,
   RECOGNITION_ACTIONS,
   RECOGNITION_HISTORY_LABELS,
   RECOGNITION_STATUS_LABELS,
@@ -11,8 +14,10 @@ import {
   type RecognitionStatus,
   TRANSITIONS,
 } from '../../domain/recognition/lifecycle.js';
+import { assessmentDateOf } from '../../domain/recognition/window.js';
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
+import { currentCorrections } from '../evaluation/load-corrections.js';
 import { filesOf } from '../files/files-of.js';
 import { type ApplicationRow, selectApplicationContext, selectHistory } from './applications.repo.js';
 import type { ApplicationDetail, ApplicationForm } from './recognition.schemas.js';
@@ -39,6 +44,22 @@ export function allowedActionsFor(
     if (action === 'submit') return round.opensOn <= today && today <= round.closesOn;
     return true;
   });
+}
+
+/**
+ * A form still being filled has no frozen evaluation: the live one of the stored form, so that a
+ * fresh draft (never saved yet) shows its score and what is missing as soon as it opens.
+ */
+async function draftEvaluation(
+  ctx: AppContext,
+  row: ApplicationRow,
+  form: ApplicationForm,
+  round: { roundType: 'new' | 'review'; opensOn: string; closesOn: string; ruleSet: string },
+  today: string,
+) {
+  if (!EDITABLE_STATUSES.includes(row.status as RecognitionStatus)) return null;
+  const input = formToEvaluationInput(form, { type: round.roundType }, assessmentDateOf(round, today));
+  return evaluateRuleSet(input, round.ruleSet, await currentCorrections(ctx));
 }
 
 /** The application as GET /api/recognition/applications/:id shows it (ApplicationDetail). */
@@ -71,7 +92,7 @@ export async function presentApplication(ctx: AppContext, actor: Actor, row: App
     districtName: context.districtName,
     tier: row.tier,
     tierLabel: TIER_LABELS[row.tier as Tier] ?? row.tier,
-    evaluation: (row.evaluation ?? null) as ApplicationDetail['evaluation'],
+    evaluation: (row.evaluation ?? (await draftEvaluation(ctx, row, form, context, today))) as ApplicationDetail['evaluation'],
     form,
     formVersion: row.formVersion,
     formSavedAt: iso(row.formSavedAt),
