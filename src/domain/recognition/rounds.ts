@@ -82,15 +82,17 @@ export function precheckEligibility(round: { tier: Tier; type: 'new' | 'review';
   const reasons: string[] = [];
   if (e.ban) reasons.push(`本企业因“${e.ban.categoryLabel}”被撤销称号，${e.ban.until} 前不得申报`);
   if (e.sizeClass === null) reasons.push('企业库中没有本企业的年度经营数据，无法判定企业规模：请先完善年度信息');
-  else if (e.sizeClass === 'large') reasons.push('按《中小企业划型标准规定》本企业为大型企业，不属于中小企业');
+  else if (e.sizeClass === 'large') reasons.push('按《中小企业划型标准规定》本企业为大型企业，不属于中小企业，不能申报');
   if (round.type === 'review') {
     if (!e.inReviewCohort) reasons.push(`本企业没有在 ${round.year} 年到期的有效${TIER_LABELS[round.tier]}称号，不在本次复核范围内`);
   } else {
     const below = tierBelow(round.tier);
     if (below && !e.heldTiers.includes(below) && !e.heldTiers.some((t) => TIERS.indexOf(t) > TIERS.indexOf(below)))
       reasons.push(`申报${TIER_LABELS[round.tier]}须持有有效的${TIER_LABELS[below]}称号`);
-    if (e.heldTiers.some((t) => TIERS.indexOf(t) >= TIERS.indexOf(round.tier)))
-      reasons.push(`本企业已持有有效的${TIER_LABELS[round.tier]}或更高层级称号，无需申报`);
+    // The same sentence as the submission's check (eligibility.ts): the highest tier held.
+    const higherOrSame = TIERS.filter((t) => TIERS.indexOf(t) >= TIERS.indexOf(round.tier) && e.heldTiers.includes(t));
+    if (higherOrSame.length)
+      reasons.push(`本企业已持有有效的${TIER_LABELS[higherOrSame[higherOrSame.length - 1]]}称号，不能重复申报${TIER_LABELS[round.tier]}`);
   }
   return { eligible: reasons.length === 0, reasons };
 }
