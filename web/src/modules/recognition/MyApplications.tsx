@@ -88,8 +88,9 @@ export function MyApplications() {
           { title: '提交时间', render: (_, a) => dateTime(a.submittedAt) },
           {
             title: '退回原因',
+            // Only while it is back with the enterprise: after a resubmission the reason is history.
             render: (_, a) =>
-              a.returnReasonLabel || a.returnReason ? (
+              a.status === 'returned' && (a.returnReasonLabel || a.returnReason) ? (
                 <Typography.Text style={{ color: '#ad4e00' }} data-testid="return-reason">
                   {[a.returnReasonLabel, a.returnReason].filter(Boolean).join('：')}
                 </Typography.Text>
