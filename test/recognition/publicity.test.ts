@@ -343,11 +343,29 @@ describe.each(DATABASE_KINDS)('公示, 公告, titles, revocation and expiry on 
     expect(await titleRow()).toEqual(before);
     expect(await findBan(h.database.db, demo.id, 'innovative', today)).toBeNull();
 
+    // A second title held: 数据造假 (117号) cancels it too.
+    const otherTier = title.tier === 'innovative' ? 'srdi' : 'innovative';
+    await h.owner.query(
+      `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status, source)
+       values ($1, $2, 'municipal', $3::date - 100, $3::date + 900, 'valid', 'import') on conflict do nothing`,
+      [demo.id, otherTier, today],
+    );
     const messagesBefore = await h.count(
       "select count(*) as n from messages m join users u on u.id = m.user_id where u.username = 'demo.enterprise'",
     );
     const r = await as('city.admin', 'POST', url, body);
     expect(r.statusCode, r.body).toBe(200);
+    expect(
+      await h.count("select count(*) as n from enterprise_titles where enterprise_id = $1 and status in ('valid', 'under_review')", [
+        demo.id,
+      ]),
+    ).toBe(0);
+    expect(
+      await h.count(
+        "select count(*) as n from enterprise_titles where enterprise_id = $1 and tier = $2 and revocation_category = 'data_falsification'",
+        [demo.id, otherTier],
+      ),
+    ).toBeGreaterThanOrEqual(1);
     expect(r.json()).toMatchObject({
       id: title.id,
       status: 'revoked',

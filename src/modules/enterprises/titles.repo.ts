@@ -157,6 +157,26 @@ export async function revokeTitleRow(
   return row;
 }
 
+/** Revokes every other title the enterprise still holds (valid or under 复核), with the same facts. */
+export async function revokeOtherHeldTitles(
+  tx: DbOrTx,
+  enterpriseId: string,
+  exceptTitleId: string,
+  values: { revokedOn: string; revocationCategory: string; revocationReason: string; revokedBy: string },
+): Promise<TitleRow[]> {
+  return tx
+    .update(enterpriseTitles)
+    .set({ ...values, status: 'revoked' })
+    .where(
+      and(
+        eq(enterpriseTitles.enterpriseId, enterpriseId),
+        sql`${enterpriseTitles.id} <> ${exceptTitleId}`,
+        sql`${enterpriseTitles.status} in ('valid', 'under_review')`,
+      ),
+    )
+    .returning();
+}
+
 /** The revoked titles of an enterprise, latest revocation first (bans). */
 export function selectRevokedTitles(db: DbOrTx, enterpriseId: string) {
   return db

@@ -8,7 +8,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { enterpriseUserIds } from '../auth/find-recipients.js';
 import { getEnterprise } from '../enterprises/get-enterprise.js';
-import { refreshCurrentTiers, revokeTitleRow, selectTitleOf, type TitleRow } from '../enterprises/titles.repo.js';
+import { refreshCurrentTiers, revokeOtherHeldTitles, revokeTitleRow, selectTitleOf, type TitleRow } from '../enterprises/titles.repo.js';
 import { attachFiles } from '../files/attach-files.js';
 import { sendMessages } from '../messages/send-messages.js';
 import { dateBefore, dateInFuture, titleAlreadyRevoked } from './recognition.errors.js';
@@ -71,6 +71,15 @@ export async function revokeTitle(ctx: AppContext, actor: Actor | null, enterpri
       revokedBy: who.userId,
     });
     if (!after) throw titleAlreadyRevoked(null);
+    // 数据造假 (117号) cancels every title the enterprise holds, not only the one revoked.
+    const alsoRevoked = REVOCATION_CATEGORIES[input.category].bansAllTiers
+      ? await revokeOtherHeldTitles(tx, enterprise.id, after.id, {
+          revokedOn: input.revokedOn,
+          revocationCategory: input.category,
+          revocationReason: input.reason,
+          revokedBy: who.userId,
+        })
+      : [];
     await attachFiles(tx, who, input.fileIds, { type: TITLE_REVOCATION_FILE_OWNER, id: after.id });
     await refreshCurrentTiers(tx, [enterprise.id], today);
     const shown = presentTitle(after);
@@ -81,6 +90,17 @@ export async function revokeTitle(ctx: AppContext, actor: Actor | null, enterpri
       before: { status: before.status },
       after: { ...shown, enterpriseName: enterprise.name, fileIds: input.fileIds },
     });
+    for (const other of alsoRevoked)
+      await writeAudit(tx, who, {
+        action: 'title.revoke',
+        entityType: 'enterprise_title',
+        entityId: other.id,
+        before: { status: 'valid' },
+        after: { ...presentTitle(other), enterpriseName: enterprise.name, revokedWith: after.id },
+      });
+    const alsoText = alsoRevoked.length
+      ? ` 同时撤销贵企业持有的${alsoRevoked.map((t) => TIER_LABELS[t.tier as Tier] ?? '梯度称号').join('、')}称号。`
+      : '';
     const ban = shown.banUntil
       ? `自撤销之日起至 ${shown.banUntil} 前不得申报${REVOCATION_CATEGORIES[input.category].bansAllTiers ? '各层级' : '该层级及以上'}称号。`
       : '';
@@ -90,7 +110,7 @@ export async function revokeTitle(ctx: AppContext, actor: Actor | null, enterpri
         userId,
         category: 'recognition' as const,
         title: `称号撤销：${shown.tierLabel}`,
-        body: `贵企业的${shown.tierLabel}称号（证书编号 ${after.certificateNo ?? '无'}）已于 ${input.revokedOn} 撤销，原因：${REVOCATION_CATEGORIES[input.category].label}。${input.reason}${ban ? ` ${ban}` : ''}`.slice(
+        body: `贵企业的${shown.tierLabel}称号（证书编号 ${after.certificateNo ?? '无'}）已于 ${input.revokedOn} 撤销，原因：${REVOCATION_CATEGORIES[input.category].label}。${input.reason}${alsoText}${ban ? ` ${ban}` : ''}`.slice(
           0,
           4000,
         ),

@@ -36,7 +36,7 @@ function banText(category: RevocationCategory | undefined, on: Dayjs | undefined
   if (!c.banYears) return '该类别不限制今后申报。';
   const until = (on ?? todayDate()).add(c.banYears, 'year').format('YYYY-MM-DD');
   return c.bansAllTiers
-    ? `撤销后，该企业 ${c.banYears} 年内（至 ${until}）不得申报任何层级的梯度培育认定。`
+    ? `该企业持有的其他梯度称号一并撤销，${c.banYears} 年内（至 ${until}）不得申报任何层级的梯度培育认定。`
     : `撤销后，该企业 ${c.banYears} 年内（至 ${until}）不得申报该层级及以上层级的认定。`;
 }
 
