@@ -542,7 +542,7 @@ describe('a recognition round end to end in a real browser', () => {
     await dialog.getByRole('combobox', { name: '撤销类别' }).click();
     await city.getByTitle('提供虚假材料、数据造假', { exact: true }).click();
     const until = banUntil(today, 3);
-    await dialog.getByText(`撤销后，该企业 3 年内（至 ${until}）不得申报任何层级的梯度培育认定。`).waitFor();
+    await dialog.getByText(`该企业持有的其他梯度称号一并撤销，3 年内（至 ${until}）不得申报任何层级的梯度培育认定。`).waitFor();
     await dialog.getByLabel('撤销原因').fill('经核查，申报时提供的细分市场占有率证明材料系伪造。');
     const decision = path.join(tmpdir(), '撤销决定书.pdf');
     writeFileSync(decision, pdf('revocation'));
@@ -559,6 +559,12 @@ describe('a recognition round end to end in a real browser', () => {
       [enterpriseId],
     );
     expect(revoked).toEqual({ status: 'revoked', revoked_on: today, revocation_category: 'data_falsification' });
+    // 数据造假 (117号): the 创新型 title goes with it.
+    expect(
+      await web.h.count("select count(*) as n from enterprise_titles where enterprise_id = $1 and status in ('valid', 'under_review')", [
+        enterpriseId,
+      ]),
+    ).toBe(0);
 
     // Another open 专精特新 round, which the enterprise could otherwise apply to.
     await createRound(city, { name: SECOND_ROUND, type: '新申报', expertReview: false }, '35');
