@@ -444,26 +444,32 @@ export function startWorker(ctx: AppContext, definitions: AnyJob[], schedules: S
     });
   }
 
+  /** A claimed row as the claim statements return it. */
+  const claimedRow = (r: Record<string, unknown>) =>
+    ({
+      id: r.id,
+      kind: r.kind,
+      payload: r.payload,
+      attempts: r.attempts,
+      maxAttempts: r.max_attempts,
+      actor: r.actor,
+      checkpoint: r.checkpoint,
+    }) as JobRow;
+
+  /**
+   * Claims up to n queued jobs of a kind. The candidates are a MATERIALIZED CTE: written as
+   * `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may run the subquery
+   * again for each row it updates, each run skipping the rows just locked — a claim of 4 took 400.
+   */
   async function claim(def: AnyJob, n: number): Promise<JobRow[]> {
-    const candidates = db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(and(eq(jobs.status, 'queued'), eq(jobs.kind, def.kind), sql`${jobs.runAt} <= now()`))
-      .orderBy(asc(jobs.runAt))
-      .limit(n)
-      .for('update', { skipLocked: true });
-    return db
-      .update(jobs)
-      .set({
-        status: 'running',
-        attempts: sql`${jobs.attempts} + 1`,
-        lockedBy: me,
-        leaseUntil: sql`now() + make_interval(secs => ${leaseOf(def)})`,
-        startedAt: sql`coalesce(${jobs.startedAt}, now())`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(inArray(jobs.id, candidates), eq(jobs.status, 'queued')))
-      .returning();
+    const res = await db.execute(sql`with candidates as materialized (
+        select id from ${jobs} where status = 'queued' and kind = ${def.kind} and run_at <= now()
+        order by run_at limit ${n} for update skip locked)
+      update ${jobs} j set status = 'running', attempts = j.attempts + 1, locked_by = ${me},
+        lease_until = now() + make_interval(secs => ${leaseOf(def)}), started_at = coalesce(j.started_at, now()), updated_at = now()
+      from candidates where j.id = candidates.id and j.status = 'queued'
+      returning j.id, j.kind, j.payload, j.attempts, j.max_attempts, j.actor, j.checkpoint`);
+    return ((res as unknown as { rows: Record<string, unknown>[] }).rows ?? []).map(claimedRow);
   }
 
   async function pump(kind: string): Promise<void> {
@@ -533,7 +539,7 @@ export function startWorker(ctx: AppContext, definitions: AnyJob[], schedules: S
       return;
     }
     const res = await db.execute(sql`with fin as (${done} returning id),
-      next as (select id from ${jobs} where status = 'queued' and kind = ${def.kind} and run_at <= now()
+      next as materialized (select id from ${jobs} where status = 'queued' and kind = ${def.kind} and run_at <= now()
         order by run_at limit 1 for update skip locked)
       update ${jobs} j set status = 'running', attempts = j.attempts + 1, locked_by = ${me},
         lease_until = now() + make_interval(secs => ${lease}), started_at = coalesce(j.started_at, now()), updated_at = now()
@@ -545,15 +551,7 @@ export function startWorker(ctx: AppContext, definitions: AnyJob[], schedules: S
         await handBack(r.id as string);
         continue;
       }
-      start(def, {
-        id: r.id,
-        kind: r.kind,
-        payload: r.payload,
-        attempts: r.attempts,
-        maxAttempts: r.max_attempts,
-        actor: r.actor,
-        checkpoint: r.checkpoint,
-      } as JobRow);
+      start(def, claimedRow(r));
     }
   }
 

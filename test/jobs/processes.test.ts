@@ -256,8 +256,9 @@ describe.runIf(postgresAdminUrl)('processes on one PostgreSQL', () => {
     const all = ran.flat();
     expect(all).toHaveLength(N);
     expect(new Set(all)).toEqual(new Set(ids));
-    // Both took part.
+    // Both took part, and neither ran more than its limit of 4 at once (a claim of 4 once took 400).
     for (const r of ran) expect(r.length).toBeGreaterThan(0);
+    for (const w of workers) expect(Number(/^max (\d+)$/m.exec(w.out())?.[1])).toBeLessThanOrEqual(4);
     const [{ n: done }] = await db.query<{ n: number }>(
       `select count(*)::int as n from jobs where kind = 'test.echo' and status = 'done' and attempts = 1`,
     );

@@ -17,12 +17,20 @@ export const ECHO_JOB = defineJob({
   concurrency: Number(process.argv[2] ?? 4),
   leaseSeconds: Number(process.env.QUEUE_LEASE_S ?? 30),
   async run(job) {
-    const ms = job.attempt === 1 && job.payload.sleepMs ? job.payload.sleepMs : Number(process.argv[3] ?? 0);
-    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
-    process.stdout.write(`ran ${job.id}\n`);
-    return { n: job.payload.n };
+    // How many run at once: printed as "max N" at SIGTERM (the parent checks the concurrency limit).
+    maxRunning = Math.max(maxRunning, ++running);
+    try {
+      const ms = job.attempt === 1 && job.payload.sleepMs ? job.payload.sleepMs : Number(process.argv[3] ?? 0);
+      if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+      process.stdout.write(`ran ${job.id}\n`);
+      return { n: job.payload.n };
+    } finally {
+      running--;
+    }
   },
 });
+let running = 0;
+let maxRunning = 0;
 
 async function main() {
   const config = loadConfig();
@@ -33,6 +41,7 @@ async function main() {
     pollMs: Number(process.env.QUEUE_POLL_MS ?? 200),
   });
   process.once('SIGTERM', async () => {
+    process.stdout.write(`max ${maxRunning}\n`);
     await worker.stop();
     await instance.release();
     await database.close();
