@@ -322,6 +322,22 @@ describe('a recognition round end to end in a real browser', () => {
       [appId],
     );
     expect(drawn).toHaveLength(1);
+    // The drawn expert reads the application without the enterprise's contact person and phone.
+    const [{ phone }] = await web.h.owner.query<{ phone: string }>(
+      "select frozen->'registry'->>'contactPhone' as phone from recognition_applications where id = $1",
+      [appId],
+    );
+    expect(phone).toBeTruthy();
+    const read = async (username: string) =>
+      (
+        await web.h.app.inject({
+          method: 'GET',
+          url: `/api/recognition/applications/${appId}`,
+          headers: { cookie: await web.h.login(username) },
+        })
+      ).body;
+    expect(await read(drawn[0].username)).not.toContain(phone);
+    expect(await read('city.admin')).toContain(phone);
     const expert = await open(drawn[0].username);
     await expert.getByRole('menuitem', { name: '专家评审' }).click();
     await expert.getByRole('heading', { name: '专家评审' }).waitFor();

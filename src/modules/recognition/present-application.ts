@@ -62,6 +62,15 @@ async function draftEvaluation(
   return evaluateRuleSet(input, round.ruleSet, await currentCorrections(ctx));
 }
 
+/**
+ * A drawn expert (双随机) judges the application on its merits and has no business calling the
+ * enterprise: the contact person and phone are left out of what it reads.
+ */
+function withoutContactsFor(actor: Actor, form: ApplicationForm): ApplicationForm {
+  if (actor.role !== 'expert' || !form.basic) return form;
+  return { ...form, basic: { ...form.basic, contactName: null, contactPhone: null } };
+}
+
 /** The application as GET /api/recognition/applications/:id shows it (ApplicationDetail). */
 export async function presentApplication(ctx: AppContext, actor: Actor, row: ApplicationRow): Promise<ApplicationDetail> {
   const [context, history, attached] = await Promise.all([
@@ -70,8 +79,12 @@ export async function presentApplication(ctx: AppContext, actor: Actor, row: App
     filesOf(ctx.db, { type: APPLICATION_FILE_OWNER, id: row.id }),
   ]);
   if (!context) throw new Error(`application ${row.id} without its round, enterprise or district`);
-  const form = (row.form ?? {}) as ApplicationForm;
-  const frozen = row.frozen as ApplicationDetail['frozen'];
+  const form = withoutContactsFor(actor, (row.form ?? {}) as ApplicationForm);
+  const stored = row.frozen as ApplicationDetail['frozen'];
+  const frozen =
+    stored && actor.role === 'expert'
+      ? { registry: { ...stored.registry, contactName: null, contactPhone: null }, form: withoutContactsFor(actor, stored.form) }
+      : stored;
   const evidence = (frozen?.form ?? form).evidence ?? {};
   const indicatorOf = new Map<string, string>();
   for (const [indicatorId, ids] of Object.entries(evidence))
