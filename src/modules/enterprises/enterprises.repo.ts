@@ -3,6 +3,7 @@ import type { BulkColumn } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
+import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
 import type { Scope } from '../../server/access.js';
 import { reachableEnterpriseIds } from '../../server/assigned-scope.js';
@@ -84,32 +85,6 @@ function searchCondition(q: string): SQL | undefined {
   return byUscc ? or(byUscc, byName) : byName;
 }
 
-/**
- * The divisions of a GB/T 4754 section are consecutive codes (C = 13–43), so a section is a range:
- * cheaper for the planner than a sub-select.
- */
-const SECTION_RANGES: Record<string, [string, string]> = {
-  A: ['01', '05'],
-  B: ['06', '12'],
-  C: ['13', '43'],
-  D: ['44', '46'],
-  E: ['47', '50'],
-  F: ['51', '52'],
-  G: ['53', '60'],
-  H: ['61', '62'],
-  I: ['63', '65'],
-  J: ['66', '69'],
-  K: ['70', '70'],
-  L: ['71', '72'],
-  M: ['73', '75'],
-  N: ['76', '79'],
-  O: ['80', '82'],
-  P: ['83', '83'],
-  Q: ['84', '85'],
-  R: ['86', '90'],
-  S: ['91', '96'],
-  T: ['97', '97'],
-};
 function sectionCondition(section: string): SQL | undefined {
   const [from, to] = SECTION_RANGES[section];
   return and(gte(enterprises.industryCode, from), lte(enterprises.industryCode, to));

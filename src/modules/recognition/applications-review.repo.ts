@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { recognitionApplications, recognitionOverdueReminders, recognitionRounds } from '../../db/schema/index.js';
+import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import type { Actor } from '../../server/access.js';
 import { listedEnterprises } from '../enterprises/registry-views.repo.js';
 import { applicationsVisibleTo } from './applications.repo.js';
@@ -41,30 +42,6 @@ export interface ApplicationFilter {
   page: number;
   pageSize: number;
 }
-
-/** A GB/T 4754 section is a range of consecutive division codes (C = 13–43). */
-const SECTION_RANGES: Record<string, [string, string]> = {
-  A: ['01', '05'],
-  B: ['06', '12'],
-  C: ['13', '43'],
-  D: ['44', '46'],
-  E: ['47', '50'],
-  F: ['51', '52'],
-  G: ['53', '60'],
-  H: ['61', '62'],
-  I: ['63', '65'],
-  J: ['66', '69'],
-  K: ['70', '70'],
-  L: ['71', '72'],
-  M: ['73', '75'],
-  N: ['76', '79'],
-  O: ['80', '82'],
-  P: ['83', '83'],
-  Q: ['84', '85'],
-  R: ['86', '90'],
-  S: ['91', '96'],
-  T: ['97', '97'],
-};
 
 const overdueCondition = (today: string) => sql`(${a.status} = 'submitted' and ${a.districtDueOn} < ${today})`;
 
