@@ -41,6 +41,8 @@ export async function listBackupTables(db: DbOrTx): Promise<BackupTable[]> {
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
           join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
          where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attgenerated = ''
+           -- A partition's rows are read and restored through its parent table.
+           and not c.relispartition
          order by c.relname, a.attnum`,
   );
   const keys = await rows<{ table: string; column: string }>(
@@ -57,7 +59,7 @@ export async function listBackupTables(db: DbOrTx): Promise<BackupTable[]> {
     sql`select distinct c.relname as child, p.relname as parent
           from pg_constraint f join pg_class c on c.oid = f.conrelid join pg_class p on p.oid = f.confrelid
           join pg_namespace n on n.oid = c.relnamespace
-         where f.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid`,
+         where f.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid and not c.relispartition`,
   );
   const tables = new Map<string, BackupTable>();
   for (const c of columns) {

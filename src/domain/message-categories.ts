@@ -6,6 +6,7 @@ export const MESSAGE_CATEGORY_LABELS = {
   reminder: '报送提醒',
   job: '任务完成',
   recognition: '认定管理',
+  monitoring: '运行监测',
 } as const;
 export type MessageCategory = keyof typeof MESSAGE_CATEGORY_LABELS;
 export const MESSAGE_CATEGORIES = Object.keys(MESSAGE_CATEGORY_LABELS) as [MessageCategory, ...MessageCategory[]];

@@ -116,6 +116,21 @@ const PERMISSIONS = {
   'recognition.objection.record': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'recognition.objection.find': { kind: 'write', roles: ['city_admin'] },
   'recognition.objection.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  // 运行监测 (issue 11). A report is written by the enterprise itself or its district (offline firms).
+  'monitoring.report.write': { kind: 'write', roles: ['enterprise', 'district_admin'] },
+  'monitoring.report.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  /** Accept an explanation or return a report. */
+  'monitoring.report.review': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'monitoring.sample.manage': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'monitoring.sample.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 催报: the non-reporters, reminding them, 上报率/及时率/一次审核通过率. */
+  'monitoring.chase': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'monitoring.chase.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** 运行分析: the figures, their rows and exports. */
+  'monitoring.stats': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  'monitoring.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'monitoring.settings.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'monitoring.settings.manage': { kind: 'write', roles: ['city_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

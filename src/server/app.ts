@@ -25,6 +25,7 @@ import { jobsRoutes } from '../modules/jobs/jobs.routes.js';
 import { configureMessageChannels } from '../modules/messages/channels.js';
 import { messagesRoutes } from '../modules/messages/messages.routes.js';
 import { outboxMetrics } from '../modules/messages/outbox-metrics.js';
+import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.js';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import type { Config } from './config.js';
@@ -153,6 +154,7 @@ export async function buildApp({ database, config, logger = false, webRoot = web
     messagesRoutes,
     expertsRoutes,
     recognitionRoutes,
+    monitoringRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

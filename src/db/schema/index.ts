@@ -7,6 +7,7 @@ export * from './files.js';
 export * from './imports.js';
 export * from './login-attempts.js';
 export * from './messages.js';
+export * from './monitoring.js';
 export * from './queue.js';
 export * from './recognition.js';
 export * from './reference.js';
