@@ -5,6 +5,7 @@ import { evaluationRoutes } from './modules/evaluation/routes';
 import { expertsRoutes } from './modules/experts/routes';
 import { jobsRoutes } from './modules/jobs/routes';
 import { messagesRoutes } from './modules/messages/routes';
+import { monitoringRoutes } from './modules/monitoring/routes';
 import { recognitionRoutes } from './modules/recognition/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { workbenchRoutes } from './modules/workbench/routes';
@@ -21,6 +22,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...expertsRoutes,
   ...evaluationRoutes,
   ...recognitionRoutes,
+  ...monitoringRoutes,
   ...referenceRoutes,
   ...authRoutes,
   ...auditRoutes,
