@@ -1,0 +1,231 @@
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+import { monitoringReports, monitoringReportVersions } from '../../db/schema/index.js';
+import type { ReportValues } from '../../domain/monitoring/checks.js';
+
+// The only SQL on monitoring_reports and monitoring_report_versions. Bulk-capable: the report PUT
+// reads and writes one key through the same functions the import uses for 30,000.
+
+export type ReportRow = typeof monitoringReports.$inferSelect;
+export type ReportInsert = typeof monitoringReports.$inferInsert;
+export type ReportVersionInsert = typeof monitoringReportVersions.$inferInsert;
+export type ReportVersionRow = typeof monitoringReportVersions.$inferSelect;
+export type ReportRef = { enterpriseId: string; year: number; month: number };
+
+/** The map key of a report: `enterpriseId|year|month`. */
+export const reportKey = (k: ReportRef): string => `${k.enterpriseId}|${k.year}|${k.month}`;
+
+export interface ReportsAround {
+  current: ReportRow | null;
+  /** The previous month of the same year (null for January). */
+  lastMonth: ReportRow | null;
+  /** The same month of the previous year. */
+  lastYear: ReportRow | null;
+}
+
+const CHUNK = 1000;
+
+/**
+ * For each key: its report, the same firm's report of the month before in the same year, and of the
+ * same month a year before, whatever their status. One statement per 1000 keys.
+ */
+export async function selectReportsAround(db: DbOrTx, keys: ReportRef[]): Promise<Map<string, ReportsAround>> {
+  const out = new Map<string, ReportsAround>();
+  for (let start = 0; start < keys.length; start += CHUNK) {
+    const part = keys.slice(start, start + CHUNK);
+    const wanted = new Map<string, ReportRef>();
+    for (const k of part) {
+      wanted.set(reportKey(k), k);
+      if (k.month > 1) wanted.set(reportKey({ ...k, month: k.month - 1 }), { ...k, month: k.month - 1 });
+      wanted.set(reportKey({ ...k, year: k.year - 1 }), { ...k, year: k.year - 1 });
+    }
+    const refs = [...wanted.values()];
+    const years = [...new Set(refs.map((r) => r.year))].filter(Number.isInteger).sort((a, b) => a - b);
+    const rows = await db
+      .select()
+      .from(monitoringReports)
+      .where(
+        and(
+          // Literal years: the planner prunes the partitions it needs at plan time.
+          sql`${monitoringReports.year} in (${sql.raw(years.join(', '))})`,
+          sql`(${monitoringReports.enterpriseId}, ${monitoringReports.year}, ${monitoringReports.month}) in (
+            select * from unnest(${sql.param(refs.map((r) => r.enterpriseId))}::uuid[], ${sql.param(refs.map((r) => r.year))}::int4[],
+              ${sql.param(refs.map((r) => r.month))}::int4[]))`,
+        ),
+      );
+    const found = new Map(rows.map((r) => [reportKey(r), r]));
+    for (const k of part) {
+      out.set(reportKey(k), {
+        current: found.get(reportKey(k)) ?? null,
+        lastMonth: k.month > 1 ? (found.get(reportKey({ ...k, month: k.month - 1 })) ?? null) : null,
+        lastYear: found.get(reportKey({ ...k, year: k.year - 1 })) ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The check values of a stored report (the API's field names). */
+export function valuesOfRow(row: ReportRow): ReportValues {
+  const survey: NonNullable<ReportValues['survey']> = {};
+  if (row.surveyOrders) survey.orders = row.surveyOrders as 'up';
+  if (row.surveyEmployment) survey.employment = row.surveyEmployment as 'up';
+  if (row.surveyFinancing) survey.financing = row.surveyFinancing as 'up';
+  return {
+    revenueMonth: row.revenueMonth,
+    revenueYtd: row.revenueYtd,
+    profitYtd: row.profitYtd,
+    outputYtd: row.outputYtd,
+    employees: row.employees,
+    rdExpenseYtd: row.rdExpenseYtd,
+    exportYtd: row.exportYtd,
+    taxYtd: row.taxYtd,
+    electricityYtd: row.electricityYtd,
+    newOrders: row.newOrders,
+    survey,
+    suggestions: row.suggestions,
+  };
+}
+
+type ColumnType = 'uuid' | 'int4' | 'int8' | 'text' | 'bool' | 'date' | 'timestamptz' | 'jsonb';
+const sqlTypeOf = (t: string): ColumnType => {
+  if (t === 'uuid') return 'uuid';
+  if (t === 'integer') return 'int4';
+  if (t === 'bigint') return 'int8';
+  if (t === 'boolean') return 'bool';
+  if (t === 'date') return 'date';
+  if (t.startsWith('timestamp')) return 'timestamptz';
+  if (t === 'jsonb') return 'jsonb';
+  return 'text';
+};
+
+function columnsOf(table: typeof monitoringReports | typeof monitoringReportVersions) {
+  return Object.entries(getTableColumns(table)).map(([prop, c]) => ({
+    prop,
+    name: c.name,
+    type: sqlTypeOf(c.getSQLType()),
+    notNull: c.notNull,
+    hasDefault: c.hasDefault,
+  }));
+}
+const REPORT_COLUMNS = columnsOf(monitoringReports);
+const VERSION_COLUMNS = columnsOf(monitoringReportVersions);
+
+/** Column defaults the insert must spell out (every column travels as an array). */
+function defaultOf(prop: string, now: string): unknown {
+  switch (prop) {
+    case 'explanations':
+    case 'values':
+      return {};
+    case 'checks':
+      return [];
+    case 'late':
+    case 'firstPass':
+    case 'revisedAfterDue':
+    case 'afterDue':
+      return false;
+    case 'version':
+      return 1;
+    case 'firstSubmittedAt':
+    case 'submittedAt':
+    case 'at':
+      return now;
+    default:
+      return null;
+  }
+}
+
+/** Builds `insert … select … from rows from (unnest(…), jsonb_array_elements(…))` for one chunk. */
+function insertStatement(table: string, columns: typeof REPORT_COLUMNS, rows: Record<string, unknown>[], tail: string) {
+  const now = new Date().toISOString();
+  const value = (r: Record<string, unknown>, c: (typeof columns)[number]) => {
+    let v = r[c.prop];
+    if (v === undefined) v = defaultOf(c.prop, now);
+    if (v instanceof Date) v = v.toISOString();
+    return v;
+  };
+  const sources = columns.map((c) =>
+    c.type === 'jsonb'
+      ? sql`jsonb_array_elements(${JSON.stringify(rows.map((r) => value(r, c) ?? null))}::jsonb)`
+      : sql`unnest(${sql.param(rows.map((r) => value(r, c)))}::${sql.raw(c.type)}[])`,
+  );
+  const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
+  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
+  const select = sql.raw(columns.map((c, i) => (c.type === 'jsonb' ? `nullif(t.c${i}, 'null'::jsonb)` : `t.c${i}`)).join(', '));
+  return sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${select} from rows from (${sql.join(sources, sql`, `)}) as t(${aliases}) ${sql.raw(tail)}`;
+}
+
+const KEY_COLUMNS = new Set(['enterprise_id', 'year', 'month']);
+/** On conflict every column but the key and first_submitted_at takes the new row's value. */
+const UPSERT_TAIL = `on conflict (enterprise_id, year, month) do update set ${REPORT_COLUMNS.filter(
+  (c) => !KEY_COLUMNS.has(c.name) && c.name !== 'first_submitted_at',
+)
+  .map((c) => `"${c.name}" = excluded."${c.name}"`)
+  .join(', ')}`;
+
+/**
+ * Inserts or replaces reports (the whole row; first_submitted_at of an existing row is kept). One
+ * statement per ≤ 1000 rows. Callers wrap it in keepAggregates and check versions themselves.
+ */
+export async function upsertReports(tx: DbOrTx, rows: ReportInsert[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const part = rows.slice(start, start + CHUNK) as unknown as Record<string, unknown>[];
+    await tx.execute(insertStatement('monitoring_reports', REPORT_COLUMNS, part, UPSERT_TAIL));
+  }
+}
+
+/** Appends version rows (one statement per ≤ 1000 rows). */
+export async function insertReportVersions(tx: DbOrTx, rows: ReportVersionInsert[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const part = rows.slice(start, start + CHUNK) as unknown as Record<string, unknown>[];
+    await tx.execute(insertStatement('monitoring_report_versions', VERSION_COLUMNS, part, ''));
+  }
+}
+
+/**
+ * Writes one report only if it is still at `expectedVersion` (0 = no report yet): the race of two
+ * revisions is decided here, in the row. Returns false when another write came first.
+ */
+export async function writeReportIfVersion(tx: DbOrTx, row: ReportInsert, expectedVersion: number): Promise<boolean> {
+  const tail =
+    expectedVersion === 0
+      ? 'on conflict (enterprise_id, year, month) do nothing returning 1 as ok'
+      : `${UPSERT_TAIL} where monitoring_reports.version = ${Number(expectedVersion) | 0} returning 1 as ok`;
+  const result = await tx.execute(insertStatement('monitoring_reports', REPORT_COLUMNS, [row as unknown as Record<string, unknown>], tail));
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? [];
+  return rows.length === 1;
+}
+
+/** The versions of one report, oldest first. */
+export function selectReportVersions(db: DbOrTx, k: ReportRef): Promise<ReportVersionRow[]> {
+  return db
+    .select()
+    .from(monitoringReportVersions)
+    .where(
+      and(
+        eq(monitoringReportVersions.enterpriseId, k.enterpriseId),
+        eq(monitoringReportVersions.year, k.year),
+        eq(monitoringReportVersions.month, k.month),
+      ),
+    )
+    .orderBy(monitoringReportVersions.version);
+}
+
+/** One enterprise's reports of some periods (status and lateness for 我的月报). */
+export function selectEnterpriseReports(db: DbOrTx, enterpriseId: string, years: number[]) {
+  return db
+    .select({
+      year: monitoringReports.year,
+      month: monitoringReports.month,
+      status: monitoringReports.status,
+      late: monitoringReports.late,
+      dueOn: monitoringReports.dueOn,
+    })
+    .from(monitoringReports)
+    .where(
+      and(
+        eq(monitoringReports.enterpriseId, enterpriseId),
+        sql`${monitoringReports.year} in (${sql.raw(years.filter(Number.isInteger).join(', ') || '0')})`,
+      ),
+    );
+}
