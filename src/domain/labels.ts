@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS = {
   'recognition.experts_draw': '抽取评审专家（双随机）',
   'recognition.expert_review_save': '保存专家评审意见',
   'recognition.expert_review_submit': '提交专家评审意见',
+  'monitoring.report_import': '导入月报',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -129,6 +129,8 @@ const PERMISSIONS = {
   /** 运行分析: the figures, their rows and exports. */
   'monitoring.stats': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'monitoring.import': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  /** The import template and a period's reports as xlsx: officers' reads. */
+  'monitoring.export': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'monitoring.settings.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
   'monitoring.settings.manage': { kind: 'write', roles: ['city_admin'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
