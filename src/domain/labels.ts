@@ -71,6 +71,8 @@ export const AUDIT_ACTION_LABELS = {
   'recognition.expert_review_save': '保存专家评审意见',
   'recognition.expert_review_submit': '提交专家评审意见',
   'monitoring.report_import': '导入月报',
+  'monitoring.settings_update': '修改监测设置',
+  'enterprise.monitoring_prefill': '月报数据填入年度指标',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -94,6 +96,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   recognition_round: '申报批次',
   enterprise_title: '梯度称号',
   recognition_objection: '公示异议',
+  monitoring_settings: '监测设置',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';
