@@ -1,0 +1,246 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.js';
+
+// The only SQL on monitoring_aggregates (运行分析的预汇总): the contributions of report cells, the
+// net-difference upsert, the rebuild from the rows, and the reads of the figures.
+
+/** A cell of the aggregates: one enterprise's month. Its contribution comes from its report (if
+ *  accepted) and the same month of the year before (matched sample). */
+export type CellKey = { enterpriseId: string; year: number; month: number };
+
+/** The dimensions of the aggregates (dim column); a null key is ''. */
+export const AGGREGATE_DIMS = ['all', 'tier', 'district', 'industry', 'section', 'cluster', 'size'] as const;
+export type AggregateDim = (typeof AGGREGATE_DIMS)[number];
+
+/** The summed columns of monitoring_aggregates, in a fixed order (the upsert's arrays follow it). */
+export const AGGREGATE_SUMS = [
+  'matched',
+  'unmatched',
+  'revised',
+  'revenue_cur',
+  'revenue_prev',
+  'profit_cur',
+  'profit_prev',
+  'output_cur',
+  'output_prev',
+  'rd_cur',
+  'rd_prev',
+  'export_cur',
+  'export_prev',
+  'tax_cur',
+  'tax_prev',
+  'employees_cur',
+  'employees_prev',
+  'electricity_cur',
+  'electricity_prev',
+  'orders_up',
+  'orders_answered',
+  'employment_up',
+  'employment_answered',
+  'financing_up',
+  'financing_answered',
+] as const;
+export type AggregateSum = (typeof AGGREGATE_SUMS)[number];
+const COUNT_COLUMNS = new Set<AggregateSum>([
+  'matched',
+  'unmatched',
+  'revised',
+  'orders_up',
+  'orders_answered',
+  'employment_up',
+  'employment_answered',
+  'financing_up',
+  'financing_answered',
+]);
+
+export interface AggregateRow {
+  year: number;
+  month: number;
+  unitKind: 'district' | 'zone';
+  unitCode: string;
+  dim: AggregateDim;
+  dimKey: string;
+  sums: Record<AggregateSum, number>;
+}
+
+/** Metric name → report column (optional ones count only where both years have a value). */
+const METRICS: { name: string; column: string; optional: boolean }[] = [
+  { name: 'revenue', column: 'revenue_ytd', optional: false },
+  { name: 'profit', column: 'profit_ytd', optional: false },
+  { name: 'output', column: 'output_ytd', optional: true },
+  { name: 'rd', column: 'rd_expense_ytd', optional: true },
+  { name: 'export', column: 'export_ytd', optional: true },
+  { name: 'tax', column: 'tax_ytd', optional: true },
+  { name: 'employees', column: 'employees', optional: false },
+  { name: 'electricity', column: 'electricity_ytd', optional: true },
+];
+
+const SUM_EXPRESSIONS: Record<AggregateSum, string> = (() => {
+  const out: Partial<Record<AggregateSum, string>> = {
+    matched: 'count(*) filter (where c.matched)',
+    unmatched: 'count(*) filter (where not c.matched)',
+    revised: 'count(*) filter (where c.revised)',
+  };
+  for (const m of METRICS) {
+    const both = m.optional ? ` and c.${m.column} is not null and c.prev_${m.column} is not null` : '';
+    out[`${m.name}_cur` as AggregateSum] = `coalesce(sum(c.${m.column}) filter (where c.matched${both}), 0)`;
+    out[`${m.name}_prev` as AggregateSum] = `coalesce(sum(c.prev_${m.column}) filter (where c.matched${both}), 0)`;
+  }
+  for (const s of ['orders', 'employment', 'financing']) {
+    out[`${s}_up` as AggregateSum] = `count(*) filter (where c.survey_${s} = 'up')`;
+    out[`${s}_answered` as AggregateSum] = `count(*) filter (where c.survey_${s} is not null)`;
+  }
+  return out as Record<AggregateSum, string>;
+})();
+
+/**
+ * The contributions of accepted reports, grouped into aggregate rows. `cells` narrows the reports to
+ * the given (enterprise, year, month) cells; `years` to whole years; neither = every report.
+ * Each accepted report counts once under its district ('district' unit) and, with a zone, once more
+ * under the zone ('zone' unit), under every dim (grouping sets: one pass over the reports).
+ */
+function contributionsQuery(source: SQL): SQL {
+  const prevColumns = METRICS.map((m) => `p.${m.column} as prev_${m.column}`).join(', ');
+  const curColumns = METRICS.map((m) => `r.${m.column}`).join(', ');
+  const sums = AGGREGATE_SUMS.map((s) => `(${SUM_EXPRESSIONS[s]})::bigint as ${s}`).join(',\n      ');
+  const dimKeys: [AggregateDim, string][] = [
+    ['tier', 'c.tier'],
+    ['district', 'c.district_code'],
+    ['industry', 'c.industry_key'],
+    ['section', 'c.section_key'],
+    ['cluster', 'c.cluster_key'],
+    ['size', 'c.size_key'],
+  ];
+  const dimCase = `case ${dimKeys.map(([d, col]) => `when grouping(${col}) = 0 then '${d}'`).join(' ')} else 'all' end`;
+  const keyCase = `case ${dimKeys.map(([, col]) => `when grouping(${col}) = 0 then ${col}`).join(' ')} else '' end`;
+  const base = 'c.year, c.month, c.unit_kind, c.unit_code';
+  const sets = [`(${base})`, ...dimKeys.map(([, col]) => `(${base}, ${col})`)].join(', ');
+  return sql`
+    with r as (${source}),
+    rp as (
+      select r.enterprise_id, r.year, r.month, r.district_code, r.zone_code, r.tier,
+        coalesce(r.industry_code, '') as industry_key, coalesce(r.section_code, '') as section_key,
+        coalesce(r.cluster_code, '') as cluster_key, coalesce(r.size_class, '') as size_key,
+        ${sql.raw(curColumns)}, ${sql.raw(prevColumns)},
+        r.survey_orders, r.survey_employment, r.survey_financing,
+        (p.enterprise_id is not null) as matched,
+        (r.revised_after_due or coalesce(p.revised_after_due, false)) as revised
+      from r
+      left join monitoring_reports p
+        on p.enterprise_id = r.enterprise_id and p.year = r.year - 1 and p.month = r.month and p.status = 'accepted'
+    ),
+    c as (
+      select rp.*, 'district'::text as unit_kind, rp.district_code as unit_code from rp
+      union all
+      select rp.*, 'zone'::text as unit_kind, rp.zone_code as unit_code from rp where rp.zone_code is not null
+    )
+    select c.year, c.month, c.unit_kind, c.unit_code, ${sql.raw(dimCase)} as dim, ${sql.raw(keyCase)} as dim_key,
+      ${sql.raw(sums)}
+    from c
+    group by grouping sets (${sql.raw(sets)})`;
+}
+
+function cellSource(cells: CellKey[]): SQL {
+  return sql`select r.* from monitoring_reports r
+    join unnest(${sql.param(cells.map((c) => c.enterpriseId))}::uuid[], ${sql.param(cells.map((c) => c.year))}::int4[],
+      ${sql.param(cells.map((c) => c.month))}::int4[]) as k(enterprise_id, year, month)
+      on r.enterprise_id = k.enterprise_id and r.year = k.year and r.month = k.month
+    where r.status = 'accepted'`;
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+}
+
+function toAggregateRow(r: Record<string, unknown>): AggregateRow {
+  const sums = {} as Record<AggregateSum, number>;
+  for (const s of AGGREGATE_SUMS) sums[s] = Number(r[s]);
+  return {
+    year: Number(r.year),
+    month: Number(r.month),
+    unitKind: r.unit_kind as 'district' | 'zone',
+    unitCode: String(r.unit_code),
+    dim: r.dim as AggregateDim,
+    dimKey: String(r.dim_key),
+    sums,
+  };
+}
+
+export function aggregateRowKey(r: Pick<AggregateRow, 'year' | 'month' | 'unitKind' | 'unitCode' | 'dim' | 'dimKey'>): string {
+  return `${String(r.year).padStart(4, '0')}|${String(r.month).padStart(2, '0')}|${r.unitKind}|${r.unitCode}|${r.dim}|${r.dimKey}`;
+}
+
+/** The aggregate rows the accepted reports of these cells contribute (deduplicated cells). */
+export async function selectCellContributions(db: DbOrTx, cells: CellKey[]): Promise<AggregateRow[]> {
+  if (cells.length === 0) return [];
+  return rowsOf(await db.execute(contributionsQuery(cellSource(cells)))).map(toAggregateRow);
+}
+
+/**
+ * Serialises writers of the same enterprises: a row lock on each enterprise (ordered by id, so two
+ * writers never wait on each other in a cycle). Enterprise rows always exist, where a report row of
+ * the cell may not yet (two first submissions of adjacent years must not both read the old state).
+ * FOR NO KEY UPDATE does not block foreign-key checks (FOR KEY SHARE) from other tables.
+ */
+export async function lockEnterprisesForReports(db: DbOrTx, enterpriseIds: string[]): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  await db.execute(sql`select 1 from enterprises where id = any(${sql.param(enterpriseIds)}::uuid[]) order by id for no key update`);
+}
+
+/** Adds the deltas to monitoring_aggregates in ONE statement, rows sorted by key (no deadlocks). */
+export async function applyAggregateDeltas(db: DbOrTx, deltas: AggregateRow[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = [...deltas].sort((a, b) => {
+    const ka = aggregateRowKey(a);
+    const kb = aggregateRowKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const keyArrays = [
+    sql`${sql.param(rows.map((r) => r.year))}::int4[]`,
+    sql`${sql.param(rows.map((r) => r.month))}::int4[]`,
+    sql`${sql.param(rows.map((r) => r.unitKind))}::text[]`,
+    sql`${sql.param(rows.map((r) => r.unitCode))}::text[]`,
+    sql`${sql.param(rows.map((r) => r.dim))}::text[]`,
+    sql`${sql.param(rows.map((r) => r.dimKey))}::text[]`,
+  ];
+  const sumArrays = AGGREGATE_SUMS.map(
+    (s) => sql`${sql.param(rows.map((r) => r.sums[s]))}::${sql.raw(COUNT_COLUMNS.has(s) ? 'int4' : 'int8')}[]`,
+  );
+  const names = ['year', 'month', 'unit_kind', 'unit_code', 'dim', 'dim_key', ...AGGREGATE_SUMS];
+  const sets = AGGREGATE_SUMS.map((s) => `${s} = monitoring_aggregates.${s} + excluded.${s}`).join(', ');
+  await db.execute(sql`
+    insert into monitoring_aggregates (${sql.raw(names.join(', '))})
+    select ${sql.raw(names.map((n) => `t.${n}`).join(', '))}
+    from unnest(${sql.join([...keyArrays, ...sumArrays], sql`, `)}) with ordinality as t(${sql.raw(names.join(', '))}, ord)
+    order by t.ord
+    on conflict (year, month, unit_kind, unit_code, dim, dim_key) do update set ${sql.raw(sets)}`);
+}
+
+/** Replaces the aggregates of the given years (or all) by a computation from the rows. */
+export async function rebuildAggregateRows(db: DbOrTx, years?: number[]): Promise<void> {
+  const names = ['year', 'month', 'unit_kind', 'unit_code', 'dim', 'dim_key', ...AGGREGATE_SUMS].join(', ');
+  if (years) {
+    if (years.length === 0) return;
+    await db.execute(sql`delete from monitoring_aggregates where year = any(${sql.param(years)}::int4[])`);
+    const source = sql`select r.* from monitoring_reports r where r.status = 'accepted' and r.year = any(${sql.param(years)}::int4[])`;
+    await db.execute(sql`insert into monitoring_aggregates (${sql.raw(names)}) ${contributionsQuery(source)}`);
+  } else {
+    await db.execute(sql`delete from monitoring_aggregates`);
+    const source = sql`select r.* from monitoring_reports r where r.status = 'accepted'`;
+    await db.execute(sql`insert into monitoring_aggregates (${sql.raw(names)}) ${contributionsQuery(source)}`);
+  }
+}
+
+/** What the rows say the aggregates should be (years, or all), without touching the table: drift checks. */
+export async function computeAggregateRows(db: DbOrTx, years?: number[]): Promise<AggregateRow[]> {
+  const source = years
+    ? sql`select r.* from monitoring_reports r where r.status = 'accepted' and r.year = any(${sql.param(years)}::int4[])`
+    : sql`select r.* from monitoring_reports r where r.status = 'accepted'`;
+  return rowsOf(await db.execute(contributionsQuery(source))).map(toAggregateRow);
+}
+
+/** Every stored aggregate row (years, or all): drift checks and tests. */
+export async function selectStoredAggregateRows(db: DbOrTx, years?: number[]): Promise<AggregateRow[]> {
+  const where = years ? sql`where year = any(${sql.param(years)}::int4[])` : sql``;
+  return rowsOf(await db.execute(sql`select * from monitoring_aggregates ${where}`)).map(toAggregateRow);
+}
