@@ -17,6 +17,11 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '申报审核',
       '年度更新监测',
       '有进有出',
+      '监测企业',
+      '月报审核',
+      '催报',
+      '运行分析',
+      '监测设置',
       '参考数据',
       '用户管理',
       '审计日志',
@@ -32,6 +37,11 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '申报审核',
       '年度更新监测',
       '有进有出',
+      '监测企业',
+      '月报审核',
+      '催报',
+      '运行分析',
+      '监测设置',
       '参考数据',
       '消息中心',
     ]);
@@ -61,6 +71,16 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
     expect(menuKeyFor('district_admin', '/recognition/applications/abc')).toBe('/recognition/applications');
     expect(canOpen('expert', route('/recognition/applications/:id'))).toBe(true);
     expect(canOpen('expert', route('/recognition/rounds/:id'))).toBe(false);
+  });
+
+  it('gathers the officers’ 运行监测 pages in one menu group', () => {
+    expect(
+      navFor('district_admin')
+        .filter((item) => item.group === '运行监测')
+        .map((item) => item.label),
+    ).toEqual(['监测企业', '月报审核', '催报', '运行分析', '监测设置']);
+    expect(menuKeyFor('city_admin', '/monitoring/analysis/rows')).toBe('/monitoring/analysis');
+    expect(canOpen('enterprise', ROUTES.find((r) => r.path === '/monitoring/analysis')!)).toBe(false);
   });
 
   it('gathers the 认定管理 pages in one menu group', () => {

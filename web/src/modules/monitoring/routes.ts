@@ -11,5 +11,11 @@ export const monitoringRoutes: AppRoute[] = [
   // The form: the enterprise, and its district (代报 for a firm that reports offline); other officers read it.
   { path: '/monitoring/reports/:enterpriseId/:period', page: lazy(() => import('./ReportPage')), roles: [...OFFICERS, 'enterprise'] },
   // ---- W2: officers ----
+  { path: '/monitoring/sample', page: lazy(() => import('./SamplePage')), roles: OFFICERS, menu: '监测企业', group },
+  { path: '/monitoring/reports', page: lazy(() => import('./ReviewPage')), roles: OFFICERS, menu: '月报审核', group },
+  { path: '/monitoring/chase', page: lazy(() => import('./ChasePage')), roles: OFFICERS, menu: '催报', group },
+  { path: '/monitoring/analysis', page: lazy(() => import('./AnalysisPage')), roles: OFFICERS, menu: '运行分析', group },
+  { path: '/monitoring/analysis/rows', page: lazy(() => import('./FigureRowsPage')), roles: OFFICERS },
+  { path: '/monitoring/settings', page: lazy(() => import('./SettingsPage')), roles: OFFICERS, menu: '监测设置', group },
   // ---- I: import ----
 ];

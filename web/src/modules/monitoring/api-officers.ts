@@ -1,0 +1,237 @@
+// Typed calls of the officers' side of 运行监测 (issue 11, /work/briefs11/contracts.md "S" and "A", and K's
+// settings). Until a response schema lands in src/modules/monitoring/monitoring.schemas.ts, its type is
+// declared here after the contract it follows (named in each comment); switch to
+// `Json<z.output<typeof schema>>` as the schemas land.
+import { api, query } from '../../shared/api';
+
+export type Period = string; // 'YYYY-MM'
+export type ReportStatus = 'needs_explanation' | 'accepted' | 'returned';
+export type GroupBy = 'tier' | 'district' | 'section' | 'industry' | 'cluster' | 'size';
+
+/** The one prefix of every query of this file: a change refreshes them all. */
+export const officerKeys = {
+  all: ['monitoring'] as const,
+  sample: (f: object) => ['monitoring', 'sample', f] as const,
+  removed: (f: object) => ['monitoring', 'sample', 'removed', f] as const,
+  reports: (f: object) => ['monitoring', 'reports', f] as const,
+  chase: (f: object) => ['monitoring', 'chase', f] as const,
+  rates: (period: string) => ['monitoring', 'chase', 'rates', period] as const,
+  analysis: (period: string, groupBy: string) => ['monitoring', 'analysis', period, groupBy] as const,
+  trend: (year: number, groupBy: string) => ['monitoring', 'trend', year, groupBy] as const,
+  rows: (f: object) => ['monitoring', 'rows', f] as const,
+  settings: ['monitoring', 'settings'] as const,
+};
+
+type Q = Record<string, string | number | undefined | null>;
+
+// ---- S: the sample (GET/PUT/DELETE /api/monitoring/sample) ----
+export interface SampleItem {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtName: string;
+  sizeClass: string | null;
+  sizeLabel: string | null;
+  tier: string | null;
+  tierLabel: string | null;
+  source: 'title' | 'added' | 'removed' | string;
+  sourceLabel: string;
+  reason: string | null;
+  changedAt: string | null;
+}
+export interface SampleShare {
+  total: number;
+  smallMicro: number;
+  percent: number | null;
+  minimum: number;
+  below: boolean;
+}
+export interface SampleList {
+  items: SampleItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  share: SampleShare;
+}
+export interface SampleChange {
+  enterpriseId: string;
+  inSample: boolean;
+  source: 'title' | 'added';
+}
+export const fetchSample = (f: Q) => api<SampleList>(`/api/monitoring/sample${query(f)}`);
+export const fetchRemoved = (f: Q) => api<{ items: SampleItem[]; total: number }>(`/api/monitoring/sample/removed${query(f)}`);
+export const addToSample = (enterpriseId: string, reason?: string) =>
+  api<SampleChange>(`/api/monitoring/sample/${enterpriseId}`, { method: 'PUT', body: reason ? { reason } : {} });
+export const removeFromSample = (enterpriseId: string, reason: string) =>
+  api<SampleChange>(`/api/monitoring/sample/${enterpriseId}`, { method: 'DELETE', body: { reason } });
+
+// ---- S: review (GET /api/monitoring/reports, POST …/accept and …/return) ----
+export interface ReviewItem {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtName: string;
+  period: Period;
+  status: ReportStatus;
+  statusLabel: string;
+  late: boolean;
+  revenueYtd: number | null;
+  profitYtd: number | null;
+  employees: number | null;
+  explanationCount: number;
+  reviewed: boolean;
+  enteredBy: string | null;
+  submittedAt: string | null;
+  version: number;
+}
+export interface ReviewList {
+  items: ReviewItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export const fetchReviewList = (f: Q) => api<ReviewList>(`/api/monitoring/reports${query(f)}`);
+export const acceptReport = (enterpriseId: string, period: Period, body: { version: number; note?: string }) =>
+  api<unknown>(`/api/monitoring/reports/${enterpriseId}/${period}/accept`, { method: 'POST', body });
+export const returnReport = (enterpriseId: string, period: Period, body: { version: number; reason: string }) =>
+  api<unknown>(`/api/monitoring/reports/${enterpriseId}/${period}/return`, { method: 'POST', body });
+
+// ---- S: chasing (GET /api/monitoring/chase, POST /chase/remind, GET /chase/rates) ----
+export interface ChaseItem {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtName: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  lastRemindedOn: string | null;
+  reminders: number;
+}
+export interface ChaseList {
+  period: Period;
+  dueOn: string;
+  items: ChaseItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface RateRow {
+  districtCode?: string;
+  districtName?: string;
+  sample: number;
+  reported: number;
+  onTime: number;
+  firstPass: number;
+  reportRate: number | null;
+  timelyRate: number | null;
+  firstPassRate: number | null;
+}
+export interface Rates {
+  period: Period;
+  dueOn: string;
+  rows: RateRow[];
+  all: RateRow;
+}
+export const fetchChase = (f: Q) => api<ChaseList>(`/api/monitoring/chase${query(f)}`);
+export const remind = (body: { period: Period; enterpriseIds?: string[] }) =>
+  api<{ reminded: number; skipped: number }>('/api/monitoring/chase/remind', { method: 'POST', body });
+export const fetchRates = (period: Period) => api<Rates>(`/api/monitoring/chase/rates${query({ period })}`);
+
+// ---- A: figures (GET /api/monitoring/analysis, /trend, /rows, /analysis.xlsx) ----
+export const METRICS = ['revenue', 'profit', 'output', 'rd', 'export', 'tax', 'employees', 'electricity'] as const;
+export type Metric = (typeof METRICS)[number];
+export const SURVEY_ITEMS = ['orders', 'employment', 'financing'] as const;
+export type SurveyItem = (typeof SURVEY_ITEMS)[number];
+export interface MetricFigure {
+  cur: number | null;
+  prev: number | null;
+  yoy: number | null;
+  twoYear: number | null;
+  ppVsAll: number | null;
+}
+export interface Figure {
+  key: string;
+  label: string;
+  enterprises: number;
+  unmatched: number;
+  revised: number;
+  metrics: Record<Metric, MetricFigure>;
+  survey: Record<SurveyItem, { up: number; answered: number; upShare: number | null }>;
+}
+export interface Analysis {
+  period: Period;
+  periodLabel: string;
+  groups: Figure[];
+  all: Figure;
+  sentence: string;
+  revisedNote: string | null;
+}
+export interface Trend {
+  year: number;
+  months: {
+    period: Period;
+    series: { key: string; label: string; revenueYoY: number | null; profitYoY: number | null }[];
+    all: { revenueYoY: number | null; profitYoY: number | null };
+  }[];
+}
+export interface FigureRow {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtName: string;
+  tier: string;
+  tierLabel: string;
+  revenueYtd: number | null;
+  revenueYtdPrev: number | null;
+  profitYtd: number | null;
+  profitYtdPrev: number | null;
+  revisedAfterDue: boolean;
+}
+export interface FigureRows {
+  items: FigureRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export const fetchAnalysis = (period: Period, groupBy: GroupBy) => api<Analysis>(`/api/monitoring/analysis${query({ period, groupBy })}`);
+export const fetchTrend = (year: number, groupBy: GroupBy = 'tier') => api<Trend>(`/api/monitoring/trend${query({ year, groupBy })}`);
+export const fetchFigureRows = (f: Q) => api<FigureRows>(`/api/monitoring/rows${query(f)}`);
+export const analysisXlsxUrl = (period: Period, groupBy: GroupBy) => `/api/monitoring/analysis.xlsx${query({ period, groupBy })}`;
+
+// ---- K: settings (GET/PUT /api/monitoring/settings; src/domain/monitoring/settings.ts MonitoringSettings) ----
+export interface MonitoringSettings {
+  dueDay: number;
+  dueMode: 'calendar' | 'working';
+  reminderDaysBefore: number;
+  monthTolerance: number;
+  yoyLimit: number;
+  momLimit: number;
+  marginMin: number;
+  marginMax: number;
+  rdShareMove: number;
+  rdMonths: number[];
+  smallMicroShareMin: number;
+}
+export const fetchSettings = () => api<MonitoringSettings>('/api/monitoring/settings');
+export const saveSettings = (body: MonitoringSettings) => api<MonitoringSettings>('/api/monitoring/settings', { method: 'PUT', body });
+
+// ---- Periods ----
+/** The current month in Asia/Shanghai, 'YYYY-MM'. */
+export function currentPeriod(now = new Date()): Period {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}`;
+}
+/** The month before a period. */
+export function previousPeriod(p: Period): Period {
+  const [y, m] = p.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+/** The last `n` periods up to `p`, newest first. */
+export function recentPeriods(p: Period, n: number): Period[] {
+  const out: Period[] = [p];
+  while (out.length < n) out.push(previousPeriod(out[out.length - 1]));
+  return out;
+}
+/** The default period officers look at: last month (its reports are due this month). */
+export const defaultPeriod = () => previousPeriod(currentPeriod());
