@@ -73,6 +73,11 @@ export const AUDIT_ACTION_LABELS = {
   'monitoring.report_import': '导入月报',
   'monitoring.settings_update': '修改监测设置',
   'enterprise.monitoring_prefill': '月报数据填入年度指标',
+  'monitoring.sample_add': '纳入监测企业',
+  'monitoring.sample_remove': '移出监测企业',
+  'monitoring.report_accept': '审核通过月报',
+  'monitoring.report_return': '退回月报',
+  'monitoring.remind': '催报提醒',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -97,6 +102,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   enterprise_title: '梯度称号',
   recognition_objection: '公示异议',
   monitoring_settings: '监测设置',
+  monitoring_sample: '监测企业',
+  monitoring_report: '运行监测月报',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';

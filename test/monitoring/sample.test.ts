@@ -54,4 +54,133 @@ describe.each(DATABASE_KINDS)('the monitored sample on %s', (kind) => {
     await h.owner.query('delete from monitoring_sample where enterprise_id = any($1)', [[untitled[0], titled[0], untitled[1], titled[1]]]);
     expect(await sampleCount()).toBe(titledCount);
   });
+
+  describe('the sample API (纳入 / 移出监测企业, the list and the small and micro share)', () => {
+    const cookies: Record<string, string> = {};
+    let rcTitled: { id: string; name: string };
+    let rcUntitled: { id: string; name: string };
+    let ybUntitled: string;
+    const as = (user: string, method: 'GET' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+      h.app.inject({ method, url, headers: { cookie: cookies[user] }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const audits = (action: string, id: string) =>
+      h.count('select count(*) as n from audit_log where action = $1 and entity_type = $2 and entity_id = $3', [
+        action,
+        'monitoring_sample',
+        id,
+      ]);
+
+    beforeAll(async () => {
+      for (const u of ['city.admin', 'rongchang.admin', 'yubei.admin', 'demo.enterprise']) cookies[u] = await h.login(u);
+      [rcTitled] = await h.database.query<{ id: string; name: string }>(
+        "select id, name from enterprises where district_code = '500153' and current_tier is not null order by id limit 1",
+      );
+      [rcUntitled] = await h.database.query<{ id: string; name: string }>(
+        "select id, name from enterprises where district_code = '500153' and zone_code is null and current_tier is null order by id limit 1",
+      );
+      [{ id: ybUntitled }] = await h.database.query<{ id: string }>(
+        "select id from enterprises where district_code = '500112' and current_tier is null order by id limit 1",
+      );
+    });
+
+    it('adds an untitled enterprise with its reason; adding it again or a titled one changes nothing; audited once', async () => {
+      const db = h.database.db;
+      const added = await as('rongchang.admin', 'PUT', `/api/monitoring/sample/${rcUntitled.id}`, { reason: '区县重点培育企业' });
+      expect(added.statusCode, added.body).toBe(200);
+      expect(added.json()).toEqual({ enterpriseId: rcUntitled.id, inSample: true, source: 'added' });
+      expect(await isInSample(db, rcUntitled.id)).toBe(true);
+      const again = await as('rongchang.admin', 'PUT', `/api/monitoring/sample/${rcUntitled.id}`, {});
+      expect(again.statusCode, again.body).toBe(200);
+      expect(await audits('monitoring.sample_add', rcUntitled.id)).toBe(1);
+
+      const titledNoop = await as('city.admin', 'PUT', `/api/monitoring/sample/${rcTitled.id}`);
+      expect(titledNoop.statusCode, titledNoop.body).toBe(200);
+      expect(titledNoop.json()).toEqual({ enterpriseId: rcTitled.id, inSample: true, source: 'title' });
+      expect(await h.count('select count(*) as n from monitoring_sample where enterprise_id = $1', [rcTitled.id])).toBe(0);
+      expect(await audits('monitoring.sample_add', rcTitled.id)).toBe(0);
+    });
+
+    it('takes an enterprise out only with a reason; a titled one put back is in by its title again', async () => {
+      const db = h.database.db;
+      const noReason = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`, {});
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json()).toMatchObject({ code: 'MONITORING_REASON_REQUIRED', message: '移出监测企业须填写原因' });
+      const blank = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`, { reason: '   ' });
+      expect(blank.statusCode).toBe(400);
+      const noBody = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`);
+      expect(noBody.statusCode).toBe(400);
+      expect(await isInSample(db, rcTitled.id)).toBe(true);
+
+      const out = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`, { reason: '企业已停产' });
+      expect(out.statusCode, out.body).toBe(200);
+      expect(out.json()).toEqual({ enterpriseId: rcTitled.id, inSample: false, source: 'title' });
+      expect(await isInSample(db, rcTitled.id)).toBe(false);
+      expect(await audits('monitoring.sample_remove', rcTitled.id)).toBe(1);
+
+      const removed = await as('rongchang.admin', 'GET', '/api/monitoring/sample/removed');
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json().items).toEqual([
+        expect.objectContaining({ enterpriseId: rcTitled.id, reason: '企业已停产', source: 'title', sourceLabel: '持有梯度培育称号' }),
+      ]);
+      const sample = await as('rongchang.admin', 'GET', `/api/monitoring/sample?pageSize=200&q=${encodeURIComponent(rcTitled.name)}`);
+      expect(sample.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(rcTitled.id);
+
+      const back = await as('rongchang.admin', 'PUT', `/api/monitoring/sample/${rcTitled.id}`, {});
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json()).toEqual({ enterpriseId: rcTitled.id, inSample: true, source: 'title' });
+      expect(await isInSample(db, rcTitled.id)).toBe(true);
+      expect(await h.count('select count(*) as n from monitoring_sample where enterprise_id = $1', [rcTitled.id])).toBe(0);
+      expect(await audits('monitoring.sample_add', rcTitled.id)).toBe(1);
+    });
+
+    it('refuses another district (404 as absent), an enterprise (403) and an absent id, changing nothing', async () => {
+      const before = await h.count('select count(*) as n from monitoring_sample');
+      const other = await as('rongchang.admin', 'PUT', `/api/monitoring/sample/${ybUntitled}`, { reason: 'x' });
+      expect(other.statusCode).toBe(404);
+      const absent = await as('rongchang.admin', 'PUT', `/api/monitoring/sample/${ABSENT}`, { reason: 'x' });
+      expect(other.json()).toEqual(absent.json());
+      expect((await as('yubei.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`, { reason: 'x' })).statusCode).toBe(404);
+      expect((await as('demo.enterprise', 'PUT', `/api/monitoring/sample/${rcUntitled.id}`, {})).statusCode).toBe(403);
+      expect((await as('demo.enterprise', 'GET', '/api/monitoring/sample')).statusCode).toBe(404);
+      expect(await h.count('select count(*) as n from monitoring_sample')).toBe(before);
+      const yubeiList = await as('yubei.admin', 'GET', '/api/monitoring/sample?pageSize=200');
+      expect(yubeiList.body).not.toContain(rcTitled.id);
+      expect(yubeiList.body).not.toContain(rcUntitled.id);
+    });
+
+    it('lists the sample of the scope with sources and labels, and the small and micro share computed by hand', async () => {
+      const list = await as('rongchang.admin', 'GET', '/api/monitoring/sample?pageSize=200');
+      expect(list.statusCode, list.body).toBe(200);
+      const body = list.json();
+      const [expected] = await h.database.query<{ total: number; small_micro: number; unknown: number }>(
+        `select count(*)::int as total, (count(*) filter (where size_class in ('small', 'micro')))::int as small_micro,
+                (count(*) filter (where size_class is null))::int as unknown
+         from enterprises e where (e.district_code = '500153' or e.zone_code = '500153')
+           and ((e.current_tier is not null and e.id not in (select enterprise_id from monitoring_sample where status = 'out'))
+                or e.id in (select enterprise_id from monitoring_sample where status = 'in'))`,
+      );
+      expect(body.total).toBe(expected.total);
+      const known = expected.total - expected.unknown;
+      const percent = known > 0 ? Math.round((expected.small_micro / known) * 1000) / 10 : null;
+      expect(body.share).toEqual({
+        total: expected.total,
+        smallMicro: expected.small_micro,
+        unknown: expected.unknown,
+        percent,
+        minimum: 80,
+        below: percent !== null && percent < 80,
+      });
+      const added = body.items.find((i: { enterpriseId: string }) => i.enterpriseId === rcUntitled.id);
+      expect(added).toMatchObject({ source: 'added', sourceLabel: '区县增补', reason: '区县重点培育企业', tierLabel: '其他监测中小企业' });
+      expect(typeof added.sizeLabel).toBe('string');
+      const onlyAdded = await as('rongchang.admin', 'GET', '/api/monitoring/sample?source=added&pageSize=200');
+      expect(onlyAdded.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([rcUntitled.id]);
+      const titledOnly = await as('rongchang.admin', 'GET', '/api/monitoring/sample?source=title&pageSize=200');
+      expect(titledOnly.json().total).toBe(expected.total - 1);
+
+      // The city's share covers every district; a district filter narrows it to that district.
+      const city = await as('city.admin', 'GET', '/api/monitoring/sample?district=500153&pageSize=1');
+      expect(city.json().share).toEqual(body.share);
+      expect(city.json().items).toHaveLength(1);
+    });
+  });
 });

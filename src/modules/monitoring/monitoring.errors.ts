@@ -22,5 +22,18 @@ export const explanationInvalid = (message: string, checkId: string) =>
 export const settingsInvalid = (issues: { field: string; message: string }[]) =>
   new AppError('MONITORING_SETTINGS_INVALID', 400, `监测设置有误：${issues.map((i) => i.message).join('；')}`, { issues });
 // ---- S: sample, review, chasing ----
+/** Taking an enterprise out of the sample, or returning a report, needs a reason. */
+export const reasonRequired = (what: '移出监测企业' | '退回月报') =>
+  new AppError('MONITORING_REASON_REQUIRED', 400, `${what}须填写原因`, { field: 'reason' });
+/** The report changed since the officer opened it (a revision, another officer's action). */
+export const reviewStale = () =>
+  new AppError('MONITORING_REPORT_STALE', 409, '该月报已被修改或已被他人审核，请刷新后在最新内容上重新审核', { field: 'version' });
+/** Accepting a report that is not waiting for a review (待说明 or 已退回). */
+export const notAcceptable = (statusLabel: string) =>
+  new AppError('MONITORING_REVIEW_NOT_ALLOWED', 400, `该月报当前为“${statusLabel}”，须企业补充说明或重新报送后才能审核通过`);
+/** Returning a report already returned. */
+export const alreadyReturned = () => new AppError('MONITORING_REVIEW_NOT_ALLOWED', 400, '该月报已退回，等待企业重新报送');
+/** Chasing a month that has not begun. */
+export const chasePeriodFuture = () => new AppError('MONITORING_PERIOD_FUTURE', 400, '该月份尚未开始，不能催报', { field: 'period' });
 // ---- A: figures (运行分析) ----
 // ---- I: import and export ----

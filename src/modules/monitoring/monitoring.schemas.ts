@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paging, uuid } from '../../server/validation.js';
 
 // Every request and response schema of the monitoring module's routes. Each part adds its own under
 // its comment. Amounts are whole yuan in the API (the web shows 万元); periods are 'YYYY-MM'.
@@ -8,5 +9,158 @@ export const period = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, '月份格�
 
 // ---- K: reports and settings ----
 // ---- S: sample, review, chasing ----
+const sBoolean = z
+  .enum(['true', 'false'], '应为 true 或 false')
+  .transform((v) => v === 'true')
+  .optional();
+const sDistrict = z.string().trim().max(16).optional();
+const sQuery = z.string().trim().max(100).optional();
+const sReason = z.string().max(500, '原因不能超过 500 个字符').nullish();
+
+export const sampleParams = z.object({ enterpriseId: uuid() });
+/** PUT: an optional reason (the district's grounds for adding the enterprise). */
+export const sampleAddBody = z.object({ reason: sReason }).nullish();
+/** DELETE: the reason is required (checked by the use case: MONITORING_REASON_REQUIRED). */
+export const sampleRemoveBody = z.object({ reason: sReason }).nullish();
+export const sampleSource = z.enum(['title', 'added']);
+export const sampleResult = z.object({ enterpriseId: z.uuid(), inSample: z.boolean(), source: sampleSource });
+
+export const sampleListQuery = z.strictObject({
+  district: sDistrict,
+  q: sQuery,
+  source: sampleSource.optional(),
+  ...paging,
+});
+const sampleItem = z.object({
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtName: z.string(),
+  sizeClass: z.string().nullable(),
+  sizeLabel: z.string(),
+  tier: z.string().nullable(),
+  tierLabel: z.string(),
+  source: sampleSource,
+  sourceLabel: z.string(),
+  reason: z.string().nullable(),
+  changedAt: z.date().nullable(),
+});
+/** 小微企业占比: percent over the firms of known size (unknown counted apart); below = under the minimum. */
+export const sampleShare = z.object({
+  total: z.number().int(),
+  smallMicro: z.number().int(),
+  unknown: z.number().int(),
+  percent: z.number().nullable(),
+  minimum: z.number(),
+  below: z.boolean(),
+});
+export const samplePage = z.object({
+  items: z.array(sampleItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  share: sampleShare,
+});
+export const removedListQuery = z.strictObject({ district: sDistrict, q: sQuery, ...paging });
+export const removedPage = z.object({
+  items: z.array(sampleItem.extend({ changedByName: z.string().nullable() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const reviewListQuery = z.strictObject({
+  period,
+  status: z.enum(['needs_explanation', 'accepted', 'returned'], '状态应为待说明、已通过或已退回').optional(),
+  district: sDistrict,
+  late: sBoolean,
+  explained: sBoolean,
+  reviewed: sBoolean,
+  q: sQuery,
+  ...paging,
+});
+const reviewItem = z.object({
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtName: z.string(),
+  period: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  late: z.boolean(),
+  revenueYtd: z.number(),
+  profitYtd: z.number(),
+  employees: z.number(),
+  explanationCount: z.number().int(),
+  reviewed: z.boolean(),
+  enteredBy: z.string(),
+  enteredByLabel: z.string(),
+  submittedAt: z.date(),
+  version: z.number().int(),
+});
+export const reviewPage = z.object({
+  items: z.array(reviewItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const reviewParams = z.object({ enterpriseId: uuid(), period });
+export const acceptBody = z.object({
+  version: z.number().int('应为整数').min(1),
+  note: z.string().max(500, '审核意见不能超过 500 个字符').nullish(),
+});
+export const returnBody = z.object({ version: z.number().int('应为整数').min(1), reason: sReason });
+export const reviewResult = z.object({
+  enterpriseId: z.uuid(),
+  period: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  reviewedAt: z.date(),
+});
+
+export const chaseQuery = z.strictObject({ period, district: sDistrict, ...paging });
+export const chasePage = z.object({
+  period: z.string(),
+  dueOn: z.string(),
+  items: z.array(
+    z.object({
+      enterpriseId: z.uuid(),
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      districtName: z.string(),
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      /** 已退回: the report was returned and is waiting for a new submission. */
+      returned: z.boolean(),
+      lastRemindedOn: z.string().nullable(),
+      reminders: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const remindBody = z.object({
+  period,
+  enterpriseIds: z.array(uuid()).max(5000, '一次最多提醒 5000 家企业').optional(),
+});
+export const remindResult = z.object({ reminded: z.number().int(), skipped: z.number().int() });
+export const ratesQuery = z.strictObject({ period });
+const rateRow = z.object({
+  sample: z.number().int(),
+  reported: z.number().int(),
+  onTime: z.number().int(),
+  firstPass: z.number().int(),
+  reportRate: z.number().nullable(),
+  timelyRate: z.number().nullable(),
+  firstPassRate: z.number().nullable(),
+});
+export const ratesResult = z.object({
+  period: z.string(),
+  dueOn: z.string(),
+  rows: z.array(rateRow.extend({ districtCode: z.string(), districtName: z.string() })),
+  all: rateRow,
+});
 // ---- A: figures (运行分析) ----
 // ---- I: import and export ----
