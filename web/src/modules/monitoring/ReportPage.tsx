@@ -110,8 +110,9 @@ function ReportForm({
   const sequence = useRef(0);
   const revenueYtd = Form.useWatch('revenueYtd', form);
 
-  const proxy = user?.role === 'district_admin';
-  const canWrite = (user?.role === 'enterprise' || proxy) && detail.inSample;
+  const proxy = user?.role === 'district_admin' && detail.canWrite;
+  // The server decides (the enterprise itself, or its district entering for it); the others read.
+  const canWrite = detail.canWrite && detail.inSample;
   const ctx = { month, lastMonth: detail.lastMonth, industrial: detail.industrial };
   const monthComputed = revenueMonthComputed(month, detail.lastMonth);
 
@@ -199,7 +200,8 @@ function ReportForm({
     const soft = (checks ?? []).filter((c) => c.level === 'soft');
     const given = Object.fromEntries(soft.map((c) => [c.id, explanations[c.id]?.trim() ?? ''] as const).filter(([, text]) => text !== ''));
     if (Object.keys(given).length > 0) body.explanations = given;
-    if (detail.version > 0) body.version = detail.version;
+    // The version seen (0 = none yet): a revision or first report stored meanwhile by another hand → 409.
+    body.version = detail.version;
     setNotice(null);
     submit.mutate(body);
   };

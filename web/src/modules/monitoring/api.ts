@@ -59,6 +59,8 @@ export interface ReportDetail {
   industrial: boolean;
   rdRequired: boolean;
   inSample: boolean;
+  /** May the reader write (the enterprise itself, or its district entering for it: 代报). */
+  canWrite: boolean;
   history: ReportHistoryItem[];
 }
 
