@@ -37,3 +37,12 @@ export const alreadyReturned = () => new AppError('MONITORING_REVIEW_NOT_ALLOWED
 export const chasePeriodFuture = () => new AppError('MONITORING_PERIOD_FUTURE', 400, '该月份尚未开始，不能催报', { field: 'period' });
 // ---- A: figures (运行分析) ----
 // ---- I: import and export ----
+/** An import whose preview (or commit) found errors: nothing is stored; details list them by row and column. */
+export const importHasErrors = (errors: { row: number; column: string; code: string; message: string }[], errorCount: number) =>
+  new AppError('MONITORING_IMPORT_HAS_ERRORS', 400, `导入文件有 ${errorCount} 处错误，未导入任何数据：请按行号和列修改后重新上传`, {
+    errors,
+    errorCount,
+  });
+/** Importing or exporting the reports of a month that has not begun. */
+export const importPeriodFuture = () =>
+  new AppError('MONITORING_PERIOD_FUTURE', 400, '该月份尚未开始，不能导入月报：只能导入本月及以前的月报', { field: 'period' });

@@ -1,4 +1,5 @@
 import type { RoutePlugin } from '../../server/http.js';
+import { importRoutes } from './imports.routes.js';
 import { sampleReviewRoutes } from './sample-review.routes.js';
 
 // All routes of the monitoring module (运行监测). Each part adds its routes under its own comment:
@@ -9,4 +10,5 @@ export const monitoringRoutes: RoutePlugin = async (app, { ctx }) => {
   await sampleReviewRoutes(app, { ctx });
   // ---- A: figures (运行分析) ----
   // ---- I: import and export ----
+  await importRoutes(app, { ctx });
 };

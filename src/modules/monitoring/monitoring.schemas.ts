@@ -164,3 +164,23 @@ export const ratesResult = z.object({
 });
 // ---- A: figures (运行分析) ----
 // ---- I: import and export ----
+/** The month of a template, an import or an export; the export may name one district (区县代码). */
+export const importTemplateQuery = z.strictObject({ period });
+export const importQuery = z.strictObject({
+  period,
+  mode: z.enum(['preview', 'commit'], 'mode 应为 preview 或 commit').default('preview'),
+});
+export const reportsExportQuery = z.strictObject({ period, district: z.string().trim().max(16).optional() });
+/** One problem of an import: the row as the spreadsheet numbers it, the column by its header. */
+export const monitoringImportError = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() });
+export const monitoringImportResult = z.object({
+  period: z.string(),
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  explained: z.number(),
+  errors: z.array(monitoringImportError),
+  errorCount: z.number(),
+  committed: z.boolean(),
+});

@@ -20,7 +20,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody 
 const modeQuery = z.strictObject({ mode: z.enum(['preview', 'commit'], 'mode 应为 preview 或 commit').default('preview') });
 
 /** The uploaded file of a multipart request (field `file`). */
-async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+export async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
   if (!request.isMultipart()) throw new AppError('IMPORT_FILE_MISSING', 400, '请以 multipart/form-data 上传文件（字段名 file）');
   const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
   if (!part) throw new AppError('IMPORT_FILE_MISSING', 400, '没有收到文件：请选择要导入的文件');
