@@ -8,6 +8,130 @@ import { paging, uuid } from '../../server/validation.js';
 export const period = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 // ---- K: reports and settings ----
+/** A figure of a report: whole yuan (kWh, persons); range and whole-number rules are checks (named by field). */
+const figure = z.number({ error: '应为数字' }).nullish();
+const surveyAnswer = z.enum(['up', 'flat', 'down'], { error: '应为 up（增加）、flat（持平）或 down（减少）' });
+const reportStatus = z.enum(['needs_explanation', 'accepted', 'returned']);
+
+export const reportParams = z.object({ enterpriseId: z.uuid('不是有效的编号'), period });
+
+/** PUT /api/monitoring/reports/:enterpriseId/:period (and its /check): amounts in whole yuan. */
+export const reportBody = z
+  .object({
+    revenueMonth: figure,
+    revenueYtd: figure,
+    profitYtd: figure,
+    outputYtd: figure,
+    employees: figure,
+    rdExpenseYtd: figure,
+    exportYtd: figure,
+    taxYtd: figure,
+    electricityYtd: figure,
+    newOrders: figure,
+    survey: z
+      .object({ orders: surveyAnswer.nullish(), employment: surveyAnswer.nullish(), financing: surveyAnswer.nullish() })
+      .strict()
+      .nullish(),
+    suggestions: z.string().trim().max(2000, '问题与建议不能超过 2000 个字符').nullish(),
+    explanations: z
+      .record(z.string().max(100), z.string().trim().max(1000, '情况说明不能超过 1000 个字符'))
+      .refine((r) => Object.keys(r).length <= 50, '情况说明过多')
+      .nullish(),
+    /** The version the writer saw (0 = none yet); a newer stored version → 409. Absent = no check. */
+    version: z.number().int().min(0).max(1_000_000).nullish(),
+  })
+  .strict();
+export type ReportBody = z.output<typeof reportBody>;
+
+export const reportCheck = z.object({
+  id: z.string(),
+  level: z.enum(['hard', 'soft']),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const reportValues = z.object({
+  revenueMonth: z.number().nullish(),
+  revenueYtd: z.number(),
+  profitYtd: z.number(),
+  employees: z.number(),
+  rdExpenseYtd: z.number().nullish(),
+  outputYtd: z.number().nullish(),
+  exportYtd: z.number().nullish(),
+  taxYtd: z.number().nullish(),
+  electricityYtd: z.number().nullish(),
+  newOrders: z.number().nullish(),
+  survey: z.object({ orders: surveyAnswer.optional(), employment: surveyAnswer.optional(), financing: surveyAnswer.optional() }).optional(),
+  suggestions: z.string().nullish(),
+});
+
+export const reportPutResult = z.object({
+  status: z.enum(['accepted', 'needs_explanation']),
+  checks: z.array(reportCheck),
+  version: z.number().int(),
+  late: z.boolean(),
+  dueOn: z.string(),
+  period: z.string(),
+});
+
+export const reportCheckResult = z.object({ checks: z.array(reportCheck) });
+
+export const reportDetail = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  period: z.string(),
+  dueOn: z.string(),
+  late: z.boolean(),
+  status: reportStatus.nullable(),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  values: reportValues.nullable(),
+  explanations: z.record(z.string(), z.string()),
+  checks: z.array(reportCheck),
+  returnReason: z.string().nullable(),
+  lastMonth: reportValues.nullable(),
+  lastYear: reportValues.nullable(),
+  industrial: z.boolean(),
+  rdRequired: z.boolean(),
+  inSample: z.boolean(),
+  /** May the reader write (the enterprise itself, or its district entering for it: 代报). */
+  canWrite: z.boolean(),
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      action: z.string(),
+      actionLabel: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      at: z.string(),
+      actorName: z.string().nullable(),
+      afterDue: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const myReports = z.object({
+  inSample: z.boolean(),
+  items: z.array(
+    z.object({ period: z.string(), dueOn: z.string(), status: reportStatus.nullable(), statusLabel: z.string(), late: z.boolean() }),
+  ),
+});
+
+export const monitoringSettingsBody = z.record(z.string(), z.unknown());
+export const monitoringSettingsResult = z.object({
+  dueDay: z.number(),
+  dueMode: z.enum(['calendar', 'working']),
+  reminderDaysBefore: z.number(),
+  monthTolerance: z.number(),
+  yoyLimit: z.number(),
+  momLimit: z.number(),
+  marginMin: z.number(),
+  marginMax: z.number(),
+  rdShareMove: z.number(),
+  rdMonths: z.array(z.number()),
+  smallMicroShareMin: z.number(),
+});
 // ---- S: sample, review, chasing ----
 const sBoolean = z
   .enum(['true', 'false'], '应为 true 或 false')
