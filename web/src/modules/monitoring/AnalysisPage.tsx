@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Row, Segmented, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import { query } from '../../shared/api';
@@ -144,11 +144,12 @@ export function AnalysisPage() {
       </Space>
       <Space style={{ marginBottom: 16 }} wrap>
         <PeriodSelect value={period} onChange={(p) => setState({ period: p })} />
-        <Segmented<GroupBy>
+        <Select<GroupBy>
           aria-label="分组"
+          style={{ width: 150 }}
           value={groupBy}
           onChange={(v) => setState({ groupBy: v === 'tier' ? undefined : v })}
-          options={(Object.keys(GROUP_BY_LABELS) as GroupBy[]).map((k) => ({ value: k, label: GROUP_BY_LABELS[k] }))}
+          options={(Object.keys(GROUP_BY_LABELS) as GroupBy[]).map((k) => ({ value: k, label: `按${GROUP_BY_LABELS[k]}` }))}
         />
       </Space>
       {analysis.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(analysis.error as Error).message} />}

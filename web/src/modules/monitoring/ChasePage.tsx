@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../shared/api';
@@ -102,7 +102,10 @@ export function ChasePage() {
               title: '企业名称',
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
+                  <Space size={4}>
+                    <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
+                    {r.returned && <Tag color="red">已退回待重报</Tag>}
+                  </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.uscc}
                   </Typography.Text>

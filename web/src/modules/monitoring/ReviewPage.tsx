@@ -166,7 +166,7 @@ export function ReviewPage() {
                 </Space>
               ),
           },
-          { title: '填报人', render: (_, r) => r.enteredBy ?? '—' },
+          { title: '填报方式', render: (_, r) => r.enteredByLabel },
           { title: '报送时间', render: (_, r) => dateTime(r.submittedAt) },
           {
             title: '操作',

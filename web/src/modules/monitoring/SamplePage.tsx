@@ -8,7 +8,7 @@ import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
 import { enterpriseKeys, fetchEnterprises } from '../enterprises/api';
-import { addToSample, fetchRemoved, fetchSample, officerKeys, removeFromSample, type SampleItem } from './api-officers';
+import { addToSample, fetchRemoved, fetchSample, officerKeys, type RemovedItem, removeFromSample, type SampleItem } from './api-officers';
 
 const PAGE_SIZE = 20;
 const SOURCE_OPTIONS = [
@@ -58,7 +58,7 @@ export function SamplePage() {
           title={
             share.total === 0
               ? `${isCity ? '全市' : '本区县'}暂无监测企业：持有有效称号的企业会自动纳入，也可点“添加监测企业”。`
-              : `${isCity && !state.district ? '全市' : ref.districtName(state.district) || '本区县'}监测企业 ${count(share.total)} 家，其中小型和微型企业 ${count(share.smallMicro)} 家，占 ${percent(share.percent)}${share.below ? `，低于 ${percent(share.minimum, 0)} 的要求：请添加小型和微型企业` : `，不低于 ${percent(share.minimum, 0)} 的要求`}。`
+              : `${isCity && !state.district ? '全市' : ref.districtName(state.district) || '本区县'}监测企业 ${count(share.total)} 家，其中小型和微型企业 ${count(share.smallMicro)} 家，占 ${percent(share.percent)}${share.below ? `，低于 ${percent(share.minimum, 0)} 的要求：请添加小型和微型企业` : `，不低于 ${percent(share.minimum, 0)} 的要求`}${share.unknown ? `；另有 ${count(share.unknown)} 家企业规模未知，未计入占比，请在企业库中补充规模` : ''}。`
           }
         />
       )}
@@ -136,8 +136,8 @@ export function SamplePage() {
                     ),
                   },
                   { title: '区县', dataIndex: 'districtName' },
-                  { title: '规模', render: (_, r) => r.sizeLabel ?? '—' },
-                  { title: '称号', render: (_, r) => r.tierLabel ?? '—' },
+                  { title: '规模', dataIndex: 'sizeLabel' },
+                  { title: '称号', dataIndex: 'tierLabel' },
                   {
                     title: '纳入方式',
                     render: (_, r) => <Tag color={r.source === 'title' ? 'blue' : 'green'}>{r.sourceLabel}</Tag>,
@@ -168,7 +168,7 @@ export function SamplePage() {
             key: 'removed',
             label: '已移出',
             children: (
-              <Table<SampleItem>
+              <Table<RemovedItem>
                 rowKey="enterpriseId"
                 loading={removed.isLoading}
                 dataSource={removed.data?.items}
@@ -180,8 +180,9 @@ export function SamplePage() {
                     render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>,
                   },
                   { title: '区县', dataIndex: 'districtName' },
-                  { title: '称号', render: (_, r) => r.tierLabel ?? '—' },
+                  { title: '称号', dataIndex: 'tierLabel' },
                   { title: '移出理由', render: (_, r) => r.reason ?? '—' },
+                  { title: '操作人', render: (_, r) => r.changedByName ?? '—' },
                   { title: '移出日期', render: (_, r) => date(r.changedAt) },
                   {
                     title: '操作',
@@ -211,7 +212,7 @@ function errorText(e: unknown, fallback: string) {
   return e instanceof ApiError ? e.message : fallback;
 }
 
-function RestoreButton({ item }: { item: SampleItem }) {
+function RestoreButton({ item }: { item: RemovedItem }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const restore = useMutation({

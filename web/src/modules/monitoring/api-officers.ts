@@ -2,7 +2,19 @@
 // settings). Until a response schema lands in src/modules/monitoring/monitoring.schemas.ts, its type is
 // declared here after the contract it follows (named in each comment); switch to
 // `Json<z.output<typeof schema>>` as the schemas land.
+import type { z } from 'zod';
+import type {
+  chasePage,
+  ratesResult,
+  remindResult,
+  removedPage,
+  reviewPage,
+  reviewResult,
+  samplePage,
+  sampleResult,
+} from '../../../../src/modules/monitoring/monitoring.schemas';
 import { api, query } from '../../shared/api';
+import type { Json } from '../../shared/json';
 
 export type Period = string; // 'YYYY-MM'
 export type ReportStatus = 'needs_explanation' | 'accepted' | 'returned';
@@ -25,116 +37,37 @@ export const officerKeys = {
 type Q = Record<string, string | number | undefined | null>;
 
 // ---- S: the sample (GET/PUT/DELETE /api/monitoring/sample) ----
-export interface SampleItem {
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  districtName: string;
-  sizeClass: string | null;
-  sizeLabel: string | null;
-  tier: string | null;
-  tierLabel: string | null;
-  source: 'title' | 'added' | 'removed' | string;
-  sourceLabel: string;
-  reason: string | null;
-  changedAt: string | null;
-}
-export interface SampleShare {
-  total: number;
-  smallMicro: number;
-  percent: number | null;
-  minimum: number;
-  below: boolean;
-}
-export interface SampleList {
-  items: SampleItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  share: SampleShare;
-}
-export interface SampleChange {
-  enterpriseId: string;
-  inSample: boolean;
-  source: 'title' | 'added';
-}
+export type SampleList = Json<z.output<typeof samplePage>>;
+export type SampleItem = SampleList['items'][number];
+export type SampleShare = SampleList['share'];
+export type RemovedList = Json<z.output<typeof removedPage>>;
+export type RemovedItem = RemovedList['items'][number];
+export type SampleChange = z.output<typeof sampleResult>;
 export const fetchSample = (f: Q) => api<SampleList>(`/api/monitoring/sample${query(f)}`);
-export const fetchRemoved = (f: Q) => api<{ items: SampleItem[]; total: number }>(`/api/monitoring/sample/removed${query(f)}`);
+export const fetchRemoved = (f: Q) => api<RemovedList>(`/api/monitoring/sample/removed${query(f)}`);
 export const addToSample = (enterpriseId: string, reason?: string) =>
   api<SampleChange>(`/api/monitoring/sample/${enterpriseId}`, { method: 'PUT', body: reason ? { reason } : {} });
 export const removeFromSample = (enterpriseId: string, reason: string) =>
   api<SampleChange>(`/api/monitoring/sample/${enterpriseId}`, { method: 'DELETE', body: { reason } });
 
 // ---- S: review (GET /api/monitoring/reports, POST …/accept and …/return) ----
-export interface ReviewItem {
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  districtName: string;
-  period: Period;
-  status: ReportStatus;
-  statusLabel: string;
-  late: boolean;
-  revenueYtd: number | null;
-  profitYtd: number | null;
-  employees: number | null;
-  explanationCount: number;
-  reviewed: boolean;
-  enteredBy: string | null;
-  submittedAt: string | null;
-  version: number;
-}
-export interface ReviewList {
-  items: ReviewItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ReviewList = Json<z.output<typeof reviewPage>>;
+export type ReviewItem = ReviewList['items'][number];
+export type ReviewResult = Json<z.output<typeof reviewResult>>;
 export const fetchReviewList = (f: Q) => api<ReviewList>(`/api/monitoring/reports${query(f)}`);
 export const acceptReport = (enterpriseId: string, period: Period, body: { version: number; note?: string }) =>
-  api<unknown>(`/api/monitoring/reports/${enterpriseId}/${period}/accept`, { method: 'POST', body });
+  api<ReviewResult>(`/api/monitoring/reports/${enterpriseId}/${period}/accept`, { method: 'POST', body });
 export const returnReport = (enterpriseId: string, period: Period, body: { version: number; reason: string }) =>
-  api<unknown>(`/api/monitoring/reports/${enterpriseId}/${period}/return`, { method: 'POST', body });
+  api<ReviewResult>(`/api/monitoring/reports/${enterpriseId}/${period}/return`, { method: 'POST', body });
 
 // ---- S: chasing (GET /api/monitoring/chase, POST /chase/remind, GET /chase/rates) ----
-export interface ChaseItem {
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  districtName: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  lastRemindedOn: string | null;
-  reminders: number;
-}
-export interface ChaseList {
-  period: Period;
-  dueOn: string;
-  items: ChaseItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export interface RateRow {
-  districtCode?: string;
-  districtName?: string;
-  sample: number;
-  reported: number;
-  onTime: number;
-  firstPass: number;
-  reportRate: number | null;
-  timelyRate: number | null;
-  firstPassRate: number | null;
-}
-export interface Rates {
-  period: Period;
-  dueOn: string;
-  rows: RateRow[];
-  all: RateRow;
-}
+export type ChaseList = Json<z.output<typeof chasePage>>;
+export type ChaseItem = ChaseList['items'][number];
+export type Rates = Json<z.output<typeof ratesResult>>;
+export type RateRow = Rates['rows'][number];
 export const fetchChase = (f: Q) => api<ChaseList>(`/api/monitoring/chase${query(f)}`);
 export const remind = (body: { period: Period; enterpriseIds?: string[] }) =>
-  api<{ reminded: number; skipped: number }>('/api/monitoring/chase/remind', { method: 'POST', body });
+  api<z.output<typeof remindResult>>('/api/monitoring/chase/remind', { method: 'POST', body });
 export const fetchRates = (period: Period) => api<Rates>(`/api/monitoring/chase/rates${query({ period })}`);
 
 // ---- A: figures (GET /api/monitoring/analysis, /trend, /rows, /analysis.xlsx) ----
