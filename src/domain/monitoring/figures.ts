@@ -20,9 +20,7 @@ export const FIGURE_METRIC_LABELS: Record<FigureMetric, string> = {
   employees: '从业人员',
   electricity: '用电量',
 };
-export const SURVEY_ITEMS = ['orders', 'employment', 'financing'] as const;
-export type SurveyItem = (typeof SURVEY_ITEMS)[number];
-export const SURVEY_ITEM_LABELS: Record<SurveyItem, string> = { orders: '订单', employment: '用工', financing: '融资需求' };
+export { SURVEY_ITEM_LABELS, SURVEY_ITEMS, type SurveyItem } from './report-status.js';
 
 /** One decimal, half away from zero (−0 shown as 0). */
 export function round1(value: number): number {

@@ -244,3 +244,110 @@ export async function selectStoredAggregateRows(db: DbOrTx, years?: number[]): P
   const where = years ? sql`where year = any(${sql.param(years)}::int4[])` : sql``;
   return rowsOf(await db.execute(sql`select * from monitoring_aggregates ${where}`)).map(toAggregateRow);
 }
+
+/** Whose figures: the city (every district unit) or one district's / zone's code. */
+export type FigureUnit = { kind: 'city' } | { kind: 'unit'; code: string };
+
+/**
+ * Sums of the stored aggregates for some periods and dims, over the reader's units, by (year, month,
+ * dim, dim_key). The city sums the 'district' units (each report once); an officer reads its code's
+ * unit: a district's 'district' rows or a zone's 'zone' rows (a code is one or the other).
+ * Reads monitoring_aggregates only: its key leads with (year, month), so the cost is the period's
+ * rows, whatever the number of reports.
+ */
+export async function selectAggregateSums(
+  db: DbOrTx,
+  q: { periods: { year: number; month: number }[]; dims: AggregateDim[]; unit: FigureUnit },
+): Promise<{ year: number; month: number; dim: AggregateDim; dimKey: string; sums: Record<AggregateSum, number> }[]> {
+  if (q.periods.length === 0 || q.dims.length === 0) return [];
+  const unitWhere = q.unit.kind === 'city' ? sql`a.unit_kind = 'district'` : sql`a.unit_code = ${q.unit.code}`;
+  const sums = AGGREGATE_SUMS.map((s) => `sum(a.${s})::bigint as ${s}`).join(', ');
+  const result = await db.execute(sql`
+    select a.year, a.month, a.dim, a.dim_key, ${sql.raw(sums)}
+    from monitoring_aggregates a
+    join unnest(${sql.param(q.periods.map((p) => p.year))}::int4[], ${sql.param(q.periods.map((p) => p.month))}::int4[]) as p(year, month)
+      on a.year = p.year and a.month = p.month
+    where ${unitWhere} and a.dim = any(${sql.param(q.dims)}::text[])
+    group by a.year, a.month, a.dim, a.dim_key`);
+  return rowsOf(result).map((r) => {
+    const row = toAggregateRow({ ...r, unit_kind: 'district', unit_code: '' });
+    return { year: row.year, month: row.month, dim: row.dim, dimKey: row.dimKey, sums: row.sums };
+  });
+}
+
+const DIM_COLUMN: Record<AggregateDim, string | null> = {
+  all: null,
+  tier: 'r.tier',
+  district: 'r.district_code',
+  industry: "coalesce(r.industry_code, '')",
+  section: "coalesce(r.section_code, '')",
+  cluster: "coalesce(r.cluster_code, '')",
+  size: "coalesce(r.size_class, '')",
+};
+
+export interface FigureRowRecord {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  districtCode: string;
+  tier: string;
+  revenueYtd: number;
+  revenueYtdPrev: number | null;
+  profitYtd: number;
+  profitYtdPrev: number | null;
+  revisedAfterDue: boolean;
+}
+
+/**
+ * The accepted reports behind a figure (the same rows the aggregates summed): the period's reports in
+ * the reader's units, in the dim's group, matched (a previous-year accepted report), unmatched or all;
+ * a page by revenue, largest first, with the total. Names from the registry (display only).
+ */
+export async function selectFigureRows(
+  db: DbOrTx,
+  q: {
+    year: number;
+    month: number;
+    unit: FigureUnit;
+    dim: AggregateDim;
+    key: string;
+    sample: 'matched' | 'unmatched' | 'all';
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ items: FigureRowRecord[]; total: number }> {
+  const where: SQL[] = [sql`r.year = ${q.year}`, sql`r.month = ${q.month}`, sql`r.status = 'accepted'`];
+  if (q.unit.kind === 'unit') where.push(sql`(r.district_code = ${q.unit.code} or r.zone_code = ${q.unit.code})`);
+  const column = DIM_COLUMN[q.dim];
+  if (column) where.push(sql`${sql.raw(column)} = ${q.key}`);
+  if (q.sample === 'matched') where.push(sql`p.enterprise_id is not null`);
+  if (q.sample === 'unmatched') where.push(sql`p.enterprise_id is null`);
+  const prevJoin = sql`left join monitoring_reports p
+    on p.enterprise_id = r.enterprise_id and p.year = r.year - 1 and p.month = r.month and p.status = 'accepted'`;
+  const whereSql = sql.join(where, sql` and `);
+  const countRows = await db.execute(sql`select count(*)::int as n from monitoring_reports r ${prevJoin} where ${whereSql}`);
+  const pageRows = await db.execute(sql`
+    select r.enterprise_id, e.name, e.uscc, r.district_code, r.tier, r.revenue_ytd, p.revenue_ytd as revenue_prev,
+      r.profit_ytd, p.profit_ytd as profit_prev, (r.revised_after_due or coalesce(p.revised_after_due, false)) as revised
+    from monitoring_reports r ${prevJoin}
+    join enterprises e on e.id = r.enterprise_id
+    where ${whereSql}
+    order by r.revenue_ytd desc, r.enterprise_id
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const page = rowsOf(pageRows);
+  return {
+    total: Number(rowsOf(countRows)[0]?.n ?? 0),
+    items: page.map((r) => ({
+      enterpriseId: String(r.enterprise_id),
+      enterpriseName: String(r.name),
+      uscc: String(r.uscc),
+      districtCode: String(r.district_code),
+      tier: String(r.tier),
+      revenueYtd: Number(r.revenue_ytd),
+      revenueYtdPrev: r.revenue_prev === null ? null : Number(r.revenue_prev),
+      profitYtd: Number(r.profit_ytd),
+      profitYtdPrev: r.profit_prev === null ? null : Number(r.profit_prev),
+      revisedAfterDue: Boolean(r.revised),
+    })),
+  };
+}

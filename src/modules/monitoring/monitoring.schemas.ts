@@ -287,6 +287,112 @@ export const ratesResult = z.object({
   all: rateRow,
 });
 // ---- A: figures (运行分析) ----
+/** The groupings of the figures (stats and analysis); the aggregates' dim column. */
+export const figureGroupBy = z.enum(['tier', 'district', 'industry', 'section', 'cluster', 'size'], {
+  error: '分组应为梯度层级、区县、行业大类、行业门类、产业集群或企业规模之一',
+});
+export const statsQuery = z.strictObject({ period, groupBy: figureGroupBy.default('tier') });
+const statsFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Enterprises of the matched sample (accepted reports for the period in both years). */
+  enterprises: z.number().int(),
+  /** Enterprises with an accepted report this year only. */
+  unmatched: z.number().int(),
+  revenueYtd: z.number(),
+  revenueYtdPrev: z.number(),
+  revenueYoY: z.number().nullable(),
+  profitYtd: z.number(),
+  profitYtdPrev: z.number(),
+  profitYoY: z.number().nullable(),
+});
+export const statsResult = z.object({ period, groups: z.array(statsFigure), all: statsFigure });
+
+export const analysisQuery = statsQuery;
+const metricFigure = z.object({
+  cur: z.number(),
+  prev: z.number(),
+  yoy: z.number().nullable(),
+  twoYear: z.number().nullable(),
+  ppVsAll: z.number().nullable(),
+});
+const surveyFigure = z.object({ up: z.number().int(), answered: z.number().int(), upShare: z.number().nullable() });
+export const analysisFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  enterprises: z.number().int(),
+  unmatched: z.number().int(),
+  /** Accepted reports behind the figure whose value (this year's or last year's) was revised after its due date. */
+  revised: z.number().int(),
+  metrics: z.object({
+    revenue: metricFigure,
+    profit: metricFigure,
+    output: metricFigure,
+    rd: metricFigure,
+    export: metricFigure,
+    tax: metricFigure,
+    employees: metricFigure,
+    electricity: metricFigure,
+  }),
+  survey: z.object({ orders: surveyFigure, employment: surveyFigure, financing: surveyFigure }),
+});
+export const analysisResult = z.object({
+  period,
+  periodLabel: z.string(),
+  groupBy: figureGroupBy,
+  groups: z.array(analysisFigure),
+  all: analysisFigure,
+  sentence: z.string(),
+  revisedNote: z.string().nullable(),
+});
+
+export const trendQuery = z.strictObject({
+  year: z.coerce.number().int('年份应为整数').min(2000, '年份应在 2000—2100 之间').max(2100, '年份应在 2000—2100 之间'),
+  groupBy: figureGroupBy.default('tier'),
+});
+const trendPoint = z.object({ revenueYoY: z.number().nullable(), profitYoY: z.number().nullable() });
+export const trendResult = z.object({
+  year: z.number().int(),
+  months: z.array(
+    z.object({
+      period,
+      series: z.array(trendPoint.extend({ key: z.string(), label: z.string() })),
+      all: trendPoint,
+    }),
+  ),
+});
+
+export const figureRowsQuery = z.strictObject({
+  period,
+  dim: z.enum(['all', 'tier', 'district', 'industry', 'section', 'cluster', 'size'], { error: '分组维度不正确' }).default('all'),
+  key: z.string().trim().max(32, '分组代码不能超过 32 个字符').default(''),
+  sample: z.enum(['matched', 'unmatched', 'all'], { error: '口径应为同口径、仅本年或全部' }).default('matched'),
+  ...paging,
+});
+export const figureRowsResult = z.object({
+  items: z.array(
+    z.object({
+      enterpriseId: z.uuid(),
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      districtName: z.string(),
+      tier: z.string(),
+      tierLabel: z.string(),
+      revenueYtd: z.number(),
+      revenueYtdPrev: z.number().nullable(),
+      profitYtd: z.number(),
+      profitYtdPrev: z.number().nullable(),
+      revisedAfterDue: z.boolean(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type StatsQuery = z.output<typeof statsQuery>;
+export type TrendQuery = z.output<typeof trendQuery>;
+export type FigureRowsQuery = z.output<typeof figureRowsQuery>;
+export type FigureGroupBy = z.output<typeof figureGroupBy>;
 // ---- I: import and export ----
 /** The month of a template, an import or an export; the export may name one district (区县代码). */
 export const importTemplateQuery = z.strictObject({ period });
