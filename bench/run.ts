@@ -2,6 +2,7 @@
 
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
+import { benchMonitoring } from './monitoring.bench.js';
 import { benchPlatform } from './platform.bench.js';
 import { benchRecognition } from './recognition.bench.js';
 import { benchRegistry } from './registry.bench.js';
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   responsiveness: benchResponsiveness,
   platform: benchPlatform,
   recognition: benchRecognition,
+  monitoring: benchMonitoring,
 };
 const only = process.argv.slice(2);
 

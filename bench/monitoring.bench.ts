@@ -1,0 +1,450 @@
+// `npm run bench -- monitoring` (issue 11, "Scale and speed"). Each figure is printed beside a
+// reference measured in the same run (the machine is shared and noisy):
+// - PostgreSQL (ZJTX_BENCH_DATABASE_URL, a role that may create databases; a fresh database, dropped at
+//   the end): 1,000,000 enterprises, then monthly reports loaded with COPY in three stages to 1M, 4M and
+//   24M rows (each COPY's time and rows/s), the aggregates rebuilt after each stage (timed), then
+//   GET /api/monitoring/stats for several periods × groupBy with 8 concurrent clients over HTTP against
+//   a real server process (`npm start`), beside GET /api/auth/me (a session lookup) over the same HTTP
+//   and the bare aggregate SELECT in-process — at every stage: it must not grow with the total. Then
+//   single report submissions (PUT with its checks, on enterprises with 23 months of history) with 1 and
+//   8 clients beside a bare UPDATE of one report row. Goals: stats p95 ≤ 300 ms, PUT p95 ≤ 20 ms.
+// - PGlite (embedded), 30,000 enterprises × 36 months: stats p95 ≤ 500 ms beside the bare SELECT; a
+//   month's xlsx import of 30,000 reports ≤ 60 s beside reading the same file with exceljs alone.
+// ZJTX_BENCH_MONITORING_SCALE=small: 20,000 × 24 on PostgreSQL, 3,000 × 36 on PGlite (development).
+// ZJTX_BENCH_KINDS=postgres (or pglite) runs one of the two; ZJTX_BENCH_SECONDS the length of each load run (10).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo-data.js';
+import { type Database, openDatabase } from '../src/db/database.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { todayInShanghai } from '../src/domain/dates.js';
+import {
+  AGGREGATE_SUMS,
+  aggregateRowKey,
+  computeAggregateRows,
+  selectStoredAggregateRows,
+} from '../src/modules/monitoring/aggregates.repo.js';
+import { rebuildAggregates } from '../src/modules/monitoring/keep-aggregates.js';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { freshPostgres } from './databases.js';
+import {
+  ENTERPRISE_COLUMNS,
+  type Period,
+  Population,
+  periodsUpTo,
+  periodText,
+  REPORT_COLUMNS,
+  SAMPLE_COLUMNS,
+  TITLE_COLUMNS,
+} from './monitoring-data.js';
+import { benchMonitoringImport } from './monitoring-import.js';
+import { type CopyResult, copyPglite, copyPostgres } from './monitoring-load.js';
+import { startServer } from './server-process.js';
+
+const SMALL = process.env.ZJTX_BENCH_MONITORING_SCALE === 'small';
+const PG_ENTERPRISES = SMALL ? 20_000 : 1_000_000;
+const PGLITE_ENTERPRISES = SMALL ? 3_000 : 30_000;
+const SECONDS = Number(process.env.ZJTX_BENCH_SECONDS ?? 10);
+const CONCURRENCY = 8;
+const ROWS_GOAL_PG = 300;
+const ROWS_GOAL_PGLITE = 500;
+const PUT_GOAL = 20;
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const n = (v: number) => v.toLocaleString('en');
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const copyText = (what: string, r: CopyResult) =>
+  `${what}: ${n(r.rows)} rows in ${r.seconds.toFixed(1)} s (${n(Math.round(r.rowsPerSecond))} rows/s)`;
+
+interface Latency {
+  requests: number;
+  failures: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** What the summary table at the end shows. */
+const summary: { what: string; figure: string; reference: string; goal: string }[] = [];
+
+/** Runs fn with `concurrency` workers for `seconds`; latency percentiles in ms (failures counted, not timed). */
+async function pool(fn: (i: number) => Promise<unknown>, seconds = SECONDS, concurrency = CONCURRENCY): Promise<Latency> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const started = performance.now();
+        try {
+          await fn(i);
+          latencies.push(performance.now() - started);
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { requests: latencies.length, failures, p50: pct(50), p95: pct(95), p99: pct(99) };
+}
+
+const latencyText = (l: Latency) =>
+  `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)} (${n(l.requests)} requests, failures ${l.failures})`;
+
+/** GETs of `urls` in turn by 8 clients in a process of their own (bench/load-client.ts). */
+async function httpLoad(baseUrl: string, cookie: string, urls: string[]): Promise<Latency> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify({ baseUrl, cookie, urls, concurrency: CONCURRENCY, seconds: SECONDS })],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop() as string);
+}
+
+async function logIn(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('zjtx_session='));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  return cookie.split(';')[0];
+}
+
+/** The stats URLs of the given periods × the three groupings of the issue's contract. */
+const statsUrls = (periods: Period[]) =>
+  periods.flatMap((p) => ['tier', 'district', 'industry'].map((g) => `/api/monitoring/stats?period=${periodText(p)}&groupBy=${g}`));
+
+/** The figures' read without the route: one period's city-wide cells of one grouping, summed over the districts. */
+const BARE_AGGREGATE = `select dim_key, sum(matched)::int as enterprises, sum(unmatched)::int as unmatched, sum(revenue_cur)::float8 as revenue_cur,
+  sum(revenue_prev)::float8 as revenue_prev, sum(profit_cur)::float8 as profit_cur, sum(profit_prev)::float8 as profit_prev
+  from monitoring_aggregates where year = $1 and month = $2 and unit_kind = 'district' and dim = $3 group by dim_key`;
+
+async function measureStats(
+  label: string,
+  stage: string,
+  database: Database,
+  baseUrl: string,
+  cookies: { city: string; district: string },
+  periods: Period[],
+  goal: number,
+): Promise<void> {
+  const urls = statsUrls(periods);
+  // Is the route there (and answering 200)? Otherwise say so instead of timing errors.
+  const probe = await fetch(`${baseUrl}${urls[0]}`, { headers: { cookie: cookies.city } });
+  const probeBody = await probe.text();
+  const reference = await httpLoad(baseUrl, cookies.city, ['/api/auth/me']);
+  const dims = ['tier', 'district', 'industry'];
+  const bare = await pool((i) => {
+    const p = periods[Math.floor(i / 3) % periods.length];
+    return database.query(BARE_AGGREGATE, [p.year, p.month, dims[i % 3]]);
+  });
+  console.log(
+    `  [${label}, ${stage}] reference: GET /api/auth/me over HTTP (session lookup), ${CONCURRENCY} clients: ${latencyText(reference)}; bare aggregate SELECT in-process, ${CONCURRENCY} concurrent: ${latencyText(bare)}`,
+  );
+  if (!probe.ok) {
+    console.log(`  [${label}, ${stage}] GET /api/monitoring/stats not measured: HTTP ${probe.status} ${probeBody.slice(0, 200)}`);
+    summary.push({
+      what: `${label} stats, ${stage}`,
+      figure: `HTTP ${probe.status}`,
+      reference: `me p95 ${ms(reference.p95)}`,
+      goal: `≤ ${goal} ms`,
+    });
+    return;
+  }
+  const groups = (JSON.parse(probeBody) as { groups?: unknown[] }).groups?.length ?? 0;
+  const city = await httpLoad(baseUrl, cookies.city, urls);
+  const district = await httpLoad(baseUrl, cookies.district, urls);
+  const ok = city.p95 <= goal && district.p95 <= goal && city.failures + district.failures === 0;
+  console.log(
+    `  [${label}, ${stage}] GET /api/monitoring/stats, ${periods.map(periodText).join(' ')} × tier|district|industry (${groups} groups by tier in ${periodText(periods[0])}), ${CONCURRENCY} clients, ${SECONDS} s: city ${latencyText(city)}; district (荣昌区) ${latencyText(district)}  [goal p95 ≤ ${goal} ms: ${verdict(ok)}]`,
+  );
+  summary.push({
+    what: `${label} stats p95, ${stage}`,
+    figure: `city ${ms(city.p95)}, district ${ms(district.p95)}`,
+    reference: `/api/auth/me ${ms(reference.p95)}; bare SELECT ${ms(bare.p95)}`,
+    goal: `≤ ${goal} ms: ${verdict(ok)}`,
+  });
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await fn();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+async function aggregateCells(database: Database): Promise<number> {
+  const [{ count }] = await database.query<{ count: number }>('select count(*)::int as count from monitoring_aggregates');
+  return count;
+}
+
+/** One PUT over a keep-alive connection; resolves with the status and the body. */
+function put(agent: Agent, baseUrl: string, cookie: string, url: string, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}${url}`,
+      {
+        method: 'PUT',
+        agent,
+        headers: { cookie, origin: baseUrl, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** The PUT body of enterprise i for period p: the loaded report with the month's revenue changed by `bump`. */
+function putBody(population: Population, i: number, p: Period, bump: number) {
+  const { industrial, outputYtd, ...values } = population.values(i, p, bump);
+  return industrial ? { ...values, outputYtd } : values;
+}
+
+async function benchPostgres(): Promise<void> {
+  const label = 'PostgreSQL';
+  const today = todayInShanghai();
+  const periods = periodsUpTo(today, 24);
+  const fresh = await freshPostgres();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zjtx-bench-monitoring-'));
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    const { database, url } = fresh;
+    await migrateDatabase(database);
+    await seedDemo(database, { enterprises: 1, seed: 42 });
+    const population = new Population(PG_ENTERPRISES, today);
+    const enterprises = await copyPostgres(url, 'enterprises', ENTERPRISE_COLUMNS, population.enterpriseLines());
+    const titles = await copyPostgres(url, 'enterprise_titles', TITLE_COLUMNS, population.titleLines());
+    const sample = await copyPostgres(url, 'monitoring_sample', SAMPLE_COLUMNS, population.sampleLines());
+    await database.maintain(['enterprises', 'enterprise_titles', 'monitoring_sample'], { vacuum: false });
+    console.log(
+      `  [${label}] ${copyText(`COPY enterprises`, enterprises)}; ${copyText('titles', titles)}; ${copyText('sample rows (firms without a title)', sample)}`,
+    );
+
+    server = await startServer(
+      { DATABASE_URL: url, ZJTX_DATA_DIR: dataDir, ZJTX_PROCESS: 'web', ZJTX_LOGIN_RATE_LIMIT: '1000' },
+      Number(process.env.ZJTX_BENCH_PORT ?? 3931),
+    );
+    const baseUrl = server.baseUrl;
+    const cookies = { city: await logIn(baseUrl, 'city.admin'), district: await logIn(baseUrl, 'rongchang.admin') };
+
+    // Stage 1: the oldest month for all; stage 2: its next month and the same two months a year later
+    // (matched samples); stage 3: the other 20 months.
+    const stages: { name: string; periods: Period[]; stats: Period[] }[] = [
+      { name: '1M rows', periods: [periods[0]], stats: [periods[0]] },
+      { name: '4M rows', periods: [periods[12], periods[1], periods[13]], stats: [periods[0], periods[12], periods[13]] },
+      {
+        name: '24M rows',
+        periods: periods.filter((_, k) => ![0, 1, 12, 13].includes(k)),
+        stats: [periods[0], periods[12], periods[13], periods[17], periods[22]],
+      },
+    ];
+    let total = 0;
+    for (const stage of stages) {
+      for (const p of stage.periods) {
+        const r = await copyPostgres(url, 'monitoring_reports', REPORT_COLUMNS, population.reportLines(p));
+        total += r.rows;
+        console.log(`  [${label}] ${copyText(`COPY reports of ${periodText(p)}`, r)}; ${n(total)} rows in all`);
+      }
+      stage.name = `${n(total)} rows`;
+      const analyze = await timed(() => database.query('analyze monitoring_reports'));
+      const rebuild = await timed(() => rebuildAggregates(database.db));
+      await database.maintain(['monitoring_aggregates']);
+      console.log(
+        `  [${label}, ${stage.name}] analyze ${analyze.seconds.toFixed(1)} s; rebuildAggregates over ${n(total)} rows: ${rebuild.seconds.toFixed(1)} s → ${n(await aggregateCells(database))} aggregate cells`,
+      );
+      summary.push({
+        what: `${label} load to ${stage.name}`,
+        figure: `rebuildAggregates ${rebuild.seconds.toFixed(1)} s`,
+        reference: '',
+        goal: '(printed)',
+      });
+      await measureStats(label, stage.name, database, baseUrl, cookies, stage.stats, ROWS_GOAL_PG);
+    }
+
+    // Single submissions: PUT the current month again (a revision with its checks, keepAggregates) for
+    // firms of 荣昌区 (its district enters for them) that have 23 months of history before it.
+    const current = periods[periods.length - 1];
+    const firms = Array.from({ length: population.n }, (_, i) => i).filter((i) => population.district(i) === '500153');
+    const others = Array.from({ length: population.n }, (_, i) => i).filter((i) => population.district(i) !== '500153');
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const outcomes = new Map<string, number>();
+    let firstError = '';
+    let round = 0;
+    const submit = async (k: number) => {
+      const i = firms[k % firms.length];
+      const bump = 1 + 0.01 * (1 + ((round + Math.floor(k / firms.length)) % 9));
+      const r = await put(
+        agent,
+        baseUrl,
+        cookies.district,
+        `/api/monitoring/reports/${population.ids[i]}/${periodText(current)}`,
+        putBody(population, i, current, bump),
+      );
+      const key = r.status === 200 ? `200 ${(JSON.parse(r.body) as { status: string }).status}` : String(r.status);
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      if (r.status !== 200) {
+        firstError ||= `${r.status} ${r.body.slice(0, 300)}`;
+        throw new Error(String(r.status));
+      }
+    };
+    const bareUpdate = (k: number) => {
+      const i = others[k % others.length];
+      return database.query(
+        'update monitoring_reports set submitted_at = now(), version = version + 1 where enterprise_id = $1 and year = $2 and month = $3',
+        [population.ids[i], current.year, current.month],
+      );
+    };
+    for (const clients of [1, CONCURRENCY]) {
+      const bare = await pool(bareUpdate, SECONDS, clients);
+      outcomes.clear();
+      const puts = await pool(submit, SECONDS, clients);
+      round += 3;
+      const ok = puts.p95 <= PUT_GOAL && puts.failures === 0;
+      console.log(
+        `  [${label}, ${clients} client${clients > 1 ? 's' : ''}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, 荣昌区 firms with history, ${n(firms.length)} firms): ${latencyText(puts)}; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}${firstError ? `; first error: ${firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
+      );
+      summary.push({
+        what: `${label} PUT p95, ${clients} client${clients > 1 ? 's' : ''}`,
+        figure: ms(puts.p95),
+        reference: `bare UPDATE ${ms(bare.p95)}`,
+        goal: `≤ ${PUT_GOAL} ms: ${verdict(ok)}`,
+      });
+    }
+    agent.destroy();
+    // The aggregates the submissions kept must equal what the rows say (no drift).
+    const check = await timed(async () => {
+      const years = [current.year, current.year + 1];
+      const stored = new Map((await selectStoredAggregateRows(database.db, years)).map((r) => [aggregateRowKey(r), r]));
+      let differ = 0;
+      const computed = await computeAggregateRows(database.db, years);
+      for (const r of computed) {
+        const s = stored.get(aggregateRowKey(r));
+        stored.delete(aggregateRowKey(r));
+        if (!s || AGGREGATE_SUMS.some((k) => s.sums[k] !== r.sums[k])) differ++;
+      }
+      for (const s of stored.values()) if (AGGREGATE_SUMS.some((k) => s.sums[k] !== 0)) differ++;
+      return { differ, cells: computed.length };
+    });
+    console.log(
+      `  [${label}] drift check after the submissions: ${n(check.result.cells)} cells of ${current.year} recomputed from the rows, ${check.result.differ} differ from the kept aggregates (${check.seconds.toFixed(1)} s)`,
+    );
+    summary.push({
+      what: `${label} aggregates after the submissions`,
+      figure: `${check.result.differ} cells drifted`,
+      reference: '',
+      goal: '0',
+    });
+  } finally {
+    await server?.stop().catch(() => {});
+    if (process.env.ZJTX_BENCH_KEEP_DATABASE === '1') {
+      await fresh.database.close();
+      console.log(`  (kept the bench database: ${fresh.url})`);
+    } else await fresh.drop().catch((e) => console.log(`  (could not drop the bench database: ${(e as Error).message})`));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPglite(): Promise<void> {
+  const label = 'PGlite';
+  const today = todayInShanghai();
+  const periods = periodsUpTo(today, 36);
+  const dir = mkdtempSync(path.join(tmpdir(), 'zjtx-bench-monitoring-pglite-'));
+  try {
+    {
+      const database = await openDatabase({ dataDir: dir });
+      await migrateDatabase(database);
+      await seedDemo(database, { enterprises: 1, seed: 42 });
+      await database.close();
+    }
+    const population = new Population(PGLITE_ENTERPRISES, today);
+    // Every month but the current one by COPY; the current month comes in through the xlsx import.
+    const loaded = periods.slice(0, -1);
+    {
+      const raw = await PGlite.create({ dataDir: path.join(dir, 'pglite') });
+      try {
+        const enterprises = await copyPglite(raw, 'enterprises', ENTERPRISE_COLUMNS, population.enterpriseLines());
+        await copyPglite(raw, 'enterprise_titles', TITLE_COLUMNS, population.titleLines());
+        await copyPglite(raw, 'monitoring_sample', SAMPLE_COLUMNS, population.sampleLines());
+        let rows = 0;
+        let seconds = 0;
+        for (const p of loaded) {
+          const r = await copyPglite(raw, 'monitoring_reports', REPORT_COLUMNS, population.reportLines(p));
+          rows += r.rows;
+          seconds += r.seconds;
+        }
+        console.log(
+          `  [${label}] ${copyText('COPY enterprises', enterprises)}; COPY reports of ${periodText(loaded[0])}…${periodText(loaded[loaded.length - 1])}: ${n(rows)} rows in ${seconds.toFixed(1)} s (${n(Math.round(rows / seconds))} rows/s)`,
+        );
+      } finally {
+        await raw.close();
+      }
+    }
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      await database.maintain(['enterprises', 'enterprise_titles', 'monitoring_sample', 'monitoring_reports']);
+      const rebuild = await timed(() => rebuildAggregates(database.db));
+      await database.maintain(['monitoring_aggregates']);
+      console.log(`  [${label}] rebuildAggregates: ${rebuild.seconds.toFixed(1)} s → ${n(await aggregateCells(database))} aggregate cells`);
+      const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, dataDir: dir };
+      const app = await buildApp({ database, config });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+        const cookies = { city: await logIn(baseUrl, 'city.admin'), district: await logIn(baseUrl, 'rongchang.admin') };
+        const last = loaded.length - 1;
+        await measureStats(
+          label,
+          `${n(loaded.length * population.n)} rows`,
+          database,
+          baseUrl,
+          cookies,
+          [loaded[last], loaded[last - 1], loaded[last - 6], loaded[last - 12]],
+          ROWS_GOAL_PGLITE,
+        );
+        const imported = await benchMonitoringImport({ database, population, period: periods[periods.length - 1], dir, label });
+        if (imported) summary.push(imported);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchMonitoring(): Promise<void> {
+  console.log(
+    `\n== Monitoring: COPY of monthly reports, aggregates, stats under load, submissions, import (${SMALL ? 'small scale' : 'full scale'}) ==`,
+  );
+  const kinds = (process.env.ZJTX_BENCH_KINDS ?? 'pglite,postgres').split(',');
+  if (process.env.ZJTX_BENCH_DATABASE_URL && kinds.includes('postgres')) await benchPostgres();
+  else if (!process.env.ZJTX_BENCH_DATABASE_URL)
+    console.log('  (set ZJTX_BENCH_DATABASE_URL=postgres://…/postgres, a role that may create databases, to measure on PostgreSQL too)');
+  if (kinds.includes('pglite')) await benchPglite();
+  console.log('\n  Summary (monitoring):');
+  for (const s of summary) console.log(`  - ${s.what}: ${s.figure}${s.reference ? `  | reference: ${s.reference}` : ''}  | goal ${s.goal}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchMonitoring();
