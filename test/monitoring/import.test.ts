@@ -41,13 +41,17 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     h = await startHarness(kind);
     city = await h.login('city.admin');
     rongchang = await h.login('rongchang.admin');
-    firms = await h.owner.query<Firm>(
-      `select id, uscc, name from enterprises where district_code = '500153' and zone_code is null order by uscc limit 8`,
-    );
-    [yubei] = await h.owner.query<Firm>(
-      `select id, uscc, name from enterprises where district_code = '500112' and zone_code is null limit 1`,
-    );
-    expect(firms.length).toBe(8);
+    // Firms of our own (the demo data has few per district): eight of 荣昌区, one of 渝北区, all manufacturers.
+    const add = async (district: string, n: number) => {
+      const [firm] = await h.owner.query<Firm>(
+        `insert into enterprises (uscc, name, district_code, industry_code, size_class) values ($1, $2, $3, '39', 'small') returning id, uscc, name`,
+        [makeUscc(district, `MT${String(n).padStart(6, '0')}`), `重庆月报导入测试${n}号科技有限公司`, district],
+      );
+      return firm;
+    };
+    firms = [];
+    for (let n = 1; n <= 8; n++) firms.push(await add('500153', n));
+    yubei = await add('500112', 9);
     // All of them in the sample (the 'in' rows a district adds); the last one of 荣昌区 taken out.
     for (const f of [...firms, yubei])
       await h.owner.query(
@@ -114,7 +118,7 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
       ['2026年11月 荣昌区专精特新企业月报'], // a title above the header
       HEADERS,
       ...firms.slice(0, 3).map((f) => row(f, good(1100, 110))), // rows 3–5 good
-      row(firms[3], good(900, 90)), // row 6: 累计 below last month's 1000 万元
+      row(firms[3], { ...good(1100, 110), revenueYtd: 900 }), // row 6: 累计 below last month's 1000 万元
       row(firms[4], { ...good(1100, 110), profitYtd: '12a3' }), // row 7: letters in an amount
       row({ uscc: '91500153MA0000000X', name: '查无此企业' }, good(1100, 110)), // row 8: unknown USCC (bad check digit)
       row({ uscc: makeUscc('500153', 'MX999999'), name: '查无此企业' }, good(1100, 110)), // row 9: valid-looking but unknown

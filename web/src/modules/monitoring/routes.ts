@@ -18,4 +18,5 @@ export const monitoringRoutes: AppRoute[] = [
   { path: '/monitoring/analysis/rows', page: lazy(() => import('./FigureRowsPage')), roles: OFFICERS },
   { path: '/monitoring/settings', page: lazy(() => import('./SettingsPage')), roles: OFFICERS, menu: '监测设置', group },
   // ---- I: import ----
+  { path: '/monitoring/import', page: lazy(() => import('./ImportPage')), roles: OFFICERS, menu: '月报导入', group },
 ];
