@@ -1,98 +1,29 @@
+import type { z } from 'zod';
+import type {
+  myReports,
+  reportBody,
+  reportCheck,
+  reportDetail,
+  reportPutResult,
+  reportValues,
+} from '../../../../src/modules/monitoring/monitoring.schemas';
 import { api } from '../../shared/api';
+import type { Json } from '../../shared/json';
 
 // 运行监测: typed calls for the monthly report (月报) endpoints (K). Officers' calls live in
 // api-officers.ts (W2). Amounts are whole yuan in the API; the form shows 万元.
 
-export type ReportStatus = 'needs_explanation' | 'accepted' | 'returned';
+export type ReportStatus = NonNullable<ReportDetail['status']>;
 export type SurveyAnswer = 'up' | 'flat' | 'down';
-
-export interface ReportValues {
-  revenueMonth?: number | null;
-  revenueYtd: number;
-  profitYtd: number;
-  employees: number;
-  rdExpenseYtd?: number | null;
-  outputYtd?: number | null;
-  exportYtd?: number | null;
-  taxYtd?: number | null;
-  electricityYtd?: number | null;
-  newOrders?: number | null;
-  survey?: { orders?: SurveyAnswer; employment?: SurveyAnswer; financing?: SurveyAnswer } | null;
-  suggestions?: string | null;
-}
-
-export interface ReportCheck {
-  id: string;
-  level: 'hard' | 'soft';
-  field: string;
-  message: string;
-}
-
-export interface ReportHistoryItem {
-  version: number;
-  action: string;
-  actionLabel: string;
-  status: ReportStatus;
-  statusLabel: string;
-  at: string;
-  actorName: string | null;
-  afterDue: boolean;
-  note: string | null;
-}
-
-export interface ReportDetail {
-  enterpriseId: string;
-  enterpriseName: string;
-  period: string;
-  dueOn: string;
-  late: boolean;
-  status: ReportStatus | null;
-  statusLabel: string;
-  /** 0 = nothing reported yet. */
-  version: number;
-  values: ReportValues | null;
-  explanations: Record<string, string>;
-  checks: ReportCheck[];
-  returnReason: string | null;
-  lastMonth: ReportValues | null;
-  lastYear: ReportValues | null;
-  industrial: boolean;
-  rdRequired: boolean;
-  inSample: boolean;
-  /** May the reader write (the enterprise itself, or its district entering for it: 代报). */
-  canWrite: boolean;
-  history: ReportHistoryItem[];
-}
-
-/** The body of PUT (and POST …/check): amounts in whole yuan. */
-export interface ReportInput extends Partial<Omit<ReportValues, 'survey'>> {
-  survey?: { orders?: SurveyAnswer; employment?: SurveyAnswer; financing?: SurveyAnswer };
-  explanations?: Record<string, string>;
-  /** The version the writer saw (stale → 409 MONITORING_REPORT_STALE). */
-  version?: number;
-}
-
-export interface SubmitResult {
-  status: ReportStatus;
-  checks: ReportCheck[];
-  version: number;
-  late: boolean;
-  dueOn: string;
-  period: string;
-}
-
-export interface MyReportItem {
-  period: string;
-  dueOn: string;
-  status: ReportStatus | null;
-  statusLabel: string;
-  late: boolean;
-}
-
-export interface MyReports {
-  inSample: boolean;
-  items: MyReportItem[];
-}
+export type ReportValues = Json<z.output<typeof reportValues>>;
+export type ReportCheck = Json<z.output<typeof reportCheck>>;
+export type ReportDetail = Json<z.output<typeof reportDetail>>;
+export type ReportHistoryItem = ReportDetail['history'][number];
+/** The body of PUT (and POST …/check): amounts in whole yuan; `version` = the version the writer saw (stale → 409). */
+export type ReportInput = Json<z.input<typeof reportBody>>;
+export type SubmitResult = Json<z.output<typeof reportPutResult>>;
+export type MyReports = Json<z.output<typeof myReports>>;
+export type MyReportItem = MyReports['items'][number];
 
 export const monitoringKeys = {
   myReports: ['monitoring', 'my-reports'] as const,
