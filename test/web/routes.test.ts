@@ -22,6 +22,7 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '催报',
       '运行分析',
       '监测设置',
+      '月报导入',
       '参考数据',
       '用户管理',
       '审计日志',
@@ -42,6 +43,7 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '催报',
       '运行分析',
       '监测设置',
+      '月报导入',
       '参考数据',
       '消息中心',
     ]);
@@ -78,7 +80,7 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       navFor('district_admin')
         .filter((item) => item.group === '运行监测')
         .map((item) => item.label),
-    ).toEqual(['监测企业', '月报审核', '催报', '运行分析', '监测设置']);
+    ).toEqual(['监测企业', '月报审核', '催报', '运行分析', '监测设置', '月报导入']);
     expect(menuKeyFor('city_admin', '/monitoring/analysis/rows')).toBe('/monitoring/analysis');
     expect(canOpen('enterprise', ROUTES.find((r) => r.path === '/monitoring/analysis')!)).toBe(false);
   });
