@@ -121,6 +121,8 @@ const PERMISSIONS = {
   'monitoring.report.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
   /** Accept an explanation or return a report. */
   'monitoring.report.review': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  /** 月报审核 list: the officers' read of the reports of a month. */
+  'monitoring.review.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'monitoring.sample.manage': { kind: 'write', roles: ['city_admin', 'district_admin'] },
   'monitoring.sample.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   /** 催报: the non-reporters, reminding them, 上报率/及时率/一次审核通过率. */
