@@ -292,14 +292,15 @@ describe.each(DATABASE_KINDS)('运行分析 figures on %s', (kind) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('运行分析');
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no sheet 运行分析');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('梯度层级');
-    const srdiRow = sheet?.getRow(3).values as unknown[];
+    const srdiRow = sheet.getRow(3).values as unknown[];
     expect(srdiRow[1]).toBe('专精特新中小企业');
     expect(srdiRow[2]).toBe(2);
     // 营业收入 in 万元: 2,080.0 and 1,800.0; 同比 15.6.
     expect(srdiRow.slice(5, 8)).toEqual([2080, 1800, 15.6]);
-    const allRow = sheet?.getRow(6).values as unknown[];
+    const allRow = sheet.getRow(6).values as unknown[];
     expect(allRow[1]).toBe('全部监测中小企业');
   });
 });
