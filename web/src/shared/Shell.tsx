@@ -15,13 +15,26 @@ export function Shell({ children }: { children: ReactNode }) {
   const scope = user.districtName ?? user.organization ?? (user.role === 'city_admin' ? '全市' : '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+      {/* Wraps on a phone (390 px): the title on one line, the user and the buttons below. */}
+      <Layout.Header
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: '8px 24px',
+          paddingInline: 24,
+          paddingBlock: 16,
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: '32px',
+        }}
+      >
         <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
           重庆市专精特新企业梯度培育平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <MessageBell />
-        <Space style={{ color: '#fff' }} data-testid="current-user">
+        <Space wrap style={{ color: '#fff' }} data-testid="current-user">
           <UserOutlined />
           <span>{user.displayName}</span>
           <span style={{ opacity: 0.8 }}>
@@ -44,7 +57,8 @@ export function Shell({ children }: { children: ReactNode }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light">
+        {/* Below 768 px the menu folds away behind its button: the page keeps the width of the phone. */}
+        <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
           <Menu
             mode="inline"
             selectedKeys={[menuKeyFor(user.role, location.pathname) ?? '']}

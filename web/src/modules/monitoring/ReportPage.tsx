@@ -282,7 +282,7 @@ function ReportForm({
             style={{ width: '100%' }}
             step={f.unit === 'persons' ? 1 : 0.1}
             suffix={UNIT_LABELS[f.unit]}
-            placeholder={f.unit === 'persons' ? '整数' : '最多一位小数'}
+            placeholder={canWrite ? (f.unit === 'persons' ? '整数' : '最多一位小数') : undefined}
           />
         </Form.Item>
       </Col>
@@ -401,7 +401,12 @@ function ReportForm({
                 ))}
               </Row>
               <Form.Item name="suggestions" label="问题与建议">
-                <Input.TextArea rows={3} maxLength={1000} showCount placeholder="生产经营中遇到的困难、问题和建议（选填）" />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={1000}
+                  showCount
+                  placeholder={canWrite ? '生产经营中遇到的困难、问题和建议（选填）' : undefined}
+                />
               </Form.Item>
             </Form>
           </Card>
