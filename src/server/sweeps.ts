@@ -10,6 +10,7 @@ import { CALENDAR_MAINTENANCE_STEP } from '../modules/calendar/calendar.jobs.js'
 import { deleteExpiredImportFiles } from '../modules/enterprises/import/import.repo.js';
 import { FILES_SWEEP_STEP } from '../modules/files/files.jobs.js';
 import { OUTBOX_PRUNE_STEP } from '../modules/messages/messages.jobs.js';
+import { MONITORING_OPENING_STEP, MONITORING_REMINDER_STEP } from '../modules/monitoring/monitoring.jobs.js';
 import {
   ANNUAL_UPDATE_REMINDER_STEP,
   OVERDUE_REVIEW_REMINDER_STEP,
@@ -40,12 +41,14 @@ export const DAILY_SWEEP_STEPS: SweepStep[] = [
   TITLE_EXPIRY_STEP,
   // 年度信息更新: reminders before the deadline (after the expiry step: only holders are told).
   ANNUAL_UPDATE_REMINDER_STEP,
+  // 催报: monthly reports before, on and after their due date, to the sample's non-reporters (once each).
+  MONITORING_REMINDER_STEP,
   // Ended jobs: the platform's own after 7 days, users' after a year (queue.ts JOB_RETENTION_DAYS).
   { name: 'ended-jobs', run: (ctx) => deleteEndedJobs(ctx.db).then(() => {}) },
 ];
 
 /** On the 1st of each month at 09:00: the monthly reporting reminder. */
-export const MONTHLY_REMINDER_STEPS: SweepStep[] = [];
+export const MONTHLY_REMINDER_STEPS: SweepStep[] = [MONITORING_OPENING_STEP];
 
 /** Hourly: expired sessions, stale login attempts, ended rate-limit windows. */
 export const HOURLY_CLEANUP_STEPS: SweepStep[] = [
