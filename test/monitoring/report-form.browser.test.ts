@@ -203,6 +203,43 @@ describe('the monthly report (月报) in a real browser', () => {
     await page.context().close();
   });
 
+  it('shows a returned report with its reason; resubmitted after the due date it is 已通过 again and marked 截止后修订', async () => {
+    if (!p.lastMonth) return; // January: last month lies in the year before; the other tests cover the form.
+    const [{ version }] = await stored(demoId, p.lastMonth);
+    const returned = await web.h.app.inject({
+      method: 'POST',
+      url: `/api/monitoring/reports/${demoId}/${p.lastMonth}/return`,
+      headers: { cookie: await web.h.login('rongchang.admin') },
+      payload: { version, reason: '利润总额与财务快报不一致，请核实后重报' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+
+    const page = await web.logIn('demo.enterprise', { width: 1280 });
+    page.setDefaultTimeout(20_000);
+    await page.getByRole('menuitem', { name: '月报填报' }).click();
+    await expect.poll(() => page.getByTestId(`status-${p.lastMonth}`).textContent()).toBe('已退回');
+    await page.getByTestId(`open-${p.lastMonth}`).getByText('修改后重新提交').waitFor();
+    await page.getByTestId(`open-${p.lastMonth}`).click();
+    await page.getByTestId('return-reason').getByText('退回原因：利润总额与财务快报不一致，请核实后重报').waitFor();
+    await shot(page, 'returned');
+
+    await fill(page, '利润总额（累计）', '95');
+    await page.getByRole('button', { name: '提交修改' }).click();
+    await page
+      .getByTestId('saved-notice')
+      .getByText(/已提交，审核通过/)
+      .waitFor();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('已通过');
+    expect((await stored(demoId, p.lastMonth))[0]).toMatchObject({ status: 'accepted', version: version + 2 });
+    // 修订记录: 提交, 退回, and the resubmission after the due date, marked.
+    const rows = page.getByTestId('report-history').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain('截止后修订');
+    expect(await rows.nth(1).textContent()).toContain('退回');
+    await shot(page, 'resubmitted');
+    await page.context().close();
+  });
+
   it('gives the district the same form as 代报 for a firm that reports offline; the city reads it only', async () => {
     const page = await web.logIn('rongchang.admin', { width: 1280 });
     page.setDefaultTimeout(20_000);
