@@ -92,7 +92,7 @@ export default function ImportPage() {
                 data-testid="import-done"
                 title={
                   writes
-                    ? `导入完成：新增 ${count(result.created)} 份、更新 ${count(result.updated)} 份${periodLabel(period)}月报，已计入运行分析`
+                    ? `导入完成：${periodLabel(period)}月报新增 ${count(result.created)} 份、更新 ${count(result.updated)} 份，已计入运行分析`
                     : '文件中的月报与已保存的完全相同，没有需要写入的内容'
                 }
               />
