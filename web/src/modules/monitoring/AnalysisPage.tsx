@@ -13,12 +13,20 @@ import {
   fetchAnalysis,
   fetchTrend,
   type GroupBy,
-  METRICS,
   type Metric,
   officerKeys,
-  SURVEY_ITEMS,
 } from './api-officers';
-import { GROUP_BY_LABELS, METRIC_LABELS, METRIC_UNITS, metricValue, SURVEY_LABELS, signedPercent, signedPoints } from './figures-format';
+import {
+  GROUP_BY_LABELS,
+  METRIC_LABELS,
+  METRIC_UNITS,
+  METRICS,
+  metricValue,
+  SURVEY_ITEMS,
+  SURVEY_LABELS,
+  signedPercent,
+  signedPoints,
+} from './figures-format';
 import { PeriodSelect } from './PeriodSelect';
 
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -58,14 +66,15 @@ export function AnalysisPage() {
   );
   const countColumns = [
     {
-      title: '匹配企业（家）',
+      title: '同口径企业（家）',
       align: 'right' as const,
-      render: (_: unknown, f: Figure) => rowsLink(f, 'matched', count(f.enterprises), `${f.label}：匹配企业 ${count(f.enterprises)} 家`),
+      render: (_: unknown, f: Figure) => rowsLink(f, 'matched', count(f.enterprises), `${f.label}：同口径企业 ${count(f.enterprises)} 家`),
     },
     {
-      title: '未匹配（家）',
+      title: '仅本年上报（家）',
       align: 'right' as const,
-      render: (_: unknown, f: Figure) => rowsLink(f, 'unmatched', count(f.unmatched), `${f.label}：未匹配企业 ${count(f.unmatched)} 家`),
+      render: (_: unknown, f: Figure) =>
+        rowsLink(f, 'unmatched', count(f.unmatched), `${f.label}：仅本年上报企业 ${count(f.unmatched)} 家`),
     },
   ];
   const metricTable = (a: Analysis, metric: Metric) => (
@@ -97,7 +106,7 @@ export function AnalysisPage() {
         },
         { title: '两年平均增长', align: 'right', render: (_, f) => signedPercent(f.metrics[metric].twoYear) },
         {
-          title: '较全部监测中小企业（百分点）',
+          title: '较全部（百分点）',
           align: 'right',
           render: (_, f) => (f.key === ALL_KEY ? '—' : signedPoints(f.metrics[metric].ppVsAll)),
         },
@@ -158,7 +167,7 @@ export function AnalysisPage() {
         <>
           <Typography.Paragraph type="secondary">
             {data.periodLabel}
-            累计数据，按匹配样本计算：两年都有通过审核月报的同一批企业；未匹配企业只有本年数据，不计入同比。点击数字可查看对应企业。
+            累计数据，按同口径计算：本期和上年同期都有通过审核月报的同一批企业；仅本年上报的企业不计入同比。点击数字可查看对应企业。
           </Typography.Paragraph>
           {empty ? (
             <Alert

@@ -136,7 +136,13 @@ export function ChasePage() {
         <Table<RateRow>
           rowKey={(r) => r.districtCode ?? 'all'}
           loading={rates.isLoading}
-          dataSource={rates.data ? [...rates.data.rows, { ...rates.data.all, districtCode: 'all', districtName: '合计' }] : []}
+          dataSource={
+            rates.data
+              ? rates.data.rows.length === 1
+                ? rates.data.rows
+                : [...rates.data.rows, { ...rates.data.all, districtCode: 'all', districtName: '合计' }]
+              : []
+          }
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无监测企业，无从计算报送情况。请先在“监测企业”中纳入企业。' }}

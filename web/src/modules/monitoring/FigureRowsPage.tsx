@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { yoy } from '../../../../src/domain/monitoring/figures';
 import { query } from '../../shared/api';
 import { count, wan } from '../../shared/format';
 import { useUrlState } from '../../shared/useUrlState';
@@ -8,11 +9,8 @@ import { defaultPeriod, type FigureRow, fetchAnalysis, fetchFigureRows, type Gro
 import { GROUP_BY_LABELS, signedPercent } from './figures-format';
 
 const PAGE_SIZE = 20;
-const SAMPLE_LABELS = { matched: '匹配企业', unmatched: '未匹配企业', all: '全部' } as const;
+const SAMPLE_LABELS = { matched: '同口径企业', unmatched: '仅本年上报', all: '全部' } as const;
 type Sample = keyof typeof SAMPLE_LABELS;
-
-const yoy = (cur: number | null, prev: number | null) =>
-  cur === null || prev === null || prev === 0 ? null : Math.round(((cur - prev) / Math.abs(prev)) * 1000) / 10;
 
 /** The enterprises behind a number of 运行分析: the figure's filters are in the URL. */
 export function FigureRowsPage() {
@@ -45,7 +43,7 @@ export function FigureRowsPage() {
         />
       </Space>
       <Typography.Paragraph type="secondary">
-        匹配企业：本期和上年同期都有通过审核的月报，计入同比；未匹配企业：只有本期数据。金额单位：万元。
+        同口径企业：本期和上年同期都有通过审核的月报，计入同比；仅本年上报：只有本期数据，不计入同比。金额单位：万元。
       </Typography.Paragraph>
       {rows.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(rows.error as Error).message} />}
       <Table<FigureRow>
@@ -53,7 +51,9 @@ export function FigureRowsPage() {
         loading={rows.isLoading}
         dataSource={rows.data?.items}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: `没有${SAMPLE_LABELS[sample]}。可切换上方的“匹配企业 / 未匹配企业 / 全部”，或返回运行分析选择其他数字。` }}
+        locale={{
+          emptyText: `没有${sample === 'all' ? '' : SAMPLE_LABELS[sample]}企业的月报。可切换上方的“同口径企业 / 仅本年上报 / 全部”，或返回运行分析选择其他数字。`,
+        }}
         columns={[
           {
             title: '企业名称',
@@ -70,10 +70,19 @@ export function FigureRowsPage() {
           { title: '梯度', dataIndex: 'tierLabel' },
           { title: '营业收入累计', align: 'right', render: (_, r) => wan(r.revenueYtd) },
           { title: '上年同期', align: 'right', render: (_, r) => wan(r.revenueYtdPrev) },
-          { title: '同比', align: 'right', render: (_, r) => signedPercent(yoy(r.revenueYtd, r.revenueYtdPrev)) },
+          {
+            title: '同比',
+            align: 'right',
+            render: (_, r) => (r.revenueYtdPrev === null ? '—' : signedPercent(yoy(r.revenueYtd, r.revenueYtdPrev))),
+          },
           { title: '利润总额累计', align: 'right', render: (_, r) => wan(r.profitYtd) },
           { title: '上年同期', key: 'profitPrev', align: 'right', render: (_, r) => wan(r.profitYtdPrev) },
-          { title: '同比', key: 'profitYoY', align: 'right', render: (_, r) => signedPercent(yoy(r.profitYtd, r.profitYtdPrev)) },
+          {
+            title: '同比',
+            key: 'profitYoY',
+            align: 'right',
+            render: (_, r) => (r.profitYtdPrev === null ? '—' : signedPercent(yoy(r.profitYtd, r.profitYtdPrev))),
+          },
           { title: '修订', render: (_, r) => (r.revisedAfterDue ? <Tag color="orange">截止后修订</Tag> : '—') },
         ]}
         pagination={{

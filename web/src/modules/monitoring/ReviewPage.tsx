@@ -49,7 +49,7 @@ export function ReviewPage() {
     <>
       <Typography.Title level={3}>月报审核</Typography.Title>
       <Typography.Paragraph type="secondary">
-        未通过提示性审核的月报须由企业逐项说明；说明齐全的月报计入统计，审核人员可接受说明，或填写理由退回企业重新填报。
+        未通过提示性审核的月报须由企业逐项说明；说明齐全的月报计入统计，审核人员可接受说明，或填写理由退回企业重新填报。营业收入、利润总额为本年累计（万元），从业人员为期末人数。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }} wrap>
         <PeriodSelect value={period} onChange={(p) => setState({ period: p })} />
@@ -141,7 +141,7 @@ export function ReviewPage() {
               </Space>
             ),
           },
-          { title: '区县', dataIndex: 'districtName' },
+          ...(isCity ? [{ title: '区县', dataIndex: 'districtName' }] : []),
           {
             title: '状态',
             render: (_, r) => (
@@ -151,9 +151,9 @@ export function ReviewPage() {
               </Space>
             ),
           },
-          { title: '营业收入累计（万元）', align: 'right', render: (_, r) => wan(r.revenueYtd) },
-          { title: '利润总额累计（万元）', align: 'right', render: (_, r) => wan(r.profitYtd) },
-          { title: '从业人员（人）', align: 'right', render: (_, r) => count(r.employees) },
+          { title: '营业收入', align: 'right', render: (_, r) => wan(r.revenueYtd) },
+          { title: '利润总额', align: 'right', render: (_, r) => wan(r.profitYtd) },
+          { title: '从业人员', align: 'right', render: (_, r) => count(r.employees) },
           {
             title: '说明',
             render: (_, r) =>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Radio, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Grid, InputNumber, Radio, Select, Space, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { MONITORING_SETTING_LABELS as L } from '../../../../src/domain/monitoring/settings';
 import { ApiError } from '../../shared/api';
@@ -49,6 +49,7 @@ export function SettingsPage() {
   const { user } = useSession();
   const canEdit = user?.role === 'city_admin';
   const settings = useQuery({ queryKey: officerKeys.settings, queryFn: fetchSettings });
+  const wide = Grid.useBreakpoint().md;
 
   return (
     <>
@@ -67,6 +68,7 @@ export function SettingsPage() {
             <Descriptions
               column={1}
               bordered
+              layout={wide ? 'horizontal' : 'vertical'}
               items={ORDER.map((k) => ({ key: k, label: L[k], children: settingText(k, settings.data) }))}
             />
           </Card>

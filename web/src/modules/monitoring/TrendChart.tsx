@@ -40,8 +40,8 @@ export function TrendChart({ trend, which, title }: { trend: Trend; which: Which
         trigger: 'axis',
         valueFormatter: (v: unknown) => (typeof v === 'number' ? percent(v) : '无数据'),
       },
-      legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 56, right: 16, top: 40, bottom: 56 },
+      legend: { bottom: 0 },
+      grid: { left: 56, right: 16, top: 40, bottom: 88 },
       xAxis: { type: 'category', data: months.map((m) => `${Number(m.period.slice(5, 7))}月`) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
       series,
@@ -53,7 +53,7 @@ export function TrendChart({ trend, which, title }: { trend: Trend; which: Which
       chart.dispose();
     };
   }, [trend, which, title]);
-  return <div ref={el} role="img" aria-label={`${title}折线图`} style={{ width: '100%', height: 320 }} data-testid={`trend-${which}`} />;
+  return <div ref={el} role="img" aria-label={`${title}折线图`} style={{ width: '100%', height: 360 }} data-testid={`trend-${which}`} />;
 }
 
 export default TrendChart;

@@ -3,8 +3,12 @@
 // declared here after the contract it follows (named in each comment); switch to
 // `Json<z.output<typeof schema>>` as the schemas land.
 import type { z } from 'zod';
+import type { FigureMetric } from '../../../../src/domain/monitoring/figures';
 import type {
+  analysisResult,
   chasePage,
+  figureGroupBy,
+  figureRowsResult,
   ratesResult,
   remindResult,
   removedPage,
@@ -12,13 +16,13 @@ import type {
   reviewResult,
   samplePage,
   sampleResult,
+  trendResult,
 } from '../../../../src/modules/monitoring/monitoring.schemas';
 import { api, query } from '../../shared/api';
 import type { Json } from '../../shared/json';
 
 export type Period = string; // 'YYYY-MM'
 export type ReportStatus = 'needs_explanation' | 'accepted' | 'returned';
-export type GroupBy = 'tier' | 'district' | 'section' | 'industry' | 'cluster' | 'size';
 
 /** The one prefix of every query of this file: a change refreshes them all. */
 export const officerKeys = {
@@ -71,61 +75,13 @@ export const remind = (body: { period: Period; enterpriseIds?: string[] }) =>
 export const fetchRates = (period: Period) => api<Rates>(`/api/monitoring/chase/rates${query({ period })}`);
 
 // ---- A: figures (GET /api/monitoring/analysis, /trend, /rows, /analysis.xlsx) ----
-export const METRICS = ['revenue', 'profit', 'output', 'rd', 'export', 'tax', 'employees', 'electricity'] as const;
-export type Metric = (typeof METRICS)[number];
-export const SURVEY_ITEMS = ['orders', 'employment', 'financing'] as const;
-export type SurveyItem = (typeof SURVEY_ITEMS)[number];
-export interface MetricFigure {
-  cur: number | null;
-  prev: number | null;
-  yoy: number | null;
-  twoYear: number | null;
-  ppVsAll: number | null;
-}
-export interface Figure {
-  key: string;
-  label: string;
-  enterprises: number;
-  unmatched: number;
-  revised: number;
-  metrics: Record<Metric, MetricFigure>;
-  survey: Record<SurveyItem, { up: number; answered: number; upShare: number | null }>;
-}
-export interface Analysis {
-  period: Period;
-  periodLabel: string;
-  groups: Figure[];
-  all: Figure;
-  sentence: string;
-  revisedNote: string | null;
-}
-export interface Trend {
-  year: number;
-  months: {
-    period: Period;
-    series: { key: string; label: string; revenueYoY: number | null; profitYoY: number | null }[];
-    all: { revenueYoY: number | null; profitYoY: number | null };
-  }[];
-}
-export interface FigureRow {
-  enterpriseId: string;
-  enterpriseName: string;
-  uscc: string;
-  districtName: string;
-  tier: string;
-  tierLabel: string;
-  revenueYtd: number | null;
-  revenueYtdPrev: number | null;
-  profitYtd: number | null;
-  profitYtdPrev: number | null;
-  revisedAfterDue: boolean;
-}
-export interface FigureRows {
-  items: FigureRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type GroupBy = z.output<typeof figureGroupBy>;
+export type Analysis = Json<z.output<typeof analysisResult>>;
+export type Figure = Analysis['all'];
+export type Metric = FigureMetric;
+export type Trend = Json<z.output<typeof trendResult>>;
+export type FigureRows = Json<z.output<typeof figureRowsResult>>;
+export type FigureRow = FigureRows['items'][number];
 export const fetchAnalysis = (period: Period, groupBy: GroupBy) => api<Analysis>(`/api/monitoring/analysis${query({ period, groupBy })}`);
 export const fetchTrend = (year: number, groupBy: GroupBy = 'tier') => api<Trend>(`/api/monitoring/trend${query({ year, groupBy })}`);
 export const fetchFigureRows = (f: Q) => api<FigureRows>(`/api/monitoring/rows${query(f)}`);

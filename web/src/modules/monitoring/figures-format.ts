@@ -1,6 +1,6 @@
 // How the figures of 运行分析 read on screen: groupings, metrics with their units, signed growth.
 import { count, percent, wan } from '../../shared/format';
-import type { GroupBy, Metric, SurveyItem } from './api-officers';
+import type { GroupBy, Metric } from './api-officers';
 
 export const GROUP_BY_LABELS: Record<GroupBy, string> = {
   tier: '梯度',
@@ -10,16 +10,13 @@ export const GROUP_BY_LABELS: Record<GroupBy, string> = {
   cluster: '“33618”集群',
   size: '规模',
 };
-export const METRIC_LABELS: Record<Metric, string> = {
-  revenue: '营业收入',
-  profit: '利润总额',
-  output: '工业总产值',
-  rd: '研发费用',
-  export: '出口额',
-  tax: '应交税金',
-  employees: '从业人员',
-  electricity: '用电量',
-};
+export {
+  FIGURE_METRIC_LABELS as METRIC_LABELS,
+  FIGURE_METRICS as METRICS,
+  SURVEY_ITEM_LABELS as SURVEY_LABELS,
+  SURVEY_ITEMS,
+} from '../../../../src/domain/monitoring/figures';
+
 export const METRIC_UNITS: Record<Metric, string> = {
   revenue: '万元',
   profit: '万元',
@@ -30,7 +27,6 @@ export const METRIC_UNITS: Record<Metric, string> = {
   employees: '人',
   electricity: '万千瓦时',
 };
-export const SURVEY_LABELS: Record<SurveyItem, string> = { orders: '订单', employment: '用工', financing: '融资需求' };
 
 /** A metric's value as people read it: 万元, persons, 万千瓦时. */
 export function metricValue(metric: Metric, v: number | null | undefined): string {
