@@ -66,7 +66,8 @@ function expectedAggregates(rows: Row[]): Record<string, Record<string, number>>
           dim: dim as 'all',
           dimKey,
         });
-        const s = (out[key] ??= {});
+        out[key] ??= {};
+        const s = out[key];
         const add = (col: string, v: number) => {
           s[col] = (s[col] ?? 0) + v;
         };
