@@ -108,6 +108,8 @@ describe('the monthly report (月报) in a real browser', () => {
     await page.getByRole('menuitem', { name: '月报填报' }).click();
     await page.getByRole('heading', { name: '月报填报' }).waitFor();
     await expect.poll(() => page.getByTestId(`status-${p.period}`).textContent()).toBe('未上报');
+    // The older months of the twelve were never reported: owed, and said so.
+    expect(await page.getByTestId('overdue').textContent()).toMatch(/有 \d+ 个月份已过截止日期尚未报送（最早：\d{4}年\d{1,2}月），请尽快补报/);
     await shot(page, 'my-reports');
 
     await page.getByTestId(`open-${p.period}`).click();
@@ -236,6 +238,9 @@ describe('the monthly report (月报) in a real browser', () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.first().textContent()).toContain('截止后修订');
     expect(await rows.nth(1).textContent()).toContain('退回');
+    expect(await rows.nth(1).textContent()).not.toContain('截止后修订');
+    // The first submission came after the due date too: 逾期报送, not a revision.
+    expect(await rows.nth(2).textContent()).toContain('逾期报送');
     await shot(page, 'resubmitted');
     await page.context().close();
   });

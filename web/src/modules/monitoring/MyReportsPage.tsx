@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { date } from '../../shared/format';
+import { count, date } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { fetchMyReports, type MyReportItem, monitoringKeys } from './api';
 import { periodLabel } from './period';
@@ -13,6 +13,8 @@ export function MyReportsPage() {
   const { user } = useSession();
   const list = useQuery({ queryKey: monitoringKeys.myReports, queryFn: fetchMyReports });
   const enterpriseId = user?.enterpriseId;
+  // Newest first: the last of these is the oldest period still owed.
+  const overdue = (list.data?.items ?? []).filter((r) => r.status === null && r.late);
 
   const action = (r: MyReportItem) => {
     const open = () => navigate(`/monitoring/reports/${enterpriseId}/${r.period}`);
@@ -48,6 +50,15 @@ export function MyReportsPage() {
           description="持有有效“创新型中小企业”“专精特新中小企业”或专精特新“小巨人”称号的企业自动纳入监测；其他企业由所在区县经信委纳入。如需报送，请联系所在区县经信委。"
         />
       )}
+      {list.data?.inSample && overdue.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="overdue"
+          title={`有 ${count(overdue.length)} 个月份已过截止日期尚未报送（最早：${periodLabel(overdue[overdue.length - 1].period)}），请尽快补报`}
+        />
+      )}
       {list.data?.inSample && (
         <Typography.Paragraph type="secondary">
           每月报送上月经营数据，金额以万元填写。截止日期前未报送的，系统会发送催报提醒；逾期报送仍可提交，记为逾期。
@@ -71,7 +82,7 @@ export function MyReportsPage() {
                 <Tag color={statusColor(r.status)} data-testid={`status-${r.period}`}>
                   {r.statusLabel}
                 </Tag>
-                {r.late && <Tag color="volcano">逾期</Tag>}
+                {r.late && <Tag color="volcano">{r.status === null ? '已逾期' : '逾期报送'}</Tag>}
               </Space>
             ),
           },

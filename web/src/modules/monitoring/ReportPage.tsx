@@ -502,6 +502,13 @@ function ChecksPanel({
   );
 }
 
+/** A write after the due date: the first one is 逾期报送, a later one 截止后修订 (figures that used the earlier value say so); officers' actions carry no mark. */
+const afterDueMark = (h: ReportHistoryItem): string | null => {
+  if (!h.afterDue) return null;
+  if (h.action === 'submit') return '逾期报送';
+  return h.action === 'revise' || h.action === 'import' ? '截止后修订' : null;
+};
+
 function History({ items }: { items: ReportHistoryItem[] }) {
   return (
     <Card size="small" title="修订记录" style={{ marginTop: 16 }}>
@@ -520,7 +527,7 @@ function History({ items }: { items: ReportHistoryItem[] }) {
             render: (_, h) => (
               <Space size={4}>
                 {h.actionLabel}
-                {h.afterDue && <Tag color="orange">截止后修订</Tag>}
+                {afterDueMark(h) && <Tag color="orange">{afterDueMark(h)}</Tag>}
               </Space>
             ),
           },
