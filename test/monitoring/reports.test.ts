@@ -300,6 +300,46 @@ describe.each(DATABASE_KINDS)('monthly reports on %s', (kind) => {
     ).toBe(1);
   });
 
+  it('shows an accepted December report’s figures in the annual information update (年度信息更新) when the year had none', async () => {
+    const dataYear = Number(formatPeriod(currentPeriod()).slice(0, 4)) - 1;
+    await h.owner.query('delete from enterprise_years where enterprise_id = $1 and year = $2', [demoId, dataYear]);
+    const before = (await as('demo.enterprise', 'GET', '/api/recognition/annual-updates/me')).json();
+    expect(before.figures.revenue).toBeNull();
+
+    const period = `${dataYear}-12`;
+    const current = (await as('demo.enterprise', 'GET', `/api/monitoring/reports/${demoId}/${period}`)).json();
+    // Above whatever November the demo data holds, so that 累计 does not fall.
+    const revenue = Math.max(200_000_000, Math.ceil((current.lastMonth?.revenueYtd ?? 0) * 1.05));
+    const body = clean(revenue, {
+      outputYtd: Math.max(revenue, current.lastMonth?.outputYtd ?? 0),
+      taxYtd: Math.max(Math.round(revenue / 20), current.lastMonth?.taxYtd ?? 0),
+      electricityYtd: Math.max(300_000, current.lastMonth?.electricityYtd ?? 0),
+      rdExpenseYtd: Math.max(Math.round(revenue / 25), current.lastMonth?.rdExpenseYtd ?? 0),
+      exportYtd: Math.max(0, current.lastMonth?.exportYtd ?? 0),
+    });
+    const check = await as('demo.enterprise', 'POST', `/api/monitoring/reports/${demoId}/${period}/check`, body);
+    expect(check.statusCode, check.body).toBe(200);
+    const checks = check.json().checks as { id: string; level: string }[];
+    expect(
+      checks.filter((c) => c.level === 'hard'),
+      check.body,
+    ).toEqual([]);
+    const explanations = Object.fromEntries(checks.map((c) => [c.id, '测试说明']));
+    const res = await put('demo.enterprise', demoId, period, { ...body, explanations, version: current.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('accepted');
+
+    const after = (await as('demo.enterprise', 'GET', '/api/recognition/annual-updates/me')).json();
+    expect(after.figures).toMatchObject({
+      revenue,
+      totalProfit: body.profitYtd,
+      employees: 120,
+      rdExpense: body.rdExpenseYtd,
+      taxesPaid: body.taxYtd,
+      exports: body.exportYtd,
+    });
+  });
+
   it('lists the enterprise’s last 12 periods newest first (my-reports); officers are refused', async () => {
     const res = await as('demo.enterprise', 'GET', '/api/monitoring/my-reports');
     expect(res.statusCode, res.body).toBe(200);
