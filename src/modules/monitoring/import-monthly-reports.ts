@@ -11,6 +11,7 @@ import { REPORT_NUMBER_FIELDS } from '../../domain/monitoring/report-status.js';
 import { type Actor, inScope, requireAccess, scopeOf } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
+import { timed } from '../../server/phase-timing.js';
 import { breather } from '../../server/responsive.js';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { selectEnterprisesByUscc } from '../enterprises/enterprises.repo.js';
@@ -83,7 +84,7 @@ export async function importMonthlyReports(
   const who = requireAccess(actor, 'monitoring.import');
   const period = parsePeriod(periodText) as Period;
   if (isFuturePeriod(period)) throw importPeriodFuture();
-  const parsed = await parseReportFile(file, progress);
+  const parsed = await timed('monitoring import: parse', () => parseReportFile(file, progress));
   const result = (plan: Plan, committed: boolean): MonitoringImportResult => {
     const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
     return {
@@ -100,25 +101,27 @@ export async function importMonthlyReports(
   };
 
   if (mode === 'preview') {
-    const targets = await findTargets(ctx.db, who, parsed);
+    const targets = await timed('monitoring import: find firms', () => findTargets(ctx.db, who, parsed));
     return result(await planRows(ctx.db, who, period, parsed, targets), false);
   }
   return ctx.db.transaction(async (tx) => {
-    const targets = await findTargets(tx, who, parsed);
+    const targets = await timed('monitoring import: find firms', () => findTargets(tx, who, parsed));
     const keys = targets.found.map((t) => ({ enterpriseId: t.enterpriseId, year: period.year, month: period.month }));
     // keepAggregates locks the firms first: the plan reads their reports as no one else can change them.
     return keepAggregates(tx, keys, async () => {
       const plan = await planRows(tx, who, period, parsed, targets);
       const out = result(plan, true);
       if (out.errorCount > 0) throw importHasErrors(out.errors, out.errorCount);
-      await upsertReports(
-        tx,
-        plan.writes.map((w) => w.report),
-      );
-      await insertReportVersions(
-        tx,
-        plan.writes.map((w) => w.version),
-      );
+      await timed('monitoring import: write reports', async () => {
+        await upsertReports(
+          tx,
+          plan.writes.map((w) => w.report),
+        );
+        await insertReportVersions(
+          tx,
+          plan.writes.map((w) => w.version),
+        );
+      });
       if (plan.writes.length)
         await writeAudit(tx, who, {
           action: 'monitoring.report_import',
@@ -192,11 +195,13 @@ async function planRows(
   const settings = await loadMonitoringSettings(db);
   const dueOn = dueDate(period, settings, await loadCalendar(db));
   const keys = targets.found.map((t) => ({ enterpriseId: t.enterpriseId, year: period.year, month: period.month }));
-  const around = await selectReportsAround(db, keys);
-  const dimensions = await reportDimensions(
-    db,
-    keys.map((k) => k.enterpriseId),
-    periodLastDay(period),
+  const around = await timed('monitoring import: load reports around', () => selectReportsAround(db, keys));
+  const dimensions = await timed('monitoring import: dimensions', () =>
+    reportDimensions(
+      db,
+      keys.map((k) => k.enterpriseId),
+      periodLastDay(period),
+    ),
   );
   const now = new Date();
   const afterDue = isLate(dueOn, now);
