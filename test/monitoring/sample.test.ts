@@ -108,6 +108,7 @@ describe.each(DATABASE_KINDS)('the monitored sample on %s', (kind) => {
       expect(blank.statusCode).toBe(400);
       const noBody = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`);
       expect(noBody.statusCode).toBe(400);
+      expect(noBody.json().code).toBe('MONITORING_REASON_REQUIRED');
       expect(await isInSample(db, rcTitled.id)).toBe(true);
 
       const out = await as('rongchang.admin', 'DELETE', `/api/monitoring/sample/${rcTitled.id}`, { reason: '企业已停产' });
@@ -176,6 +177,24 @@ describe.each(DATABASE_KINDS)('the monitored sample on %s', (kind) => {
       expect(onlyAdded.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([rcUntitled.id]);
       const titledOnly = await as('rongchang.admin', 'GET', '/api/monitoring/sample?source=title&pageSize=200');
       expect(titledOnly.json().total).toBe(expected.total - 1);
+
+      // The minimum is a setting (监测设置): raised above the share, the list warns.
+      const settings = (await as('city.admin', 'GET', '/api/monitoring/settings')).json();
+      const setting = await as('city.admin', 'PUT', '/api/monitoring/settings', { ...settings, smallMicroShareMin: 100 });
+      expect(setting.statusCode, setting.body).toBe(200);
+      // The city's sample holds medium-sized firms too: under 100 % it is below.
+      const warned = (await as('city.admin', 'GET', '/api/monitoring/sample?pageSize=1')).json().share;
+      expect(warned.percent).toBeLessThan(100);
+      expect(warned).toMatchObject({ minimum: 100, below: true });
+      expect((await as('rongchang.admin', 'GET', '/api/monitoring/sample?pageSize=1')).json().share).toMatchObject({
+        percent: 100,
+        below: false,
+      });
+      expect((await as('city.admin', 'PUT', '/api/monitoring/settings', { ...settings, smallMicroShareMin: 80 })).statusCode).toBe(200);
+      expect((await as('city.admin', 'GET', '/api/monitoring/sample?pageSize=1')).json().share).toMatchObject({
+        minimum: 80,
+        below: warned.percent < 80,
+      });
 
       // The city's share covers every district; a district filter narrows it to that district.
       const city = await as('city.admin', 'GET', '/api/monitoring/sample?district=500153&pageSize=1');
