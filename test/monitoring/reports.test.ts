@@ -175,7 +175,7 @@ describe.each(DATABASE_KINDS)('monthly reports on %s', (kind) => {
   });
 
   it('refuses an amount beyond the database’s range with 400 naming the field, and Infinity as a bad field', async () => {
-    const res = await put('demo.enterprise', demoId, '2020-04', clean(10_000_000, { exportYtd: 9_007_199_254_740_993 }));
+    const res = await put('demo.enterprise', demoId, '2020-04', clean(10_000_000, { exportYtd: Number.MAX_SAFE_INTEGER + 2 }));
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().code).toBe('MONITORING_CHECK_FAILED');
     expect(res.json().details.checks).toEqual([expect.objectContaining({ id: 'out_of_range.exportYtd', field: 'exportYtd' })]);
