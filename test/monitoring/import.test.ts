@@ -247,6 +247,21 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     expect(stored).toEqual({ status: 'accepted', explanations: { margin: '本月收到一笔大额投资收益' } });
   });
 
+  it('fills the empty yearly indicators from an imported December (最多报一次), never one already entered', async () => {
+    await h.owner.query(`delete from enterprise_years where enterprise_id = any($1::uuid[]) and year = 2025`, [[firms[0].id, firms[1].id]]);
+    await h.owner.query(`insert into enterprise_years (enterprise_id, year, revenue) values ($1, 2025, 99990000)`, [firms[1].id]);
+    const december = { ...good(1200, 120), rdExpenseYtd: 60, exportYtd: 30 };
+    const file = await xlsx([HEADERS, row(firms[0], december), row(firms[1], december)]);
+    expect((await upload(file, '2025-12', 'commit')).json()).toMatchObject({ created: 2, committed: true });
+    const years = await h.owner.query<{ enterprise_id: string; revenue: string; rd_expense: string; employees: number }>(
+      `select enterprise_id, revenue::text, rd_expense::text, employees from enterprise_years where enterprise_id = any($1::uuid[]) and year = 2025`,
+      [[firms[0].id, firms[1].id]],
+    );
+    const of = (id: string) => years.find((y) => y.enterprise_id === id);
+    expect(of(firms[0].id)).toMatchObject({ revenue: '12000000', rd_expense: '600000', employees: 80 });
+    expect(of(firms[1].id)).toMatchObject({ revenue: '99990000', rd_expense: '600000' });
+  });
+
   it('refuses a future month, and the enterprise', async () => {
     const file = await xlsx([HEADERS, row(firms[0], good(1100, 110))]);
     const future = await upload(file, '2099-01', 'preview');
