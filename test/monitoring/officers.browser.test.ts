@@ -184,6 +184,41 @@ describe('运行监测 for officers in a real browser', () => {
     await page.context().close();
   }, 120_000);
 
+  it('lets the district accept the explanation of a report that passed its soft checks with one', async () => {
+    const { h } = web;
+    const district = await h.login('rongchang.admin');
+    const firm = reported.find((e) => e.district === 'rongchang')!;
+    // A revision with revenue up 80 % on last year: soft checks ask for explanations, given for each.
+    const values = { revenueYtd: 18_000_000, profitYtd: 1_800_000, employees: 50, rdExpenseYtd: 900_000, outputYtd: 18_000_000 };
+    const check = await h.app.inject({
+      method: 'POST',
+      url: `/api/monitoring/reports/${firm.id}/${period}/check`,
+      headers: { cookie: district },
+      payload: values,
+    });
+    expect(check.statusCode, check.body).toBe(200);
+    const soft = (check.json().checks as { id: string; level: string }[]).filter((c) => c.level === 'soft');
+    expect(soft.length).toBeGreaterThan(0);
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: `/api/monitoring/reports/${firm.id}/${period}`,
+      headers: { cookie: district },
+      payload: { ...values, explanations: Object.fromEntries(soft.map((c) => [c.id, '新生产线于本年投产，订单大幅增加。'])) },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().status).toBe('accepted');
+
+    const page = await web.logIn('rongchang.admin');
+    await page.goto(`${web.baseUrl}/monitoring/reports?explained=true`);
+    await page.getByRole('heading', { name: '月报审核' }).waitFor();
+    await page.getByText('待审核').waitFor();
+    await page.getByRole('button', { name: `接受${firm.name}的说明` }).click();
+    await page.getByText(`已接受${firm.name}的说明`).waitFor();
+    await page.getByText('已接受', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: `接受${firm.name}的说明` }).count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
+
   const PAGES = [
     ['sample', '/monitoring/sample', '监测企业'],
     ['reports', '/monitoring/reports', '月报审核'],
@@ -221,4 +256,72 @@ describe('运行监测 for officers in a real browser', () => {
     },
     240_000,
   );
+
+  it('lets the district take an enterprise out of the sample with a reason and add it again from the registry', async () => {
+    const page = await web.logIn('rongchang.admin');
+    await page.getByRole('menuitem', { name: '监测企业', exact: true }).click();
+    await page.getByRole('heading', { name: '监测企业' }).waitFor();
+    await page.getByText(/荣昌区监测企业 2 家|本区县监测企业 2 家/).waitFor();
+    await page.getByRole('button', { name: `移出${demoName}` }).click();
+    const dialog = page.getByRole('dialog');
+    // No reason, no removal.
+    expect(await dialog.getByRole('button', { name: /移\s*出/ }).isDisabled()).toBe(true);
+    await dialog.getByLabel('移出理由').fill('企业已迁出荣昌区');
+    await dialog.getByRole('button', { name: /移\s*出/ }).click();
+    await page.getByText(`${demoName}已移出监测`).waitFor();
+    await page.getByRole('button', { name: `移出${demoName}` }).waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '已移出' }).click();
+    await page.getByRole('cell', { name: '企业已迁出荣昌区' }).waitFor();
+    const out = await web.h.database.query<{ status: string; reason: string }>(
+      'select status, reason from monitoring_sample where enterprise_id = $1',
+      [demoId],
+    );
+    expect(out).toEqual([{ status: 'out', reason: '企业已迁出荣昌区' }]);
+
+    // Back in through 添加监测企业: search the registry by name.
+    await page.getByRole('button', { name: '添加监测企业' }).click();
+    const add = page.getByRole('dialog');
+    await add.getByLabel('企业').fill(demoName.slice(0, 6));
+    await page.locator('.ant-select-item-option', { hasText: demoName }).click();
+    await add.getByLabel('纳入理由').fill('企业回迁');
+    await add.getByRole('button', { name: /纳入监测/ }).click();
+    await page.getByText(/已在监测企业中|已纳入监测/).waitFor();
+    await page.getByText('没有移出监测的企业').waitFor();
+    const back = await web.h.app.inject({
+      method: 'GET',
+      url: `/api/monitoring/sample?q=${encodeURIComponent(demoName)}`,
+      headers: { cookie: await web.h.login('rongchang.admin') },
+    });
+    expect(back.json().total).toBe(1);
+    await page.context().close();
+  }, 120_000);
+
+  it('lets the city change the settings, and shows them to a district read-only', async () => {
+    const page = await web.logIn('city.admin');
+    await page.getByRole('menuitem', { name: '监测设置', exact: true }).click();
+    await page.getByRole('heading', { name: '监测设置' }).waitFor();
+    await page.getByText('工作日（次月第几个工作日）').click();
+    await page.getByLabel('报送截止日').fill('8');
+    await page.getByLabel('累计同比提示阈值（%）').fill('40');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('监测设置已保存').waitFor();
+    const city = await web.h.login('city.admin');
+    const saved = await web.h.app.inject({ method: 'GET', url: '/api/monitoring/settings', headers: { cookie: city } });
+    expect(saved.json()).toMatchObject({ dueMode: 'working', dueDay: 8, yoyLimit: 40 });
+    // A value the server refuses: its Chinese message, nothing saved.
+    await page.getByLabel('利润率下限（%）').fill('70');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('利润率下限应小于上限').waitFor();
+    const after = await web.h.app.inject({ method: 'GET', url: '/api/monitoring/settings', headers: { cookie: city } });
+    expect(after.json().marginMin).toBe(-50);
+    await page.context().close();
+
+    const district = await web.logIn('rongchang.admin');
+    await district.goto(`${web.baseUrl}/monitoring/settings`);
+    await district.getByRole('heading', { name: '监测设置' }).waitFor();
+    await district.getByText('次月第 8 个工作日').waitFor();
+    await district.getByText('40%').waitFor();
+    expect(await district.getByRole('button', { name: '保存设置' }).count()).toBe(0);
+    await district.context().close();
+  }, 120_000);
 });

@@ -27,7 +27,7 @@ export function FigureRowsPage() {
   // The figure's name and period label, from the analysis the officer came from (cached).
   const analysis = useQuery({ queryKey: officerKeys.analysis(period, dim ?? 'tier'), queryFn: () => fetchAnalysis(period, dim ?? 'tier') });
   const groupLabel = dim ? (analysis.data?.groups.find((g) => g.key === state.key)?.label ?? '') : '全部监测中小企业';
-  const heading = `${analysis.data?.periodLabel ?? ''}${groupLabel ? ` · ${groupLabel}` : ''}`;
+  const heading = `${period.slice(0, 4)}年${analysis.data?.periodLabel ?? ''}${groupLabel ? ` · ${groupLabel}` : ''}`;
 
   return (
     <>
@@ -59,7 +59,10 @@ export function FigureRowsPage() {
             title: '企业名称',
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
-                <Link to={`/monitoring/reports/${r.enterpriseId}/${period}`}>{r.enterpriseName}</Link>
+                <Space size={4}>
+                  <Link to={`/monitoring/reports/${r.enterpriseId}/${period}`}>{r.enterpriseName}</Link>
+                  {r.revisedAfterDue && <Tag color="orange">截止后修订</Tag>}
+                </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.uscc}
                 </Typography.Text>
@@ -83,7 +86,6 @@ export function FigureRowsPage() {
             align: 'right',
             render: (_, r) => (r.profitYtdPrev === null ? '—' : signedPercent(yoy(r.profitYtd, r.profitYtdPrev))),
           },
-          { title: '修订', render: (_, r) => (r.revisedAfterDue ? <Tag color="orange">截止后修订</Tag> : '—') },
         ]}
         pagination={{
           current: page,

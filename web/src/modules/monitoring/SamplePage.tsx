@@ -12,8 +12,8 @@ import { addToSample, fetchRemoved, fetchSample, officerKeys, type RemovedItem, 
 
 const PAGE_SIZE = 20;
 const SOURCE_OPTIONS = [
-  { value: 'title', label: '称号企业' },
-  { value: 'added', label: '区县添加' },
+  { value: 'title', label: '持有梯度培育称号' },
+  { value: 'added', label: '区县增补' },
 ];
 
 /** 监测企业: the monitored sample of the district (or the city), its small-and-micro share, adding and removing. */
@@ -81,7 +81,7 @@ export function SamplePage() {
               allowClear
               placeholder="纳入方式"
               aria-label="纳入方式"
-              style={{ width: 140 }}
+              style={{ width: 170 }}
               value={state.source}
               onChange={(v) => setState({ source: v })}
               options={SOURCE_OPTIONS}

@@ -157,7 +157,14 @@ function SettingsForm({ value }: { value: MonitoringSettings }) {
           extra="当月营业收入与“本月累计 − 上月累计”相差不超过此值视为一致（四舍五入）。"
           rules={[{ required: true, message: `请填写${L.monthTolerance}` }]}
         >
-          <InputNumber min={0} precision={0} style={{ width: 160 }} suffix="元" />
+          <InputNumber<number>
+            min={0}
+            precision={0}
+            style={{ width: 160 }}
+            suffix="元"
+            formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('zh-CN'))}
+            parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))}
+          />
         </Form.Item>
         <Typography.Title level={5}>监测企业</Typography.Title>
         {percentField('smallMicroShareMin', '一地监测企业中小型和微型企业应占的最低比重，低于时在“监测企业”中提示。', 0)}
