@@ -285,7 +285,8 @@ async function planRows(
       checks: checks as Check[],
       dueOn,
       late: current ? current.late : afterDue,
-      firstPass: version === 1 && checks.length === 0,
+      // As a submission: 一次审核通过 is decided by the first version and kept by later ones.
+      firstPass: current ? current.firstPass : checks.length === 0,
       revisedAfterDue: current?.revisedAfterDue === true || (current?.status === 'accepted' && afterDue),
       enteredBy: 'district',
       firstSubmittedAt: current?.firstSubmittedAt ?? now,
