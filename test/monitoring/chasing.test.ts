@@ -128,10 +128,13 @@ describe.each(DATABASE_KINDS)('chasing monthly reports on %s', (kind) => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ reminded: total, skipped: 0 });
     expect(await demoInbox()).toBe(inboxBefore + 1);
+    const audited = () => h.count("select count(*) as n from audit_log where action = 'monitoring.remind' and entity_id = $1", [period]);
+    expect(await audited()).toBe(1);
     const second = await as('rongchang.admin', 'POST', '/api/monitoring/chase/remind', { period, enterpriseIds: [demoId, otherRongchang] });
     expect(second.json()).toEqual({ reminded: 0, skipped: 2 });
     const all = await as('rongchang.admin', 'POST', '/api/monitoring/chase/remind', { period });
     expect(all.json()).toEqual({ reminded: 0, skipped: total });
+    expect(await audited()).toBe(1);
     expect(await demoInbox()).toBe(inboxBefore + 1);
     const after = await as('rongchang.admin', 'GET', `/api/monitoring/chase?period=${period}&pageSize=200`);
     expect(after.json().items.find((i: Json) => i.enterpriseId === demoId)).toMatchObject({ reminders: 1 });
