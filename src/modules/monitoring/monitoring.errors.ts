@@ -8,10 +8,13 @@ export const checkFailed = (checks: { id: string; level: 'hard' | 'soft'; field:
 
 // ---- K: reports and settings ----
 /** A report for a month later than the current one (Asia/Shanghai). */
-export const periodFuture = () => new AppError('MONITORING_PERIOD_FUTURE', 400, '不能报送未来月份的月报（只能报送本月及以前的月份）', { field: 'period' });
+export const periodFuture = () =>
+  new AppError('MONITORING_PERIOD_FUTURE', 400, '不能报送未来月份的月报（只能报送本月及以前的月份）', { field: 'period' });
 /** The enterprise is not in the monitored sample (监测企业). */
 export const notInSample = () =>
-  new AppError('MONITORING_NOT_IN_SAMPLE', 400, '该企业不在监测企业名单中，无需报送月报；如需纳入监测，请联系所在区县', { field: 'enterpriseId' });
+  new AppError('MONITORING_NOT_IN_SAMPLE', 400, '该企业不在监测企业名单中，无需报送月报；如需纳入监测，请联系所在区县', {
+    field: 'enterpriseId',
+  });
 /** The report changed since the writer loaded it (another revision came first). */
 export const reportStale = () =>
   new AppError('MONITORING_REPORT_STALE', 409, '该月报已被他人修改，请刷新后在最新内容上重新填报', { field: 'version' });
