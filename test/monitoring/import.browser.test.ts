@@ -1,6 +1,7 @@
 // 月报导入 in a real browser: a district uploads a month's file, reads the errors by row and column,
 // fixes the file and commits it.
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
 import { REPORT_COLUMNS } from '../../src/modules/monitoring/import-columns.js';
@@ -54,6 +55,8 @@ describe('the 月报导入 page in a real browser', () => {
     expect(text).not.toMatch(/profitYtd|AMOUNT_INVALID|undefined|NaN/);
     expect(await result.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${OUT}/monitoring-import-errors.png`, fullPage: true });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     const fixed = await xlsx([HEADERS, row(firms[0].uscc, firms[0].name, values), row(firms[1].uscc, firms[1].name, values)]);
     writeFileSync(`${OUT}/monitoring-import-fixed.xlsx`, fixed);

@@ -229,6 +229,23 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     // The city imports the 渝北区 firm.
     const byCity = await upload(await xlsx([HEADERS, row(yubei, good(500, 50))]), '2026-11', 'commit', city);
     expect(byCity.json()).toMatchObject({ created: 1, committed: true });
+    // The export: the city's of one district, and a district's own only (the filter cannot widen the scope).
+    const exportOf = async (cookie: string, district: string) =>
+      (
+        await readXlsx(
+          (
+            await h.app.inject({
+              method: 'GET',
+              url: `/api/monitoring/reports.xlsx?period=2026-11&district=${district}`,
+              headers: { cookie },
+            })
+          ).rawPayload,
+        )
+      )
+        .slice(1)
+        .map((r) => r[0]);
+    expect(await exportOf(city, '500112')).toEqual([yubei.uscc]);
+    expect(await exportOf(rongchang, '500112')).toEqual([]);
   });
 
   it('asks for 说明 where a soft check fails, and accepts the row with it', async () => {
