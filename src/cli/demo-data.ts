@@ -6,6 +6,7 @@ import type { Role } from '../server/access.js';
 import { writeAudit } from '../server/audit.js';
 import { DEMO_ENTERPRISE, generateDemoEnterprises } from './demo-enterprises.js';
 import { writeDemoExperts } from './demo-experts.js';
+import { writeDemoMonitoring } from './demo-monitoring.js';
 import { writeDemoEnterprises } from './write-demo.js';
 
 /** A few thousand: enough to look like a city, quick enough for a first start. */
@@ -46,10 +47,11 @@ export async function hasUsers(database: Database): Promise<boolean> {
 }
 
 /** Demo enterprises and the demo accounts, in one transaction. Refuses a database that already has users. */
-export async function seedDemo(database: Database, options: { enterprises?: number; seed?: number } = {}) {
+export async function seedDemo(database: Database, options: { enterprises?: number; seed?: number; monitoring?: boolean } = {}) {
   if (await hasUsers(database)) throw new Error('数据库中已有用户，演示数据只能写入空库');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const total = options.enterprises ?? DEFAULT_DEMO_ENTERPRISES;
+  let monitoringReports = 0;
   await database.db.transaction(async (tx) => {
     const written = await writeDemoEnterprises(tx, generateDemoEnterprises(total, options.seed ?? 42));
     const [demo] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, DEMO_ENTERPRISE.uscc));
@@ -67,12 +69,20 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
       })),
     );
     const experts = await writeDemoExperts(tx, passwordHash, options.seed ?? 42);
+    // Monthly reports (运行监测) for the demo sample: the CLI's demo asks for them; tests' templates do not.
+    if (options.monitoring) monitoringReports = (await writeDemoMonitoring(tx, options.seed ?? 42)).reports;
     await writeAudit(tx, null, {
       action: 'demo.seed',
       entityType: 'system',
       after: { ...written, users: DEMO_ACCOUNTS.filter((a) => !a.generated).length + experts.experts },
     });
   });
-  await database.maintain(['enterprises', 'enterprise_years', 'enterprise_titles', 'enterprise_honours']);
-  return { enterprises: total, accounts: DEMO_ACCOUNTS };
+  await database.maintain([
+    'enterprises',
+    'enterprise_years',
+    'enterprise_titles',
+    'enterprise_honours',
+    ...(options.monitoring ? ['monitoring_reports', 'monitoring_report_versions', 'monitoring_aggregates', 'monitoring_sample'] : []),
+  ]);
+  return { enterprises: total, monitoringReports, accounts: DEMO_ACCOUNTS };
 }

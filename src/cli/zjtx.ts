@@ -46,8 +46,8 @@ async function serve(config: Config): Promise<void> {
   if (!(await hasUsers(database))) {
     // Demo data only in demo mode (not with ZJTX_DEMO=off or NODE_ENV=production) and only on the embedded database.
     if (config.demoMode && database.kind === 'pglite') {
-      const seeded = await seedDemo(database);
-      console.log(`首次启动：已写入演示数据（${seeded.enterprises} 家企业）。`);
+      const seeded = await seedDemo(database, { monitoring: true });
+      console.log(`首次启动：已写入演示数据（${seeded.enterprises} 家企业，${seeded.monitoringReports} 份月报）。`);
       printDemoAccounts();
     } else {
       console.log(
@@ -127,8 +127,9 @@ async function main(): Promise<void> {
       const seeded = await seedDemo(database, {
         enterprises: values.enterprises ? Number(values.enterprises) : undefined,
         seed: values.seed ? Number(values.seed) : undefined,
+        monitoring: true,
       });
-      console.log(`已写入演示数据：${seeded.enterprises} 家企业，${where(config)}`);
+      console.log(`已写入演示数据：${seeded.enterprises} 家企业，${seeded.monitoringReports} 份月报，${where(config)}`);
       printDemoAccounts();
       return database.close();
     }
