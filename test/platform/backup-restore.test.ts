@@ -74,6 +74,28 @@ async function changeThroughApi(database: Database, tag: string): Promise<void> 
       },
     });
     expect(enterprise.statusCode, enterprise.body).toBe(201);
+    // A monthly report (运行监测): its rows live in a partition of monitoring_reports, backed up once, through the parent.
+    const enterpriseId = enterprise.json().id as string;
+    const district = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'rongchang.admin', password: DEMO_PASSWORD },
+    });
+    const districtCookie = `zjtx_session=${district.cookies.find((c) => c.name === 'zjtx_session')?.value}`;
+    const added = await app.inject({
+      method: 'PUT',
+      url: `/api/monitoring/sample/${enterpriseId}`,
+      headers: { cookie: districtCookie },
+      payload: { reason: '备份测试' },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const report = await app.inject({
+      method: 'PUT',
+      url: `/api/monitoring/reports/${enterpriseId}/2025-04`,
+      headers: { cookie: districtCookie },
+      payload: { revenueYtd: 5_000_000, profitYtd: 400_000, outputYtd: 4_800_000, employees: 30 },
+    });
+    expect(report.statusCode, report.body).toBe(200);
     const user = await app.inject({
       method: 'POST',
       url: '/api/users',
@@ -137,6 +159,13 @@ describe('backup and restore', () => {
       const users = await db.query<{ username: string }>('select username from users order by username');
       expect(users.map((u) => u.username)).toContain('backup.a1');
       expect(users.map((u) => u.username)).not.toContain('backup.b2');
+      // The monthly report came back once (read through the parent, not again from its partition), in its partition.
+      const reports = await db.query<{ all: number; part: number; versions: number; cells: number }>(
+        `select (select count(*) from monitoring_reports)::int as all, (select count(*) from monitoring_reports_2025)::int as part,
+                (select count(*) from monitoring_report_versions)::int as versions,
+                (select count(*) from monitoring_aggregates where year = 2025 and month = 4 and dim = 'all')::int as cells`,
+      );
+      expect(reports[0]).toEqual({ all: 1, part: 1, versions: 1, cells: 1 });
       // Passwords, sessions and sequences work on the restored database: new audit rows follow the restored ids.
       const maxAudit = Number((await db.query<{ m: string }>('select max(id)::text as m from audit_log'))[0].m);
       await changeThroughApi(db, 'C3');
