@@ -279,6 +279,22 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     expect(of(firms[1].id)).toMatchObject({ revenue: '99990000', rd_expense: '600000' });
   });
 
+  it('names the row of a firm listed twice, and an amount beyond what can be stored', async () => {
+    const file = await xlsx([
+      HEADERS,
+      row(firms[6], good(1000, 100)),
+      row(firms[6], good(1000, 100)),
+      row(firms[5], { ...good(1000, 100), taxYtd: '9999999999999999' }),
+    ]);
+    const { errors } = (await upload(file, '2026-08', 'preview')).json();
+    expect(errors).toEqual([
+      expect.objectContaining({ row: 3, column: '统一社会信用代码', code: 'IMPORT_DUPLICATE_ROW' }),
+      expect.objectContaining({ row: 4, column: col('taxYtd'), code: 'AMOUNT_OUT_OF_RANGE' }),
+    ]);
+    expect(errors[0].message).toContain('与第 2 行是同一企业');
+    expect(errors[1].message).toContain('超出可保存的范围');
+  });
+
   it('refuses a future month, and the enterprise', async () => {
     const file = await xlsx([HEADERS, row(firms[0], good(1100, 110))]);
     const future = await upload(file, '2099-01', 'preview');
