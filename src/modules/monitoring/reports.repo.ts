@@ -41,6 +41,7 @@ export async function selectReportsAround(db: DbOrTx, keys: ReportRef[]): Promis
     }
     const refs = [...wanted.values()];
     const years = [...new Set(refs.map((r) => r.year))].filter(Number.isInteger).sort((a, b) => a - b);
+    if (years.length === 0) continue;
     const rows = await db
       .select()
       .from(monitoringReports)
