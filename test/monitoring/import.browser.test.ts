@@ -1,6 +1,6 @@
 // 月报导入 in a real browser: a district uploads a month's file, reads the errors by row and column,
 // fixes the file and commits it.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
@@ -47,7 +47,7 @@ describe('the 月报导入 page in a real browser', () => {
     writeFileSync(`${OUT}/monitoring-import-bad.xlsx`, bad);
     await page.locator('input[type=file]').first().setInputFiles(`${OUT}/monitoring-import-bad.xlsx`);
     const result = page.getByTestId('import-result');
-    await result.getByText('错误明细').waitFor({ timeout: 20_000 });
+    await result.getByText(/^错误明细（共/).waitFor({ timeout: 20_000 });
     const text = (await result.textContent()) ?? '';
     expect(text).toContain('利润总额（累计）（万元）');
     expect(text).toContain('利润总额（累计）（万元）“八十”不是有效数字');
@@ -55,6 +55,12 @@ describe('the 月报导入 page in a real browser', () => {
     expect(text).not.toMatch(/profitYtd|AMOUNT_INVALID|undefined|NaN/);
     expect(await result.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${OUT}/monitoring-import-errors.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: '下载错误明细' }).click()]);
+    expect(download.suggestedFilename()).toBe('月报导入错误-monitoring-import-bad.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv).toBe(
+      '\uFEFF"行号","列","说明"\r\n"3","利润总额（累计）（万元）","利润总额（累计）（万元）“八十”不是有效数字，请填写以万元为单位的数值"\r\n',
+    );
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 

@@ -10,6 +10,18 @@ import { defaultPeriod, officerKeys } from './api-officers';
 import { PeriodSelect } from './PeriodSelect';
 import { periodLabel } from './period';
 
+/** The errors as a CSV (UTF-8 with BOM, as Excel opens it): 行号, 列, 说明. */
+function downloadErrors(errors: MonitoringImportError[], fileName: string) {
+  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  const lines = [['行号', '列', '说明'], ...errors.map((e) => [e.row, e.column, e.message])].map((r) => r.map(cell).join(','));
+  const url = URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `月报导入错误-${fileName.replace(/\.(xlsx|csv)$/i, '')}.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** 月报导入: a district enters a month's reports of firms that report offline — template, upload, preview by row and column, commit. */
 export default function ImportPage() {
   const { message } = App.useApp();
@@ -123,10 +135,15 @@ export default function ImportPage() {
             )}
             {errorCount > 0 && (
               <>
-                <Typography.Text strong>
-                  错误明细（共 {count(errorCount)} 处
-                  {result.errors.length < errorCount ? `，下列为前 ${count(result.errors.length)} 处` : ''}）
-                </Typography.Text>
+                <Space>
+                  <Typography.Text strong>
+                    错误明细（共 {count(errorCount)} 处
+                    {result.errors.length < errorCount ? `，下列为前 ${count(result.errors.length)} 处` : ''}）
+                  </Typography.Text>
+                  <Button icon={<DownloadOutlined />} onClick={() => downloadErrors(result.errors, file?.name ?? '月报')}>
+                    下载错误明细
+                  </Button>
+                </Space>
                 <Table<MonitoringImportError>
                   rowKey={(e) => `${e.row}-${e.column}-${e.code}`}
                   size="small"
