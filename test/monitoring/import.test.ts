@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
 import { REPORT_COLUMNS } from '../../src/modules/monitoring/import-columns.js';
+import ExcelJS from '../../src/server/exceljs.js';
 import { type CellInput, multipart, readXlsx, xlsx } from '../support/files.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
@@ -96,6 +97,11 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     for (const f of firms.slice(0, 7)) expect(usccs).toContain(f.uscc);
     expect(usccs).not.toContain(firms[7].uscc); // out of the sample
     expect(usccs).not.toContain(yubei.uscc); // another district
+    const help = new ExcelJS.Workbook();
+    await help.xlsx.load(response.rawPayload as never);
+    const helpText = help.worksheets[1].getColumn(1).values.join('\n');
+    expect(helpText).toContain('3、6、9、12 月须填研发费用（累计）');
+    expect(helpText).toContain('累计同比超出 ±50%');
     const cityTemplate = await h.app.inject({
       method: 'GET',
       url: '/api/monitoring/import-template.xlsx?period=2026-11',

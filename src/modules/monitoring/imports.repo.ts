@@ -13,22 +13,31 @@ const IDS_PER_STATEMENT = 10_000;
 
 /**
  * The sample enterprises of the scope without an accepted report for the period (the template's
- * rows), by district and name; with a pending or returned report they are listed too.
+ * rows), by district and name, a page after `after`; with a pending or returned report they are listed too.
  */
-export async function selectTemplateEnterprises(db: DbOrTx, scope: Scope, year: number, month: number) {
+export async function selectTemplateEnterprises(
+  db: DbOrTx,
+  filter: { scope: Scope; year: number; month: number },
+  after: { districtSort: number; name: string; uscc: string } | null,
+  limit: number,
+) {
   return db
-    .select({ uscc: enterprises.uscc, name: enterprises.name, districtName: districts.name })
+    .select({ uscc: enterprises.uscc, name: enterprises.name, districtSort: districts.sortOrder })
     .from(enterprises)
     .innerJoin(districts, eq(districts.code, enterprises.districtCode))
     .where(
       and(
-        enterpriseScopeCondition(scope),
+        enterpriseScopeCondition(filter.scope),
         inSampleCondition(),
         sql`not exists (select 1 from ${monitoringReports} r where r.enterprise_id = ${enterprises.id}
-          and r.year = ${year} and r.month = ${month} and r.status = 'accepted')`,
+          and r.year = ${filter.year} and r.month = ${filter.month} and r.status = 'accepted')`,
+        after
+          ? sql`(${districts.sortOrder}, ${enterprises.name}, ${enterprises.uscc}) > (${after.districtSort}, ${after.name}, ${after.uscc})`
+          : undefined,
       ),
     )
-    .orderBy(asc(districts.sortOrder), asc(enterprises.name), asc(enterprises.uscc));
+    .orderBy(asc(districts.sortOrder), asc(enterprises.name), asc(enterprises.uscc))
+    .limit(limit);
 }
 
 /** Which of these enterprises are in the monitored sample now. */
