@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebHarness } from '../support/web.js';
@@ -56,6 +57,19 @@ describe('the monthly report (月报) in a real browser', () => {
     await page.screenshot({ path: `test-results/monitoring-${name}.png`, fullPage: true });
     expect(await page.locator('body').textContent(), name).not.toMatch(CODES);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `width of ${name}`).toBeLessThanOrEqual(0);
+    // No serious accessibility violation (GB/T 37668: WCAG 2.x AA); the pointer off any button (hover colours).
+    await page.mouse.move(0, 0);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+    expect(serious, name).toEqual([]);
   };
   /** An antd number input by its label: cleared, typed. */
   const fill = async (page: Page, label: string, value: string) => {
@@ -109,7 +123,9 @@ describe('the monthly report (月报) in a real browser', () => {
     await page.getByRole('heading', { name: '月报填报' }).waitFor();
     await expect.poll(() => page.getByTestId(`status-${p.period}`).textContent()).toBe('未上报');
     // The older months of the twelve were never reported: owed, and said so.
-    expect(await page.getByTestId('overdue').textContent()).toMatch(/有 \d+ 个月份已过截止日期尚未报送（最早：\d{4}年\d{1,2}月），请尽快补报/);
+    expect(await page.getByTestId('overdue').textContent()).toMatch(
+      /有 \d+ 个月份已过截止日期尚未报送（最早：\d{4}年\d{1,2}月），请尽快补报/,
+    );
     await shot(page, 'my-reports');
 
     await page.getByTestId(`open-${p.period}`).click();
@@ -245,6 +261,30 @@ describe('the monthly report (月报) in a real browser', () => {
     await page.context().close();
   });
 
+  it('tells an enterprise taken out of the sample that it need not report, and leaves its reports readable', async () => {
+    const removed = await web.h.app.inject({
+      method: 'DELETE',
+      url: `/api/monitoring/sample/${demoId}`,
+      headers: { cookie: await web.h.login('rongchang.admin') },
+      payload: { reason: '企业已迁出本区' },
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const page = await web.logIn('demo.enterprise', { width: 1280 });
+    page.setDefaultTimeout(20_000);
+    await page.getByRole('menuitem', { name: '月报填报' }).click();
+    await page.getByTestId('not-in-sample').getByText('本企业目前不在运行监测企业名单中，无需报送月报').waitFor();
+    // Nothing to fill in; what was reported stays readable.
+    expect(await page.getByRole('button', { name: /填\s*报/ }).count()).toBe(0);
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .first()
+      .click();
+    await page.getByText('该企业目前不在运行监测企业名单中，无需报送月报').waitFor();
+    expect(await page.getByRole('button', { name: /提交/ }).count()).toBe(0);
+    await shot(page, 'not-in-sample');
+    await page.context().close();
+  });
+
   it('gives the district the same form as 代报 for a firm that reports offline; the city reads it only', async () => {
     const page = await web.logIn('rongchang.admin', { width: 1280 });
     page.setDefaultTimeout(20_000);
@@ -278,7 +318,10 @@ describe('the monthly report (月报) in a real browser', () => {
     await expect.poll(() => city.getByTestId('report-status').textContent()).toBe('已通过');
     await city.getByText('只读：月报由企业本身或其所在区县经信委（代报）填报。').waitFor();
     expect(await city.getByRole('button', { name: /提交/ }).count()).toBe(0);
-    expect(await city.getByLabel('营业收入（累计）').isDisabled()).toBe(true);
+    // Figures as text, nothing to type into.
+    await city.getByText('500.00 万元').first().waitFor();
+    expect(await city.getByRole('spinbutton').count()).toBe(0);
+    expect(await city.getByRole('textbox').count()).toBe(0);
     await shot(city, 'city-read-only');
     await city.context().close();
   });

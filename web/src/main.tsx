@@ -31,6 +31,8 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    // A field's error message is text to read: antd's #ff4d4f is 3.2:1 on white, this red 6.6:1.
+    colorError: '#cf1322',
   },
   components: {
     // A table's empty state ("尚未运行批量评价…") is text to read, not a disabled control.

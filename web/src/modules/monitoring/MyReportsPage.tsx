@@ -64,31 +64,35 @@ export function MyReportsPage() {
           每月报送上月经营数据，金额以万元填写。截止日期前未报送的，系统会发送催报提醒；逾期报送仍可提交，记为逾期。
         </Typography.Paragraph>
       )}
-      <Table<MyReportItem>
-        rowKey="period"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description="暂无需要报送的月份。纳入监测后，每月在这里报送上月经营数据。" /> }}
-        columns={[
-          { title: '报告期', render: (_, r) => periodLabel(r.period) },
-          { title: '截止日期', render: (_, r) => date(r.dueOn) },
-          {
-            title: '状态',
-            render: (_, r) => (
-              <Space size={4}>
-                <Tag color={statusColor(r.status)} data-testid={`status-${r.period}`}>
-                  {r.statusLabel}
-                </Tag>
-                {r.late && <Tag color="volcano">{r.status === null ? '已逾期' : '逾期报送'}</Tag>}
-              </Space>
-            ),
-          },
-          { title: '操作', render: (_, r) => action(r) },
-        ]}
-      />
+      {/* The table scrolls sideways inside its region on a phone (antd's scroll={x} leaves its scroll box unfocusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take the keyboard's focus (WCAG 2.1.1) */}
+      <section aria-label="报告期列表" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table<MyReportItem>
+          rowKey="period"
+          size="small"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          pagination={false}
+          style={{ minWidth: 'max-content' }}
+          locale={{ emptyText: <Empty description="暂无需要报送的月份。纳入监测后，每月在这里报送上月经营数据。" /> }}
+          columns={[
+            { title: '报告期', render: (_, r) => periodLabel(r.period) },
+            { title: '截止日期', render: (_, r) => date(r.dueOn) },
+            {
+              title: '状态',
+              render: (_, r) => (
+                <Space size={4}>
+                  <Tag color={statusColor(r.status)} data-testid={`status-${r.period}`}>
+                    {r.statusLabel}
+                  </Tag>
+                  {r.late && <Tag color="volcano">{r.status === null ? '已逾期' : '逾期报送'}</Tag>}
+                </Space>
+              ),
+            },
+            { title: '操作', render: (_, r) => action(r) },
+          ]}
+        />
+      </section>
     </>
   );
 }

@@ -278,12 +278,16 @@ function ReportForm({
           help={serverHelp}
           extra={references(f)}
         >
-          <InputNumber<number>
-            style={{ width: '100%' }}
-            step={f.unit === 'persons' ? 1 : 0.1}
-            suffix={UNIT_LABELS[f.unit]}
-            placeholder={canWrite ? (f.unit === 'persons' ? '整数' : '最多一位小数') : undefined}
-          />
+          {canWrite ? (
+            <InputNumber<number>
+              style={{ width: '100%' }}
+              step={f.unit === 'persons' ? 1 : 0.1}
+              suffix={UNIT_LABELS[f.unit]}
+              placeholder={f.unit === 'persons' ? '整数' : '最多一位小数'}
+            />
+          ) : (
+            <ShownValue unit={f.unit} />
+          )}
         </Form.Item>
       </Col>
     );
@@ -395,18 +399,17 @@ function ReportForm({
                 {SURVEY_ITEMS.map((s) => (
                   <Col xs={24} md={8} key={s.key}>
                     <Form.Item name={['survey', s.key]} label={s.label} tooltip={s.help}>
-                      <Radio.Group options={SURVEY_OPTIONS} optionType="button" />
+                      {canWrite ? <Radio.Group options={SURVEY_OPTIONS} optionType="button" /> : <ShownChoice />}
                     </Form.Item>
                   </Col>
                 ))}
               </Row>
               <Form.Item name="suggestions" label="问题与建议">
-                <Input.TextArea
-                  rows={3}
-                  maxLength={1000}
-                  showCount
-                  placeholder={canWrite ? '生产经营中遇到的困难、问题和建议（选填）' : undefined}
-                />
+                {canWrite ? (
+                  <Input.TextArea rows={3} maxLength={1000} showCount placeholder="生产经营中遇到的困难、问题和建议（选填）" />
+                ) : (
+                  <ShownText />
+                )}
               </Form.Item>
             </Form>
           </Card>
@@ -432,6 +435,27 @@ function ReportForm({
       <History items={detail.history} />
     </>
   );
+}
+
+/** A figure for readers (the form's value in 万元 or persons, as text): a disabled input would be grey on grey. */
+function ShownValue({ value, unit }: { value?: number | null; unit: FieldDef['unit'] }) {
+  if (value === null || value === undefined) return <Typography.Text>未填</Typography.Text>;
+  const text = unit === 'persons' ? count(value) : value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  return (
+    <Typography.Text strong>
+      {text} {UNIT_LABELS[unit]}
+    </Typography.Text>
+  );
+}
+
+/** A survey answer for readers: 增加 / 持平 / 减少, or 未填. */
+function ShownChoice({ value }: { value?: string | null }) {
+  return <Typography.Text strong>{SURVEY_OPTIONS.find((o) => o.value === value)?.label ?? '未填'}</Typography.Text>;
+}
+
+/** A free text for readers. */
+function ShownText({ value }: { value?: string | null }) {
+  return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{value?.trim() ? value : '未填'}</Typography.Paragraph>;
 }
 
 function ChecksPanel({
@@ -478,19 +502,27 @@ function ChecksPanel({
                 const id = `explain-${i}`;
                 return (
                   <div key={c.id} data-testid="soft-check">
-                    <label htmlFor={id} style={{ display: 'block', marginBottom: 4, color: '#ad4e00' }}>
-                      {c.message}
-                    </label>
-                    <Input.TextArea
-                      id={id}
-                      rows={2}
-                      maxLength={500}
-                      disabled={!canWrite}
-                      value={explanations[c.id] ?? ''}
-                      onChange={(e) => setExplanation(c.id, e.target.value)}
-                      placeholder="请说明原因"
-                      status={canWrite && !(explanations[c.id] ?? '').trim() ? 'warning' : undefined}
-                    />
+                    {canWrite ? (
+                      <>
+                        <label htmlFor={id} style={{ display: 'block', marginBottom: 4, color: '#ad4e00' }}>
+                          {c.message}
+                        </label>
+                        <Input.TextArea
+                          id={id}
+                          rows={2}
+                          maxLength={1000}
+                          value={explanations[c.id] ?? ''}
+                          onChange={(e) => setExplanation(c.id, e.target.value)}
+                          placeholder="请说明原因"
+                          status={(explanations[c.id] ?? '').trim() ? undefined : 'warning'}
+                        />
+                      </>
+                    ) : (
+                      <>
+                        <Typography.Text style={{ display: 'block', color: '#ad4e00' }}>{c.message}</Typography.Text>
+                        <Typography.Text>说明：{explanations[c.id]?.trim() || '未说明'}</Typography.Text>
+                      </>
+                    )}
                   </div>
                 );
               })}
@@ -512,31 +544,35 @@ const afterDueMark = (h: ReportHistoryItem): string | null => {
 function History({ items }: { items: ReportHistoryItem[] }) {
   return (
     <Card size="small" title="修订记录" style={{ marginTop: 16 }}>
-      <Table<ReportHistoryItem>
-        rowKey="version"
-        size="small"
-        pagination={false}
-        dataSource={items}
-        scroll={{ x: 'max-content' }}
-        data-testid="report-history"
-        locale={{ emptyText: <Empty description="尚未报送。提交后，每次提交、修改和审核都记录在这里。" /> }}
-        columns={[
-          { title: '版本', render: (_, h) => `第 ${count(h.version)} 版` },
-          {
-            title: '操作',
-            render: (_, h) => (
-              <Space size={4}>
-                {h.actionLabel}
-                {afterDueMark(h) && <Tag color="orange">{afterDueMark(h)}</Tag>}
-              </Space>
-            ),
-          },
-          { title: '状态', render: (_, h) => <Tag color={statusColor(h.status)}>{h.statusLabel}</Tag> },
-          { title: '时间', render: (_, h) => dateTime(h.at) },
-          { title: '操作人', render: (_, h) => h.actorName ?? '—' },
-          { title: '备注', render: (_, h) => h.note ?? '—' },
-        ]}
-      />
+      {/* The table scrolls sideways inside its region on a phone (antd's scroll={x} leaves its scroll box unfocusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take the keyboard's focus (WCAG 2.1.1) */}
+      <section aria-label="修订记录" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table<ReportHistoryItem>
+          rowKey="version"
+          size="small"
+          pagination={false}
+          dataSource={items}
+          style={{ minWidth: 'max-content' }}
+          data-testid="report-history"
+          locale={{ emptyText: <Empty description="尚未报送。提交后，每次提交、修改和审核都记录在这里。" /> }}
+          columns={[
+            { title: '版本', render: (_, h) => `第 ${count(h.version)} 版` },
+            {
+              title: '操作',
+              render: (_, h) => (
+                <Space size={4}>
+                  {h.actionLabel}
+                  {afterDueMark(h) && <Tag color="orange">{afterDueMark(h)}</Tag>}
+                </Space>
+              ),
+            },
+            { title: '状态', render: (_, h) => <Tag color={statusColor(h.status)}>{h.statusLabel}</Tag> },
+            { title: '时间', render: (_, h) => dateTime(h.at) },
+            { title: '操作人', render: (_, h) => h.actorName ?? '—' },
+            { title: '备注', render: (_, h) => h.note ?? '—' },
+          ]}
+        />
+      </section>
     </Card>
   );
 }
