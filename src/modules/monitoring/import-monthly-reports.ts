@@ -12,7 +12,7 @@ import { type Actor, inScope, requireAccess, scopeOf } from '../../server/access
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
 import { timed } from '../../server/phase-timing.js';
-import { breather } from '../../server/responsive.js';
+import { breather, holdingDatabase } from '../../server/responsive.js';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { selectEnterprisesByUscc } from '../enterprises/enterprises.repo.js';
 import type { ImportError } from '../enterprises/import/parse-rows.js';
@@ -105,49 +105,52 @@ export async function importMonthlyReports(
     const targets = await timed('monitoring import: find firms', () => findTargets(ctx.db, who, parsed));
     return result(await planRows(ctx.db, who, period, parsed, targets), false);
   }
-  return ctx.db.transaction(async (tx) => {
-    const targets = await timed('monitoring import: find firms', () => findTargets(tx, who, parsed));
-    const keys = targets.found.map((t) => ({ enterpriseId: t.enterpriseId, year: period.year, month: period.month }));
-    // keepAggregates locks the firms first: the plan reads their reports as no one else can change them.
-    return keepAggregates(tx, keys, async () => {
-      const plan = await planRows(tx, who, period, parsed, targets);
-      const out = result(plan, true);
-      if (out.errorCount > 0) throw importHasErrors(out.errors, out.errorCount);
-      await timed('monitoring import: write reports', async () => {
-        await upsertReports(
-          tx,
-          plan.writes.map((w) => w.report),
-        );
-        await insertReportVersions(
-          tx,
-          plan.writes.map((w) => w.version),
-        );
+  // One transaction: on PGlite it holds the database, and the health check says busy meanwhile.
+  return holdingDatabase(() =>
+    ctx.db.transaction(async (tx) => {
+      const targets = await timed('monitoring import: find firms', () => findTargets(tx, who, parsed));
+      const keys = targets.found.map((t) => ({ enterpriseId: t.enterpriseId, year: period.year, month: period.month }));
+      // keepAggregates locks the firms first: the plan reads their reports as no one else can change them.
+      return keepAggregates(tx, keys, async () => {
+        const plan = await planRows(tx, who, period, parsed, targets);
+        const out = result(plan, true);
+        if (out.errorCount > 0) throw importHasErrors(out.errors, out.errorCount);
+        await timed('monitoring import: write reports', async () => {
+          await upsertReports(
+            tx,
+            plan.writes.map((w) => w.report),
+          );
+          await insertReportVersions(
+            tx,
+            plan.writes.map((w) => w.version),
+          );
+        });
+        // 最多报一次: an imported December fills the empty yearly indicators, as a submitted one does.
+        if (period.month === 12)
+          await timed('monitoring import: December prefill', async () => {
+            for (const w of plan.writes) {
+              const r = w.report;
+              await prefillYearFromMonitoring(tx, who, r.enterpriseId, period.year, {
+                revenue: r.revenueYtd,
+                totalProfit: r.profitYtd,
+                rdExpense: r.rdExpenseYtd ?? null,
+                employees: r.employees,
+                exports: r.exportYtd ?? null,
+                taxesPaid: r.taxYtd ?? null,
+              });
+            }
+          });
+        if (plan.writes.length)
+          await writeAudit(tx, who, {
+            action: 'monitoring.report_import',
+            entityType: 'monitoring_import',
+            entityId: null,
+            after: { period: periodText, fileName: file.fileName, created: out.created, updated: out.updated, unchanged: out.unchanged },
+          });
+        return out;
       });
-      // 最多报一次: an imported December fills the empty yearly indicators, as a submitted one does.
-      if (period.month === 12)
-        await timed('monitoring import: December prefill', async () => {
-          for (const w of plan.writes) {
-            const r = w.report;
-            await prefillYearFromMonitoring(tx, who, r.enterpriseId, period.year, {
-              revenue: r.revenueYtd,
-              totalProfit: r.profitYtd,
-              rdExpense: r.rdExpenseYtd ?? null,
-              employees: r.employees,
-              exports: r.exportYtd ?? null,
-              taxesPaid: r.taxYtd ?? null,
-            });
-          }
-        });
-      if (plan.writes.length)
-        await writeAudit(tx, who, {
-          action: 'monitoring.report_import',
-          entityType: 'monitoring_import',
-          entityId: null,
-          after: { period: periodText, fileName: file.fileName, created: out.created, updated: out.updated, unchanged: out.unchanged },
-        });
-      return out;
-    });
-  });
+    }),
+  );
 }
 
 interface Target {
