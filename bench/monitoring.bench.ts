@@ -243,6 +243,8 @@ async function benchPostgres(): Promise<void> {
     server = await startServer(
       { DATABASE_URL: url, ZJTX_DATA_DIR: dataDir, ZJTX_PROCESS: 'web', ZJTX_LOGIN_RATE_LIMIT: '1000' },
       Number(process.env.ZJTX_BENCH_PORT ?? 3931),
+      // `npm start` may rebuild web/dist first (scripts/ensure-web-build.mjs): slow on a busy machine.
+      600_000,
     );
     const baseUrl = server.baseUrl;
     const cookies = { city: await logIn(baseUrl, 'city.admin'), district: await logIn(baseUrl, 'rongchang.admin') };
