@@ -28,6 +28,7 @@ import {
   signedPoints,
 } from './figures-format';
 import { PeriodSelect } from './PeriodSelect';
+import { ScrollRegion } from './ScrollRegion';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
@@ -78,60 +79,64 @@ export function AnalysisPage() {
     },
   ];
   const metricTable = (a: Analysis, metric: Metric) => (
-    <Table<Figure>
-      rowKey="key"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={rowsOf(a)}
-      columns={[
-        { title: GROUP_BY_LABELS[groupBy], render: (_, f) => nameCell(f) },
-        ...countColumns,
-        {
-          title: `本期累计（${METRIC_UNITS[metric]}）`,
-          align: 'right',
-          render: (_, f) =>
-            rowsLink(f, 'matched', metricValue(metric, f.metrics[metric].cur), `${f.label}${METRIC_LABELS[metric]}本期累计`),
-        },
-        {
-          title: `上年同期（${METRIC_UNITS[metric]}）`,
-          align: 'right',
-          render: (_, f) =>
-            rowsLink(f, 'matched', metricValue(metric, f.metrics[metric].prev), `${f.label}${METRIC_LABELS[metric]}上年同期`),
-        },
-        {
-          title: '累计同比',
-          align: 'right',
-          render: (_, f) => rowsLink(f, 'matched', signedPercent(f.metrics[metric].yoy), `${f.label}${METRIC_LABELS[metric]}累计同比`),
-        },
-        { title: '两年平均增长', align: 'right', render: (_, f) => signedPercent(f.metrics[metric].twoYear) },
-        {
-          title: '较全部（百分点）',
-          align: 'right',
-          render: (_, f) => (f.key === ALL_KEY ? '—' : signedPoints(f.metrics[metric].ppVsAll)),
-        },
-      ]}
-    />
+    <ScrollRegion label="指标">
+      <Table<Figure>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        style={{ minWidth: 'max-content' }}
+        dataSource={rowsOf(a)}
+        columns={[
+          { title: GROUP_BY_LABELS[groupBy], render: (_, f) => nameCell(f) },
+          ...countColumns,
+          {
+            title: `本期累计（${METRIC_UNITS[metric]}）`,
+            align: 'right',
+            render: (_, f) =>
+              rowsLink(f, 'matched', metricValue(metric, f.metrics[metric].cur), `${f.label}${METRIC_LABELS[metric]}本期累计`),
+          },
+          {
+            title: `上年同期（${METRIC_UNITS[metric]}）`,
+            align: 'right',
+            render: (_, f) =>
+              rowsLink(f, 'matched', metricValue(metric, f.metrics[metric].prev), `${f.label}${METRIC_LABELS[metric]}上年同期`),
+          },
+          {
+            title: '累计同比',
+            align: 'right',
+            render: (_, f) => rowsLink(f, 'matched', signedPercent(f.metrics[metric].yoy), `${f.label}${METRIC_LABELS[metric]}累计同比`),
+          },
+          { title: '两年平均增长', align: 'right', render: (_, f) => signedPercent(f.metrics[metric].twoYear) },
+          {
+            title: '较全部（百分点）',
+            align: 'right',
+            render: (_, f) => (f.key === ALL_KEY ? '—' : signedPoints(f.metrics[metric].ppVsAll)),
+          },
+        ]}
+      />
+    </ScrollRegion>
   );
   const surveyTable = (a: Analysis) => (
-    <Table<Figure>
-      rowKey="key"
-      size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      dataSource={rowsOf(a)}
-      columns={[
-        { title: GROUP_BY_LABELS[groupBy], render: (_, f) => nameCell(f) },
-        ...SURVEY_ITEMS.map((item) => ({
-          title: `${SURVEY_LABELS[item]}增加的企业占比`,
-          align: 'right' as const,
-          render: (_: unknown, f: Figure) => {
-            const s = f.survey[item];
-            return s.answered ? `${percent(s.upShare)}（${count(s.up)} / ${count(s.answered)} 家）` : '无人作答';
-          },
-        })),
-      ]}
-    />
+    <ScrollRegion label="景气调查">
+      <Table<Figure>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        style={{ minWidth: 'max-content' }}
+        dataSource={rowsOf(a)}
+        columns={[
+          { title: GROUP_BY_LABELS[groupBy], render: (_, f) => nameCell(f) },
+          ...SURVEY_ITEMS.map((item) => ({
+            title: `${SURVEY_LABELS[item]}增加的企业占比`,
+            align: 'right' as const,
+            render: (_: unknown, f: Figure) => {
+              const s = f.survey[item];
+              return s.answered ? `${percent(s.upShare)}（${count(s.up)} / ${count(s.answered)} 家）` : '无人作答';
+            },
+          })),
+        ]}
+      />
+    </ScrollRegion>
   );
   const copy = async (text: string) => {
     try {

@@ -10,6 +10,7 @@ import { useUrlState } from '../../shared/useUrlState';
 import { type ChaseItem, defaultPeriod, fetchChase, fetchRates, officerKeys, type RateRow, remind } from './api-officers';
 import { PeriodSelect } from './PeriodSelect';
 import { periodLabel } from './period';
+import { ScrollRegion } from './ScrollRegion';
 
 const PAGE_SIZE = 20;
 
@@ -84,79 +85,83 @@ export function ChasePage() {
         }
         style={{ marginBottom: 16 }}
       >
-        <Table<ChaseItem>
-          rowKey="enterpriseId"
-          loading={list.isLoading}
-          dataSource={list.data?.items}
-          scroll={{ x: 'max-content' }}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.map(String)),
-            getCheckboxProps: (r) => ({ 'aria-label': `选择${r.enterpriseName}` }),
-          }}
-          locale={{
-            emptyText: `${periodLabel(period)}的监测企业都已报送月报，无需催报。可在“月报审核”中查看已报送的月报。`,
-          }}
-          columns={[
-            {
-              title: '企业名称',
-              render: (_, r) => (
-                <Space orientation="vertical" size={0}>
-                  <Space size={4}>
-                    <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
-                    {r.returned && <Tag color="red">已退回待重报</Tag>}
+        <ScrollRegion label="未报送企业">
+          <Table<ChaseItem>
+            rowKey="enterpriseId"
+            loading={list.isLoading}
+            dataSource={list.data?.items}
+            style={{ minWidth: 'max-content' }}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(String)),
+              getCheckboxProps: (r) => ({ 'aria-label': `选择${r.enterpriseName}` }),
+            }}
+            locale={{
+              emptyText: `${periodLabel(period)}的监测企业都已报送月报，无需催报。可在“月报审核”中查看已报送的月报。`,
+            }}
+            columns={[
+              {
+                title: '企业名称',
+                render: (_, r) => (
+                  <Space orientation="vertical" size={0}>
+                    <Space size={4}>
+                      <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
+                      {r.returned && <Tag color="red">已退回待重报</Tag>}
+                    </Space>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.uscc}
+                    </Typography.Text>
                   </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.uscc}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            { title: '区县', dataIndex: 'districtName' },
-            { title: '联系人', render: (_, r) => r.contactName ?? '—' },
-            { title: '联系电话', render: (_, r) => r.contactPhone ?? '—' },
-            { title: '最近提醒', render: (_, r) => date(r.lastRemindedOn) },
-            { title: '已提醒次数', align: 'right', render: (_, r) => count(r.reminders) },
-          ]}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total,
-            showSizeChanger: false,
-            showTotal: (t) => `共 ${count(t)} 家`,
-            onChange: (p) => setState({ page: p }, false),
-          }}
-        />
+                ),
+              },
+              { title: '区县', dataIndex: 'districtName' },
+              { title: '联系人', render: (_, r) => r.contactName ?? '—' },
+              { title: '联系电话', render: (_, r) => r.contactPhone ?? '—' },
+              { title: '最近提醒', render: (_, r) => date(r.lastRemindedOn) },
+              { title: '已提醒次数', align: 'right', render: (_, r) => count(r.reminders) },
+            ]}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total,
+              showSizeChanger: false,
+              showTotal: (t) => `共 ${count(t)} 家`,
+              onChange: (p) => setState({ page: p }, false),
+            }}
+          />
+        </ScrollRegion>
       </Card>
       <Card title={`${periodLabel(period)}报送情况`}>
         <Typography.Paragraph type="secondary">
           上报率 = 已报送的监测企业 ÷ 监测企业；及时率 = 在截止日前报送的 ÷ 监测企业；一次审核通过率 = 首次报送即通过审核的 ÷ 已报送。
         </Typography.Paragraph>
         {rates.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(rates.error as Error).message} />}
-        <Table<RateRow>
-          rowKey={(r) => r.districtCode ?? 'all'}
-          loading={rates.isLoading}
-          dataSource={
-            rates.data
-              ? rates.data.rows.length === 1
-                ? rates.data.rows
-                : [...rates.data.rows, { ...rates.data.all, districtCode: 'all', districtName: '合计' }]
-              : []
-          }
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: '暂无监测企业，无从计算报送情况。请先在“监测企业”中纳入企业。' }}
-          columns={[
-            { title: '区县', render: (_, r) => r.districtName },
-            { title: '监测企业', align: 'right', render: (_, r) => count(r.sample) },
-            { title: '已报送', align: 'right', render: (_, r) => count(r.reported) },
-            { title: '按时报送', align: 'right', render: (_, r) => count(r.onTime) },
-            { title: '一次通过', align: 'right', render: (_, r) => count(r.firstPass) },
-            { title: '上报率', align: 'right', render: (_, r) => percent(r.reportRate) },
-            { title: '及时率', align: 'right', render: (_, r) => percent(r.timelyRate) },
-            { title: '一次审核通过率', align: 'right', render: (_, r) => percent(r.firstPassRate) },
-          ]}
-        />
+        <ScrollRegion label="报送情况">
+          <Table<RateRow>
+            rowKey={(r) => r.districtCode ?? 'all'}
+            loading={rates.isLoading}
+            dataSource={
+              rates.data
+                ? rates.data.rows.length === 1
+                  ? rates.data.rows
+                  : [...rates.data.rows, { ...rates.data.all, districtCode: 'all', districtName: '合计' }]
+                : []
+            }
+            pagination={false}
+            style={{ minWidth: 'max-content' }}
+            locale={{ emptyText: '暂无监测企业，无从计算报送情况。请先在“监测企业”中纳入企业。' }}
+            columns={[
+              { title: '区县', render: (_, r) => r.districtName },
+              { title: '监测企业', align: 'right', render: (_, r) => count(r.sample) },
+              { title: '已报送', align: 'right', render: (_, r) => count(r.reported) },
+              { title: '按时报送', align: 'right', render: (_, r) => count(r.onTime) },
+              { title: '一次通过', align: 'right', render: (_, r) => count(r.firstPass) },
+              { title: '上报率', align: 'right', render: (_, r) => percent(r.reportRate) },
+              { title: '及时率', align: 'right', render: (_, r) => percent(r.timelyRate) },
+              { title: '一次审核通过率', align: 'right', render: (_, r) => percent(r.firstPassRate) },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

@@ -7,6 +7,7 @@ import { count, wan } from '../../shared/format';
 import { useUrlState } from '../../shared/useUrlState';
 import { defaultPeriod, type FigureRow, fetchAnalysis, fetchFigureRows, type GroupBy, officerKeys } from './api-officers';
 import { GROUP_BY_LABELS, signedPercent } from './figures-format';
+import { ScrollRegion } from './ScrollRegion';
 
 const PAGE_SIZE = 20;
 const SAMPLE_LABELS = { matched: '同口径企业', unmatched: '仅本年上报', all: '全部' } as const;
@@ -46,56 +47,58 @@ export function FigureRowsPage() {
         同口径企业：本期和上年同期都有通过审核的月报，计入同比；仅本年上报：只有本期数据，不计入同比。金额单位：万元。
       </Typography.Paragraph>
       {rows.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(rows.error as Error).message} />}
-      <Table<FigureRow>
-        rowKey="enterpriseId"
-        loading={rows.isLoading}
-        dataSource={rows.data?.items}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: `没有${sample === 'all' ? '' : SAMPLE_LABELS[sample]}企业的月报。可切换上方的“同口径企业 / 仅本年上报 / 全部”，或返回运行分析选择其他数字。`,
-        }}
-        columns={[
-          {
-            title: '企业名称',
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                <Space size={4}>
-                  <Link to={`/monitoring/reports/${r.enterpriseId}/${period}`}>{r.enterpriseName}</Link>
-                  {r.revisedAfterDue && <Tag color="orange">截止后修订</Tag>}
+      <ScrollRegion label="企业明细">
+        <Table<FigureRow>
+          rowKey="enterpriseId"
+          loading={rows.isLoading}
+          dataSource={rows.data?.items}
+          style={{ minWidth: 'max-content' }}
+          locale={{
+            emptyText: `没有${sample === 'all' ? '' : SAMPLE_LABELS[sample]}企业的月报。可切换上方的“同口径企业 / 仅本年上报 / 全部”，或返回运行分析选择其他数字。`,
+          }}
+          columns={[
+            {
+              title: '企业名称',
+              render: (_, r) => (
+                <Space orientation="vertical" size={0}>
+                  <Space size={4}>
+                    <Link to={`/monitoring/reports/${r.enterpriseId}/${period}`}>{r.enterpriseName}</Link>
+                    {r.revisedAfterDue && <Tag color="orange">截止后修订</Tag>}
+                  </Space>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.uscc}
+                  </Typography.Text>
                 </Space>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.uscc}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: '区县', dataIndex: 'districtName' },
-          { title: '梯度', dataIndex: 'tierLabel' },
-          { title: '营业收入累计', align: 'right', render: (_, r) => wan(r.revenueYtd) },
-          { title: '上年同期', align: 'right', render: (_, r) => wan(r.revenueYtdPrev) },
-          {
-            title: '同比',
-            align: 'right',
-            render: (_, r) => (r.revenueYtdPrev === null ? '—' : signedPercent(yoy(r.revenueYtd, r.revenueYtdPrev))),
-          },
-          { title: '利润总额累计', align: 'right', render: (_, r) => wan(r.profitYtd) },
-          { title: '上年同期', key: 'profitPrev', align: 'right', render: (_, r) => wan(r.profitYtdPrev) },
-          {
-            title: '同比',
-            key: 'profitYoY',
-            align: 'right',
-            render: (_, r) => (r.profitYtdPrev === null ? '—' : signedPercent(yoy(r.profitYtd, r.profitYtdPrev))),
-          },
-        ]}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: rows.data?.total,
-          showSizeChanger: false,
-          showTotal: (t) => `共 ${count(t)} 家`,
-          onChange: (p) => setState({ page: p }, false),
-        }}
-      />
+              ),
+            },
+            { title: '区县', dataIndex: 'districtName' },
+            { title: '梯度', dataIndex: 'tierLabel' },
+            { title: '营业收入累计', align: 'right', render: (_, r) => wan(r.revenueYtd) },
+            { title: '上年同期', align: 'right', render: (_, r) => wan(r.revenueYtdPrev) },
+            {
+              title: '同比',
+              align: 'right',
+              render: (_, r) => (r.revenueYtdPrev === null ? '—' : signedPercent(yoy(r.revenueYtd, r.revenueYtdPrev))),
+            },
+            { title: '利润总额累计', align: 'right', render: (_, r) => wan(r.profitYtd) },
+            { title: '上年同期', key: 'profitPrev', align: 'right', render: (_, r) => wan(r.profitYtdPrev) },
+            {
+              title: '同比',
+              key: 'profitYoY',
+              align: 'right',
+              render: (_, r) => (r.profitYtdPrev === null ? '—' : signedPercent(yoy(r.profitYtd, r.profitYtdPrev))),
+            },
+          ]}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: rows.data?.total,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${count(t)} 家`,
+            onChange: (p) => setState({ page: p }, false),
+          }}
+        />
+      </ScrollRegion>
     </>
   );
 }

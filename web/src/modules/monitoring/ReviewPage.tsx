@@ -12,6 +12,7 @@ import { useUrlState } from '../../shared/useUrlState';
 import { acceptReport, defaultPeriod, fetchReviewList, officerKeys, type ReviewItem, returnReport } from './api-officers';
 import { PeriodSelect } from './PeriodSelect';
 import { periodLabel } from './period';
+import { ScrollRegion } from './ScrollRegion';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Record<string, string> = { needs_explanation: 'orange', accepted: 'green', returned: 'red' };
@@ -108,101 +109,100 @@ export function ReviewPage() {
         />
       </Space>
       {list.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(list.error as Error).message} />}
-      <Table<ReviewItem>
-        rowKey={(r) => `${r.enterpriseId}/${r.period}`}
-        loading={list.isLoading}
-        dataSource={list.data?.items}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: filtered ? (
-            <Space orientation="vertical">
-              <span>没有符合筛选条件的月报。</span>
-              <Button
-                size="small"
-                onClick={() => setState({ status: undefined, late: undefined, explained: undefined, district: undefined, q: undefined })}
-              >
-                清除筛选
-              </Button>
-            </Space>
-          ) : (
-            `${periodLabel(period)}暂无企业报送的月报。企业报送后会列在这里；尚未报送的企业请在“催报”中提醒。`
-          ),
-        }}
-        columns={[
-          {
-            title: '企业名称',
-            fixed: 'left',
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                <Link to={`/monitoring/reports/${r.enterpriseId}/${r.period}`}>{r.enterpriseName}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.uscc}
-                </Typography.Text>
+      <ScrollRegion label="月报列表">
+        <Table<ReviewItem>
+          rowKey={(r) => `${r.enterpriseId}/${r.period}`}
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          style={{ minWidth: 'max-content' }}
+          locale={{
+            emptyText: filtered ? (
+              <Space orientation="vertical">
+                <span>没有符合筛选条件的月报。</span>
+                <Button
+                  size="small"
+                  onClick={() => setState({ status: undefined, late: undefined, explained: undefined, district: undefined, q: undefined })}
+                >
+                  清除筛选
+                </Button>
               </Space>
+            ) : (
+              `${periodLabel(period)}暂无企业报送的月报。企业报送后会列在这里；尚未报送的企业请在“催报”中提醒。`
             ),
-          },
-          ...(isCity ? [{ title: '区县', dataIndex: 'districtName' }] : []),
-          {
-            title: '状态',
-            render: (_, r) => (
-              <Space size={4} wrap>
-                <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag>
-                {r.late && <Tag color="volcano">逾期</Tag>}
-              </Space>
-            ),
-          },
-          { title: '营业收入', align: 'right', render: (_, r) => wan(r.revenueYtd) },
-          { title: '利润总额', align: 'right', render: (_, r) => wan(r.profitYtd) },
-          { title: '从业人员', align: 'right', render: (_, r) => count(r.employees) },
-          {
-            title: '说明',
-            render: (_, r) =>
-              r.explanationCount === 0 ? (
-                '—'
-              ) : (
-                <Space size={4}>
-                  {`${count(r.explanationCount)} 项`}
-                  {r.reviewed ? <Tag color="green">已接受</Tag> : <Tag color="orange">待审核</Tag>}
+          }}
+          columns={[
+            {
+              title: '企业名称',
+              render: (_, r) => (
+                <Space orientation="vertical" size={0}>
+                  <Link to={`/monitoring/reports/${r.enterpriseId}/${r.period}`}>{r.enterpriseName}</Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.uscc}
+                  </Typography.Text>
                 </Space>
               ),
-          },
-          { title: '填报方式', render: (_, r) => r.enteredByLabel },
-          { title: '报送时间', render: (_, r) => dateTime(r.submittedAt) },
-          {
-            title: '操作',
-            render: (_, r) => (
-              <Space size={4}>
-                <Link to={`/monitoring/reports/${r.enterpriseId}/${r.period}`} aria-label={`查看${r.enterpriseName}的月报`}>
-                  查看
-                </Link>
-                {r.explanationCount > 0 && !r.reviewed && r.status === 'accepted' && (
-                  <Button
-                    size="small"
-                    loading={accept.isPending && accept.variables?.enterpriseId === r.enterpriseId}
-                    onClick={() => accept.mutate(r)}
-                    aria-label={`接受${r.enterpriseName}的说明`}
-                  >
-                    接受说明
-                  </Button>
-                )}
-                {r.status !== 'returned' && (
-                  <Button size="small" danger onClick={() => setReturning(r)} aria-label={`退回${r.enterpriseName}的月报`}>
-                    退回
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total,
-          showSizeChanger: false,
-          showTotal: (t) => `共 ${count(t)} 份`,
-          onChange: (p) => setState({ page: p }, false),
-        }}
-      />
+            },
+            ...(isCity ? [{ title: '区县', dataIndex: 'districtName' }] : []),
+            {
+              title: '状态',
+              render: (_, r) => (
+                <Space size={4} wrap>
+                  <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag>
+                  {r.late && <Tag color="volcano">逾期</Tag>}
+                </Space>
+              ),
+            },
+            { title: '营业收入', align: 'right', render: (_, r) => wan(r.revenueYtd) },
+            { title: '利润总额', align: 'right', render: (_, r) => wan(r.profitYtd) },
+            { title: '从业人员', align: 'right', render: (_, r) => count(r.employees) },
+            {
+              title: '说明',
+              render: (_, r) =>
+                r.explanationCount === 0 ? (
+                  '—'
+                ) : (
+                  <Space size={4}>
+                    {`${count(r.explanationCount)} 项`}
+                    {r.reviewed ? <Tag color="green">已接受</Tag> : <Tag color="orange">待审核</Tag>}
+                  </Space>
+                ),
+            },
+            { title: '填报方式', render: (_, r) => r.enteredByLabel },
+            { title: '报送时间', render: (_, r) => dateTime(r.submittedAt) },
+            {
+              title: '操作',
+              render: (_, r) => (
+                <Space size={4}>
+                  {r.status === 'returned' && <Typography.Text type="secondary">待企业重报</Typography.Text>}
+                  {r.explanationCount > 0 && !r.reviewed && r.status === 'accepted' && (
+                    <Button
+                      size="small"
+                      loading={accept.isPending && accept.variables?.enterpriseId === r.enterpriseId}
+                      onClick={() => accept.mutate(r)}
+                      aria-label={`接受${r.enterpriseName}的说明`}
+                    >
+                      接受说明
+                    </Button>
+                  )}
+                  {r.status !== 'returned' && (
+                    <Button size="small" danger onClick={() => setReturning(r)} aria-label={`退回${r.enterpriseName}的月报`}>
+                      退回
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${count(t)} 份`,
+            onChange: (p) => setState({ page: p }, false),
+          }}
+        />
+      </ScrollRegion>
       {returning && <ReturnDialog item={returning} onClose={() => setReturning(null)} />}
     </>
   );

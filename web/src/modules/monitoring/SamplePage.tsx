@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
 import { enterpriseKeys, fetchEnterprises } from '../enterprises/api';
 import { addToSample, fetchRemoved, fetchSample, officerKeys, type RemovedItem, removeFromSample, type SampleItem } from './api-officers';
+import { ScrollRegion } from './ScrollRegion';
 
 const PAGE_SIZE = 20;
 const SOURCE_OPTIONS = [
@@ -106,98 +107,102 @@ export function SamplePage() {
             key: 'in',
             label: '监测企业',
             children: (
-              <Table<SampleItem>
-                rowKey="enterpriseId"
-                loading={list.isLoading}
-                dataSource={list.data?.items}
-                scroll={{ x: 'max-content' }}
-                locale={{
-                  emptyText: filtered ? (
-                    <Space orientation="vertical">
-                      <span>没有符合筛选条件的监测企业。</span>
-                      <Button size="small" onClick={() => setState({ q: undefined, source: undefined, district: undefined })}>
-                        清除筛选
-                      </Button>
-                    </Space>
-                  ) : (
-                    '暂无监测企业。持有有效称号的企业会自动纳入监测，其他中小企业请点“添加监测企业”。'
-                  ),
-                }}
-                columns={[
-                  {
-                    title: '企业名称',
-                    render: (_, r) => (
-                      <Space orientation="vertical" size={0}>
-                        <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {r.uscc}
-                        </Typography.Text>
+              <ScrollRegion label="监测企业列表">
+                <Table<SampleItem>
+                  rowKey="enterpriseId"
+                  loading={list.isLoading}
+                  dataSource={list.data?.items}
+                  style={{ minWidth: 'max-content' }}
+                  locale={{
+                    emptyText: filtered ? (
+                      <Space orientation="vertical">
+                        <span>没有符合筛选条件的监测企业。</span>
+                        <Button size="small" onClick={() => setState({ q: undefined, source: undefined, district: undefined })}>
+                          清除筛选
+                        </Button>
                       </Space>
+                    ) : (
+                      '暂无监测企业。持有有效称号的企业会自动纳入监测，其他中小企业请点“添加监测企业”。'
                     ),
-                  },
-                  { title: '区县', dataIndex: 'districtName' },
-                  { title: '规模', dataIndex: 'sizeLabel' },
-                  { title: '称号', dataIndex: 'tierLabel' },
-                  {
-                    title: '纳入方式',
-                    render: (_, r) => <Tag color={r.source === 'title' ? 'blue' : 'green'}>{r.sourceLabel}</Tag>,
-                  },
-                  { title: '添加理由', render: (_, r) => r.reason ?? '—' },
-                  { title: '变更日期', render: (_, r) => date(r.changedAt) },
-                  {
-                    title: '操作',
-                    render: (_, r) => (
-                      <Button size="small" danger onClick={() => setRemoving(r)} aria-label={`移出${r.enterpriseName}`}>
-                        移出
-                      </Button>
-                    ),
-                  },
-                ]}
-                pagination={{
-                  current: page,
-                  pageSize: PAGE_SIZE,
-                  total: list.data?.total,
-                  showSizeChanger: false,
-                  showTotal: (t) => `共 ${count(t)} 家`,
-                  onChange: (p) => setState({ page: p }, false),
-                }}
-              />
+                  }}
+                  columns={[
+                    {
+                      title: '企业名称',
+                      render: (_, r) => (
+                        <Space orientation="vertical" size={0}>
+                          <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {r.uscc}
+                          </Typography.Text>
+                        </Space>
+                      ),
+                    },
+                    { title: '区县', dataIndex: 'districtName' },
+                    { title: '规模', dataIndex: 'sizeLabel' },
+                    { title: '称号', dataIndex: 'tierLabel' },
+                    {
+                      title: '纳入方式',
+                      render: (_, r) => <Tag color={r.source === 'title' ? 'blue' : 'green'}>{r.sourceLabel}</Tag>,
+                    },
+                    { title: '添加理由', render: (_, r) => r.reason ?? '—' },
+                    { title: '变更日期', render: (_, r) => date(r.changedAt) },
+                    {
+                      title: '操作',
+                      render: (_, r) => (
+                        <Button size="small" danger onClick={() => setRemoving(r)} aria-label={`移出${r.enterpriseName}`}>
+                          移出
+                        </Button>
+                      ),
+                    },
+                  ]}
+                  pagination={{
+                    current: page,
+                    pageSize: PAGE_SIZE,
+                    total: list.data?.total,
+                    showSizeChanger: false,
+                    showTotal: (t) => `共 ${count(t)} 家`,
+                    onChange: (p) => setState({ page: p }, false),
+                  }}
+                />
+              </ScrollRegion>
             ),
           },
           {
             key: 'removed',
             label: '已移出',
             children: (
-              <Table<RemovedItem>
-                rowKey="enterpriseId"
-                loading={removed.isLoading}
-                dataSource={removed.data?.items}
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: '没有移出监测的企业。在“监测企业”中点“移出”并填写理由后，企业会列在这里。' }}
-                columns={[
-                  {
-                    title: '企业名称',
-                    render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>,
-                  },
-                  { title: '区县', dataIndex: 'districtName' },
-                  { title: '称号', dataIndex: 'tierLabel' },
-                  { title: '移出理由', render: (_, r) => r.reason ?? '—' },
-                  { title: '操作人', render: (_, r) => r.changedByName ?? '—' },
-                  { title: '移出日期', render: (_, r) => date(r.changedAt) },
-                  {
-                    title: '操作',
-                    render: (_, r) => <RestoreButton item={r} />,
-                  },
-                ]}
-                pagination={{
-                  current: page,
-                  pageSize: PAGE_SIZE,
-                  total: removed.data?.total,
-                  showSizeChanger: false,
-                  showTotal: (t) => `共 ${count(t)} 家`,
-                  onChange: (p) => setState({ page: p }, false),
-                }}
-              />
+              <ScrollRegion label="已移出的企业">
+                <Table<RemovedItem>
+                  rowKey="enterpriseId"
+                  loading={removed.isLoading}
+                  dataSource={removed.data?.items}
+                  style={{ minWidth: 'max-content' }}
+                  locale={{ emptyText: '没有移出监测的企业。在“监测企业”中点“移出”并填写理由后，企业会列在这里。' }}
+                  columns={[
+                    {
+                      title: '企业名称',
+                      render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>,
+                    },
+                    { title: '区县', dataIndex: 'districtName' },
+                    { title: '称号', dataIndex: 'tierLabel' },
+                    { title: '移出理由', render: (_, r) => r.reason ?? '—' },
+                    { title: '操作人', render: (_, r) => r.changedByName ?? '—' },
+                    { title: '移出日期', render: (_, r) => date(r.changedAt) },
+                    {
+                      title: '操作',
+                      render: (_, r) => <RestoreButton item={r} />,
+                    },
+                  ]}
+                  pagination={{
+                    current: page,
+                    pageSize: PAGE_SIZE,
+                    total: removed.data?.total,
+                    showSizeChanger: false,
+                    showTotal: (t) => `共 ${count(t)} 家`,
+                    onChange: (p) => setState({ page: p }, false),
+                  }}
+                />
+              </ScrollRegion>
             ),
           },
         ]}
