@@ -49,8 +49,18 @@ describe('the monthly report (月报) in a real browser', () => {
     return response.json();
   };
   const stored = (enterpriseId: string, period: string) =>
-    web.h.owner.query<{ status: string; revenue_ytd: string; version: number; entered_by: string; explanations: Record<string, string> }>(
-      'select status, revenue_ytd, version, entered_by, explanations from monitoring_reports where enterprise_id = $1 and year = $2 and month = $3',
+    web.h.owner.query<{
+      status: string;
+      revenue_ytd: string;
+      revenue_month: string | null;
+      version: number;
+      entered_by: string;
+      explanations: Record<string, string>;
+      survey_orders: string | null;
+      suggestions: string | null;
+    }>(
+      `select status, revenue_ytd, revenue_month, version, entered_by, explanations, survey_orders, suggestions
+       from monitoring_reports where enterprise_id = $1 and year = $2 and month = $3`,
       [enterpriseId, Number(period.slice(0, 4)), Number(period.slice(5, 7))],
     );
   const shot = async (page: Page, name: string) => {
@@ -182,6 +192,9 @@ describe('the monthly report (月报) in a real browser', () => {
     const [row] = await stored(demoId, p.period);
     expect(row).toMatchObject({ status: 'accepted', version: 2, revenue_ytd: expect.anything() });
     expect(Number(row.revenue_ytd)).toBe(18_000_000);
+    // 当月 as computed on screen (累计 − last month's 累计), the survey answer and the suggestion as entered.
+    if (p.lastMonth) expect(Number(row.revenue_month)).toBe(2_000_000);
+    expect(row).toMatchObject({ survey_orders: 'up', suggestions: '订单增长较快，熟练工人紧缺。' });
     expect(Object.values(row.explanations)).toEqual(['新签大客户订单集中交付，营业收入增长较快。']);
     // 修订记录: both submissions.
     await expect.poll(() => page.getByTestId('report-history').locator('tbody tr.ant-table-row').count()).toBe(2);

@@ -376,7 +376,7 @@ function ReportForm({
               initialValues={initial}
               disabled={!canWrite}
               onValuesChange={scheduleCheck}
-              requiredMark
+              requiredMark={canWrite}
             >
               <Row gutter={16}>{REPORT_FIELDS.map(field)}</Row>
               {hardElsewhere.length > 0 && (
@@ -497,7 +497,11 @@ function ChecksPanel({
           {soft.length > 0 && (
             <>
               <Typography.Text strong>需要说明的情况（{count(soft.length)} 项）</Typography.Text>
-              <Typography.Text type="secondary">数据与往期差异较大。如数据无误，请逐项说明原因；说明齐全后提交即审核通过。</Typography.Text>
+              <Typography.Text type="secondary">
+                {canWrite
+                  ? '数据与往期差异较大。如数据无误，请逐项说明原因；说明齐全后提交即审核通过。'
+                  : '数据与往期差异较大，以下是填报方的说明。'}
+              </Typography.Text>
               {soft.map((c, i) => {
                 const id = `explain-${i}`;
                 return (
