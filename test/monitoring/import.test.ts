@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/domain/uscc.js';
 import { REPORT_COLUMNS } from '../../src/modules/monitoring/import-columns.js';
@@ -299,6 +300,21 @@ describe.each(DATABASE_KINDS)('monthly report import on %s', (kind) => {
     ]);
     expect(errors[0].message).toContain('与第 2 行是同一企业');
     expect(errors[1].message).toContain('超出可保存的范围');
+  });
+
+  it('reads a CSV in GBK as offices save it, headers without units read as 万元', async () => {
+    const csv = [
+      '统一社会信用代码,企业名称,营业收入,利润总额,工业总产值,从业人员,订单情况',
+      `${firms[5].uscc},${firms[5].name},"1,000.5",100,900,60,减少`,
+    ].join('\r\n');
+    const body = await multipart(iconv.encode(csv, 'gbk'), '月报.csv');
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/monitoring/import?period=2026-07&mode=preview',
+      headers: { cookie: rongchang, ...body.headers },
+      payload: body.payload,
+    });
+    expect(response.json()).toMatchObject({ rows: 1, created: 1, errorCount: 0, committed: false });
   });
 
   it('refuses a future month, and the enterprise', async () => {
