@@ -47,7 +47,16 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '参考数据',
       '消息中心',
     ]);
-    expect(labels('enterprise')).toEqual(['工作台', '本企业信息', '自评测算', '可申报批次', '我的申报', '年度信息更新', '月报填报', '消息中心']);
+    expect(labels('enterprise')).toEqual([
+      '工作台',
+      '本企业信息',
+      '自评测算',
+      '可申报批次',
+      '我的申报',
+      '年度信息更新',
+      '月报填报',
+      '消息中心',
+    ]);
     expect(labels('expert')).toEqual(['工作台', '我的服务企业', '自评测算', '专家评审', '消息中心']);
     expect(labels('bank')).toEqual(['工作台', '自评测算', '消息中心']);
   });
