@@ -94,8 +94,9 @@ const SUM_EXPRESSIONS: Record<AggregateSum, string> = (() => {
 })();
 
 /**
- * The contributions of accepted reports, grouped into aggregate rows. `cells` narrows the reports to
- * the given (enterprise, year, month) cells; `years` to whole years; neither = every report.
+ * The contributions of accepted reports, grouped into aggregate rows, in SQL (the rebuild and the
+ * drift checks): `source` selects the reports (some years, or all); `prevYears` names the years
+ * their previous-year rows can be in.
  * Each accepted report counts once under its district ('district' unit) and, with a zone, once more
  * under the zone ('zone' unit), under every dim (grouping sets: one pass over the reports).
  */
