@@ -171,6 +171,8 @@ describe('the monthly report (月报) in a real browser', () => {
     expect(await soft.first().textContent()).toMatch(/营业收入（累计）同比\+80\.0%，超出 ±50%/);
     expect(await errorItem.locator('.ant-form-item-explain-error').count()).toBe(0);
     if (p.lastMonth) expect(await page.getByTestId('revenue-month').textContent()).toBe('200.00 万元');
+    // 同比 of what is typed, beside last year's figure.
+    expect(await page.getByTestId('ref-revenueYtd').textContent()).toContain('上年同期：1,000.00 万元（同比 +80.0%）');
     await page.getByText('增加').first().click();
     await page.getByLabel('问题与建议').fill('订单增长较快，熟练工人紧缺。');
     await shot(page, 'soft-check');

@@ -23,7 +23,7 @@ import type { Rule } from 'antd/es/form';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../shared/api';
-import { count, date, dateTime, wan } from '../../shared/format';
+import { count, date, dateTime, growth, wan } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import {
   checkReport,
@@ -109,6 +109,7 @@ function ReportForm({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sequence = useRef(0);
   const revenueYtd = Form.useWatch('revenueYtd', form);
+  const typed = Form.useWatch([], form) as FormValues | undefined;
 
   const proxy = user?.role === 'district_admin' && detail.canWrite;
   // The server decides (the enterprise itself, or its district entering for it); the others read.
@@ -218,9 +219,18 @@ function ReportForm({
     if (v === null || v === undefined) return '未填';
     return f.unit === 'persons' ? `${count(v)} 人` : `${wan(v)} ${UNIT_LABELS[f.unit]}`;
   };
+  /** 同比 of what is typed against last year's same period, as statistics write it (+80.0%, 扭亏, 转亏). */
+  const yoy = (f: FieldDef): string | null => {
+    if (!canWrite || f.key === 'revenueMonth') return null;
+    const v = typed?.[f.key];
+    const cur = f.unit === 'persons' ? (typeof v === 'number' ? v : null) : fromWan(v);
+    const g = growth(cur, detail.lastYear?.[f.key] ?? null);
+    return g ? `（同比 ${g.text}）` : null;
+  };
   const references = (f: FieldDef) => (
     <span data-testid={`ref-${f.key}`}>
       上年同期：{reference(f, detail.lastYear)}
+      {yoy(f)}
       {month > 1 && <>　上月：{reference(f, detail.lastMonth)}</>}
     </span>
   );
