@@ -314,21 +314,26 @@ async function benchPostgres(): Promise<void> {
     });
 
     // Single submissions: PUT the current month again (a revision with its checks, keepAggregates) for
-    // firms of 荣昌区 (its district enters for them) that have 23 months of history before it.
+    // firms that have 23 months of history before it, entered by their district (荣昌区, 渝北区). One
+    // district's writers share its aggregate cells (the worst case); two districts share none.
     const current = periods[periods.length - 1];
-    const firms = Array.from({ length: population.n }, (_, i) => i).filter((i) => population.district(i) === '500153');
-    const others = Array.from({ length: population.n }, (_, i) => i).filter((i) => population.district(i) !== '500153');
+    const yubei = await logIn(baseUrl, 'yubei.admin');
+    const all = Array.from({ length: population.n }, (_, i) => i);
+    const rongchangFirms = all.filter((i) => population.district(i) === '500153').map((i) => ({ i, cookie: cookies.district }));
+    const yubeiFirms = all.filter((i) => population.district(i) === '500112').map((i) => ({ i, cookie: yubei }));
+    const bothDistricts = rongchangFirms.flatMap((f, k) => (k < yubeiFirms.length ? [f, yubeiFirms[k]] : [f]));
+    const others = all.filter((i) => !['500153', '500112'].includes(population.district(i)));
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const outcomes = new Map<string, number>();
     let firstError = '';
     let round = 0;
-    const submit = async (k: number) => {
-      const i = firms[k % firms.length];
-      const bump = 1 + 0.01 * (1 + ((round + Math.floor(k / firms.length)) % 9));
+    const submitter = (targets: { i: number; cookie: string }[]) => async (k: number) => {
+      const { i, cookie } = targets[k % targets.length];
+      const bump = 1 + 0.01 * (1 + ((round + Math.floor(k / targets.length)) % 9));
       const r = await put(
         agent,
         baseUrl,
-        cookies.district,
+        cookie,
         `/api/monitoring/reports/${population.ids[i]}/${periodText(current)}`,
         putBody(population, i, current, bump),
       );
@@ -346,17 +351,25 @@ async function benchPostgres(): Promise<void> {
         [population.ids[i], current.year, current.month],
       );
     };
-    for (const clients of [1, CONCURRENCY]) {
+    const runs = [
+      { clients: 1, targets: rongchangFirms, what: `荣昌区, ${n(rongchangFirms.length)} firms` },
+      { clients: CONCURRENCY, targets: rongchangFirms, what: `荣昌区 only, ${n(rongchangFirms.length)} firms` },
+      { clients: CONCURRENCY, targets: bothDistricts, what: `荣昌区 and 渝北区 in turn, ${n(bothDistricts.length)} firms` },
+    ];
+    for (const run of runs) {
+      const { clients } = run;
       const bare = await pool(bareUpdate, SECONDS, clients);
       outcomes.clear();
-      const puts = await pool(submit, SECONDS, clients);
+      firstError = '';
+      const puts = await pool(submitter(run.targets), SECONDS, clients);
       round += 3;
       const ok = puts.p95 <= PUT_GOAL && puts.failures === 0;
+      const who = `${clients} client${clients > 1 ? 's' : ''}, ${run.what}`;
       console.log(
-        `  [${label}, ${clients} client${clients > 1 ? 's' : ''}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, 荣昌区 firms with history, ${n(firms.length)} firms): ${latencyText(puts)}; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}${firstError ? `; first error: ${firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
+        `  [${label}, ${who}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, with history): ${latencyText(puts)}; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}${firstError ? `; first error: ${firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
       );
       summary.push({
-        what: `${label} PUT p95, ${clients} client${clients > 1 ? 's' : ''}`,
+        what: `${label} PUT p95, ${who}`,
         figure: ms(puts.p95),
         reference: `bare UPDATE ${ms(bare.p95)}`,
         goal: `≤ ${PUT_GOAL} ms: ${verdict(ok)}`,
