@@ -228,10 +228,13 @@ function ReportForm({
     return g ? `（同比 ${g.text}）` : null;
   };
   const references = (f: FieldDef) => (
-    <span data-testid={`ref-${f.key}`}>
-      上年同期：{reference(f, detail.lastYear)}
-      {yoy(f)}
-      {month > 1 && <>　上月：{reference(f, detail.lastMonth)}</>}
+    // Each reference on a line of its own when both do not fit (never split between a label and its figure where room allows).
+    <span data-testid={`ref-${f.key}`} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
+      <span>
+        上年同期：{reference(f, detail.lastYear)}
+        {yoy(f)}
+      </span>
+      {month > 1 && <span>上月：{reference(f, detail.lastMonth)}</span>}
     </span>
   );
 
