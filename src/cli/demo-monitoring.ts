@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bulkInsert } from '../db/bulk.js';
+import { type BulkColumn, bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';
 import { type ReportValues, runChecks } from '../domain/monitoring/checks.js';
 import { dueDate, formatPeriod, type Period, periodLastDay } from '../domain/monitoring/periods.js';
@@ -7,7 +7,7 @@ import { MONITORING_DEFAULTS } from '../domain/monitoring/settings.js';
 import { loadCalendar } from '../modules/calendar/load-calendar.js';
 import { rebuildAggregates } from '../modules/monitoring/keep-aggregates.js';
 import { reportDimensions } from '../modules/monitoring/report-dimensions.js';
-import { insertReportVersions, type ReportInsert, type ReportVersionInsert, upsertReports } from '../modules/monitoring/reports.repo.js';
+import type { ReportInsert, ReportVersionInsert } from '../modules/monitoring/reports.repo.js';
 import { DEMO_ENTERPRISE } from './demo-enterprises.js';
 import { seededRandom } from './random.js';
 
@@ -249,8 +249,69 @@ export async function writeDemoMonitoring(tx: DbOrTx, seed: number): Promise<{ r
         });
     }
   }
-  await upsertReports(tx, reports);
-  await insertReportVersions(tx, versions);
+  // bulkInsert (one array per column) binds far faster on PGlite than a statement of row values.
+  const reportColumns: [keyof ReportInsert, BulkColumn][] = [
+    ['enterpriseId', { name: 'enterprise_id', type: 'uuid' }],
+    ['year', { name: 'year', type: 'int4' }],
+    ['month', { name: 'month', type: 'int4' }],
+    ['status', { name: 'status', type: 'text' }],
+    ['districtCode', { name: 'district_code', type: 'text' }],
+    ['zoneCode', { name: 'zone_code', type: 'text' }],
+    ['industryCode', { name: 'industry_code', type: 'text' }],
+    ['sectionCode', { name: 'section_code', type: 'text' }],
+    ['clusterCode', { name: 'cluster_code', type: 'text' }],
+    ['sizeClass', { name: 'size_class', type: 'text' }],
+    ['tier', { name: 'tier', type: 'text' }],
+    ['revenueMonth', { name: 'revenue_month', type: 'int8' }],
+    ['revenueYtd', { name: 'revenue_ytd', type: 'int8' }],
+    ['profitYtd', { name: 'profit_ytd', type: 'int8' }],
+    ['outputYtd', { name: 'output_ytd', type: 'int8' }],
+    ['employees', { name: 'employees', type: 'int4' }],
+    ['rdExpenseYtd', { name: 'rd_expense_ytd', type: 'int8' }],
+    ['exportYtd', { name: 'export_ytd', type: 'int8' }],
+    ['taxYtd', { name: 'tax_ytd', type: 'int8' }],
+    ['electricityYtd', { name: 'electricity_ytd', type: 'int8' }],
+    ['newOrders', { name: 'new_orders', type: 'int8' }],
+    ['surveyOrders', { name: 'survey_orders', type: 'text' }],
+    ['surveyEmployment', { name: 'survey_employment', type: 'text' }],
+    ['surveyFinancing', { name: 'survey_financing', type: 'text' }],
+    ['explanations', { name: 'explanations', type: 'jsonb' }],
+    ['checks', { name: 'checks', type: 'jsonb' }],
+    ['dueOn', { name: 'due_on', type: 'date' }],
+    ['late', { name: 'late', type: 'bool' }],
+    ['firstPass', { name: 'first_pass', type: 'bool' }],
+    ['revisedAfterDue', { name: 'revised_after_due', type: 'bool' }],
+    ['enteredBy', { name: 'entered_by', type: 'text' }],
+    ['firstSubmittedAt', { name: 'first_submitted_at', type: 'timestamptz' }],
+    ['submittedAt', { name: 'submitted_at', type: 'timestamptz' }],
+    ['version', { name: 'version', type: 'int4' }],
+  ];
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+  await bulkInsert(
+    tx,
+    'monitoring_reports',
+    reportColumns.map(([, c]) => c),
+    reports.map((r) => reportColumns.map(([k]) => cell(r[k]))),
+  );
+  const versionColumns: [keyof ReportVersionInsert, BulkColumn][] = [
+    ['enterpriseId', { name: 'enterprise_id', type: 'uuid' }],
+    ['year', { name: 'year', type: 'int4' }],
+    ['month', { name: 'month', type: 'int4' }],
+    ['version', { name: 'version', type: 'int4' }],
+    ['status', { name: 'status', type: 'text' }],
+    ['values', { name: 'values', type: 'jsonb' }],
+    ['action', { name: 'action', type: 'text' }],
+    ['afterDue', { name: 'after_due', type: 'bool' }],
+    ['actorRole', { name: 'actor_role', type: 'text' }],
+    ['note', { name: 'note', type: 'text' }],
+    ['at', { name: 'at', type: 'timestamptz' }],
+  ];
+  await bulkInsert(
+    tx,
+    'monitoring_report_versions',
+    versionColumns.map(([, c]) => c),
+    versions.map((r) => versionColumns.map(([k]) => cell(r[k]))),
+  );
   await rebuildAggregates(tx);
   return { reports: reports.length, added: added.length };
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from './database.js';
 /** A column for a bulk insert: its name and the PostgreSQL array type its values go in as. */
 export interface BulkColumn {
   name: string;
-  type: 'text' | 'int4' | 'int8' | 'date' | 'uuid' | 'jsonb' | 'json' | 'bool';
+  type: 'text' | 'int4' | 'int8' | 'date' | 'timestamptz' | 'uuid' | 'jsonb' | 'json' | 'bool';
 }
 
 /**
