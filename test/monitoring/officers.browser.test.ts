@@ -177,6 +177,10 @@ describe('运行监测 for officers in a real browser', () => {
     const chart = page.getByTestId('trend-revenueYoY');
     await chart.locator('svg').waitFor();
     expect(await chart.locator('svg text', { hasText: '全部监测中小企业' }).count()).toBeGreaterThan(0);
+    // The figures as xlsx.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 xlsx/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^运行分析.*\.xlsx$/);
+    expect((await download.failure()) ?? null).toBeNull();
     await all.click();
     await page.getByRole('heading', { name: '运行分析 · 企业明细' }).waitFor();
     for (const e of reported) await page.getByRole('link', { name: e.name }).waitFor();
