@@ -175,8 +175,9 @@ export const monitoringAggregates = pgTable(
 );
 
 /**
- * Reminders sent for a period (催报): kind d_minus_3 | due_day | overdue (the day after) | manual.
- * Automatic kinds once per enterprise and period; manual ones are kept to limit repeats.
+ * Reminders sent for a period (催报): kind opening (the 1st) | before_due (settings.reminderDaysBefore) |
+ * due_day | overdue (the day after) | manual. Automatic kinds once per enterprise and period; manual
+ * ones once per enterprise and day.
  */
 export const monitoringReminders = pgTable(
   'monitoring_reminders',

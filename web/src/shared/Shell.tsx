@@ -1,6 +1,6 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Result, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { MessageBell } from '../modules/messages/MessageBell';
 import { menuKeyFor, type NavItem, navFor } from '../navigation';
@@ -10,6 +10,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const [narrow, setNarrow] = useState(false);
   if (!user) return null;
   const items = navFor(user.role);
   const scope = user.districtName ?? user.organization ?? (user.role === 'city_admin' ? '全市' : '');
@@ -58,7 +59,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </Layout.Header>
       <Layout>
         {/* Below 768 px the menu folds away behind its button: the page keeps the width of the phone. */}
-        <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
+        <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0} onBreakpoint={setNarrow}>
           <Menu
             mode="inline"
             selectedKeys={[menuKeyFor(user.role, location.pathname) ?? '']}
@@ -68,7 +69,8 @@ export function Shell({ children }: { children: ReactNode }) {
             style={{ height: '100%' }}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        {/* On a phone the menu's button floats over the top left corner: the page starts below it. */}
+        <Layout.Content style={{ padding: narrow ? '64px 16px 24px' : 24 }}>{children}</Layout.Content>
       </Layout>
     </Layout>
   );
