@@ -169,7 +169,8 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
     expect(await h.count("select count(*) as n from messages where category = 'recognition'")).toBe(messagesBefore);
 
     // The same 大类 first, then the same 门类 (02 林业 is in A too): one of each, never the two excluded.
-    const sameDivision = await expert('expert.t03', '01', [e.districtCode === '500101' ? '500102' : '500101']);
+    const servedBySameDivision = e.districtCode === '500101' ? '500102' : '500101';
+    const sameDivision = await expert('expert.t03', '01', [servedBySameDivision]);
     const sameSection = await expert('expert.t04', '02', []);
     await expert('expert.t05', '13', []); // 门类 C: never drawn for an A enterprise
     const three = await draw(roundId);
@@ -202,8 +203,10 @@ describe.each(DATABASE_KINDS)('expert scoring (专家评审, 双随机) on %s', 
     expect(message.link).toBe('/recognition/reviews');
     expect(await h.count("select count(*) as n from messages m join users u on u.id = m.user_id where u.username = 'expert.t04'")).toBe(0);
 
-    // Two at once: the section expert fills in where the division has too few.
-    const e2 = next();
+    // Two at once: the section expert fills in where the division has too few. The enterprise is
+    // not in the district the division's expert serves (ids are random: any district may come next).
+    let e2 = next();
+    while (e2.districtCode === servedBySameDivision || e2.zoneCode === servedBySameDivision) e2 = next();
     await h.owner.query("insert into expert_conflicts (expert_id, enterprise_id, reason) values ($1, $2, '持有股份')", [conflicted, e2.id]);
     await h.owner.query('update experts set district_codes = $2::text[] where id = $1', [sameDistrict, [e.districtCode, e2.districtCode]]);
     const roundTwo = await round({ perApplication: 2 });

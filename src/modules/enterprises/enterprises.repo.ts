@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { BulkColumn } from '../../db/bulk.js';
+import { type BulkColumn, bulkInsert, bulkUpdate } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
+import { YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
 import type { Scope } from '../../server/access.js';
@@ -275,6 +276,59 @@ export async function selectYearsOf(db: DbOrTx, ids: string[]): Promise<YearRow[
     );
   }
   return out;
+}
+
+/** Columns of a year row for bulk inserts (registry import, monitoring prefill): one list, one order. */
+export const YEAR_COLUMNS: BulkColumn[] = [
+  { name: 'enterprise_id', type: 'uuid' },
+  { name: 'year', type: 'int4' },
+  ...YEAR_FIELDS.map((f) => ({
+    name: f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    type: f === 'employees' || f === 'rdStaff' ? ('int4' as const) : ('int8' as const),
+  })),
+];
+export const yearValues = (y: YearRow) => [y.enterpriseId, y.year, ...YEAR_FIELDS.map((f) => y[f] ?? null)];
+/** A bulk insert of year rows replaces every figure of a row already there. */
+export const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
+  .map((c) => `${c.name} = excluded.${c.name}`)
+  .join(', ')}, updated_at = now()`;
+
+/** Enterprises by id, many at once (absent ones are missing). */
+export async function selectEnterprisesByIds(db: DbOrTx, ids: string[]): Promise<EnterpriseRow[]> {
+  const out: EnterpriseRow[] = [];
+  for (let i = 0; i < ids.length; i += 10_000) {
+    out.push(
+      ...(await db
+        .select()
+        .from(enterprises)
+        .where(sql`${enterprises.id} = any(${sql.param(ids.slice(i, i + 10_000))}::uuid[])`)),
+    );
+  }
+  return out;
+}
+
+/**
+ * Many enterprises' year rows written at once (whole rows: every figure of the year) and their
+ * derived columns (latest year, its revenue, size class) set with the version moved on.
+ */
+export async function writeYearsAndDerived(
+  tx: DbOrTx,
+  years: YearRow[],
+  derived: { id: string; latestYear: number | null; latestRevenue: number | null; sizeClass: string | null }[],
+): Promise<void> {
+  await bulkInsert(tx, 'enterprise_years', YEAR_COLUMNS, years.map(yearValues), { onConflict: YEARS_ON_CONFLICT });
+  await bulkUpdate(
+    tx,
+    'enterprises',
+    { name: 'id', type: 'uuid' },
+    [
+      { name: 'latest_year', type: 'int4' },
+      { name: 'latest_revenue', type: 'int8' },
+      { name: 'size_class', type: 'text' },
+    ],
+    derived.map((d) => [d.id, d.latestYear, d.latestRevenue, d.sizeClass]),
+    { extraSet: 'version = e.version + 1, updated_at = now()' },
+  );
 }
 
 /** Columns of a title row for bulk inserts (demo data, title-list import): one list, one order. */

@@ -16,7 +16,7 @@ import { breather, holdingDatabase } from '../../server/responsive.js';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { selectEnterprisesByUscc } from '../enterprises/enterprises.repo.js';
 import type { ImportError } from '../enterprises/import/parse-rows.js';
-import { prefillYearFromMonitoring } from '../enterprises/prefill-year-from-monitoring.js';
+import { prefillYearsFromMonitoring } from '../enterprises/prefill-year-from-monitoring.js';
 import { columnOf } from './import-columns.js';
 import { selectInSample } from './imports.repo.js';
 import { keepAggregates, type ReportKey } from './keep-aggregates.js';
@@ -128,17 +128,22 @@ export async function importMonthlyReports(
         // 最多报一次: an imported December fills the empty yearly indicators, as a submitted one does.
         if (period.month === 12)
           await timed('monitoring import: December prefill', async () => {
-            for (const w of plan.writes) {
-              const r = w.report;
-              await prefillYearFromMonitoring(tx, who, r.enterpriseId, period.year, {
-                revenue: r.revenueYtd,
-                totalProfit: r.profitYtd,
-                rdExpense: r.rdExpenseYtd ?? null,
-                employees: r.employees,
-                exports: r.exportYtd ?? null,
-                taxesPaid: r.taxYtd ?? null,
-              });
-            }
+            await prefillYearsFromMonitoring(
+              tx,
+              who,
+              period.year,
+              plan.writes.map(({ report: r }) => ({
+                enterpriseId: r.enterpriseId,
+                figures: {
+                  revenue: r.revenueYtd,
+                  totalProfit: r.profitYtd,
+                  rdExpense: r.rdExpenseYtd ?? null,
+                  employees: r.employees,
+                  exports: r.exportYtd ?? null,
+                  taxesPaid: r.taxYtd ?? null,
+                },
+              })),
+            );
           });
         if (plan.writes.length)
           await writeAudit(tx, who, {

@@ -23,7 +23,10 @@ import {
   selectRegisteredUsccs,
   selectVersionsOf,
   selectYearsOf,
+  YEAR_COLUMNS,
+  YEARS_ON_CONFLICT,
   type YearRow,
+  yearValues,
 } from '../enterprises.repo.js';
 import { LISTING_LABELS } from '../enterprises.schemas.js';
 import { IMPORT_COLUMNS, type ImportedFact } from './columns.js';
@@ -472,15 +475,6 @@ const enterpriseValues = (r: Plan['inserts'][number]['row']) => [
   r.latestRevenue,
   r.searchText,
 ];
-const YEAR_COLUMNS: BulkColumn[] = [
-  { name: 'enterprise_id', type: 'uuid' },
-  { name: 'year', type: 'int4' },
-  ...YEAR_FIELDS.map((f) => ({
-    name: f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    type: f === 'employees' || f === 'rdStaff' ? ('int4' as const) : ('int8' as const),
-  })),
-];
-const yearValues = (y: YearRow) => [y.enterpriseId, y.year, ...YEAR_FIELDS.map((f) => y[f] ?? null)];
 
 const AUDIT_COLUMNS: BulkColumn[] = [
   { name: 'actor_id', type: 'uuid' },
@@ -493,9 +487,6 @@ const AUDIT_COLUMNS: BulkColumn[] = [
   { name: 'after', type: 'jsonb' },
   { name: 'ip', type: 'text' },
 ];
-const YEARS_ON_CONFLICT = `on conflict (enterprise_id, year) do update set ${YEAR_COLUMNS.slice(2)
-  .map((c) => `${c.name} = excluded.${c.name}`)
-  .join(', ')}, updated_at = now()`;
 const INSERT_COLUMNS: BulkColumn[] = [{ name: 'id', type: 'uuid' }, ...ENTERPRISE_BULK_COLUMNS, { name: 'facts', type: 'jsonb' }];
 
 /**
