@@ -2,7 +2,7 @@ import { type Actor, requireAccess, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { loadMonitoringSettings } from './load-settings.js';
 import { type SampleFilter, selectSamplePage, selectSampleSizes } from './sample.repo.js';
-import { SAMPLE_SOURCE_LABELS, sampleSizeLabel, sampleSourceOf, sampleTierLabel } from './sample-labels.js';
+import { presentSampleRow } from './sample-labels.js';
 
 /** Percent with one decimal; null without a denominator. */
 export const percentOf = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
@@ -23,23 +23,7 @@ export async function listSample(ctx: AppContext, actor: Actor | null, filter: S
   const percent = percentOf(sizes.smallMicro, sizes.total - sizes.unknown);
   const minimum = settings.smallMicroShareMin;
   return {
-    items: page.items.map((r) => {
-      const source = sampleSourceOf(r.tier);
-      return {
-        enterpriseId: r.enterpriseId,
-        enterpriseName: r.enterpriseName,
-        uscc: r.uscc,
-        districtName: r.districtName ?? '',
-        sizeClass: r.sizeClass,
-        sizeLabel: sampleSizeLabel(r.sizeClass),
-        tier: r.tier,
-        tierLabel: sampleTierLabel(r.tier),
-        source,
-        sourceLabel: SAMPLE_SOURCE_LABELS[source],
-        reason: r.reason,
-        changedAt: r.changedAt,
-      };
-    }),
+    items: page.items.map(presentSampleRow),
     total: page.total,
     page: filter.page,
     pageSize: filter.pageSize,
