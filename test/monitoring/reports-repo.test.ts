@@ -72,17 +72,39 @@ describe.each(DATABASE_KINDS)('reports repo on %s', (kind) => {
     expect(after).toEqual({ first, revenue: '9', version: 2, status: 'needs_explanation' });
   });
 
-  it('writes a report only at the version expected, and appends version rows in bulk', async () => {
+  it('writes a report and its version row only at the version expected, and appends version rows in bulk', async () => {
     const id = ids[0];
-    expect(await h.database.db.transaction((tx) => writeReportIfVersion(tx, row(id, 2032, 1, 5), 0))).toBe(true);
-    expect(await h.database.db.transaction((tx) => writeReportIfVersion(tx, row(id, 2032, 1, 6), 0))).toBe(false);
-    expect(await h.database.db.transaction((tx) => writeReportIfVersion(tx, { ...row(id, 2032, 1, 7), version: 2 }, 1))).toBe(true);
-    expect(await h.database.db.transaction((tx) => writeReportIfVersion(tx, { ...row(id, 2032, 1, 8), version: 2 }, 1))).toBe(false);
+    const versionRow = (version: number, revenueYtd: number) => ({
+      enterpriseId: id,
+      year: 2032,
+      month: 1,
+      version,
+      status: 'accepted',
+      values: { revenueYtd },
+      action: version === 1 ? 'submit' : 'revise',
+    });
+    const write = (revenue: number, version: number, expected: number) =>
+      h.database.db.transaction((tx) =>
+        writeReportIfVersion(tx, { ...row(id, 2032, 1, revenue), version }, expected, versionRow(version, revenue)),
+      );
+    expect(await write(5, 1, 0)).toBe(true);
+    expect(await write(6, 1, 0)).toBe(false);
+    expect(await write(7, 2, 1)).toBe(true);
+    expect(await write(8, 2, 1)).toBe(false);
     const [r] = await h.database.query<{ revenue: string; version: number }>(
       'select revenue_ytd::text as revenue, version from monitoring_reports where enterprise_id = $1 and year = 2032',
       [id],
     );
     expect(r).toEqual({ revenue: '7', version: 2 });
+    // A version row for each write that happened, none for the two that lost.
+    const written = await h.database.query<{ version: number; values: { revenueYtd: number } }>(
+      'select version, values from monitoring_report_versions where enterprise_id = $1 and year = 2032 order by version',
+      [id],
+    );
+    expect(written).toEqual([
+      { version: 1, values: { revenueYtd: 5 } },
+      { version: 2, values: { revenueYtd: 7 } },
+    ]);
 
     const versions = Array.from({ length: 1200 }, (_, i) => ({
       enterpriseId: id,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import type { ReportRow } from './reports.repo.js';
 
 // The only SQL on monitoring_aggregates (运行分析的预汇总): the contributions of report cells, the
 // net-difference upsert, the rebuild from the rows, and the reads of the figures.
@@ -173,57 +174,66 @@ export function aggregateRowKey(r: Pick<AggregateRow, 'year' | 'month' | 'unitKi
   return `${String(r.year).padStart(4, '0')}|${String(r.month).padStart(2, '0')}|${r.unitKind}|${r.unitCode}|${r.dim}|${r.dimKey}`;
 }
 
-const CELL_COLUMNS = [
-  'enterprise_id',
-  'year',
-  'month',
-  'district_code',
-  'zone_code',
-  'tier',
-  'industry_code',
-  'section_code',
-  'cluster_code',
-  'size_class',
-  ...METRICS.map((m) => m.column),
-  'survey_orders',
-  'survey_employment',
-  'survey_financing',
-  'revised_after_due',
-];
+/** What of a report its contribution reads (a stored row, or the row a write has just stored). */
+export type ContributingRow = Pick<
+  ReportRow,
+  | 'enterpriseId'
+  | 'year'
+  | 'month'
+  | 'status'
+  | 'districtCode'
+  | 'zoneCode'
+  | 'tier'
+  | 'industryCode'
+  | 'sectionCode'
+  | 'clusterCode'
+  | 'sizeClass'
+  | 'revenueYtd'
+  | 'profitYtd'
+  | 'outputYtd'
+  | 'rdExpenseYtd'
+  | 'exportYtd'
+  | 'taxYtd'
+  | 'employees'
+  | 'electricityYtd'
+  | 'surveyOrders'
+  | 'surveyEmployment'
+  | 'surveyFinancing'
+  | 'revisedAfterDue'
+>;
+
+/** Metric name → the report row's property. */
+const METRIC_PROPS: Record<string, keyof ContributingRow> = {
+  revenue: 'revenueYtd',
+  profit: 'profitYtd',
+  output: 'outputYtd',
+  rd: 'rdExpenseYtd',
+  export: 'exportYtd',
+  tax: 'taxYtd',
+  employees: 'employees',
+  electricity: 'electricityYtd',
+};
+const SURVEY_PROPS = { orders: 'surveyOrders', employment: 'surveyEmployment', financing: 'surveyFinancing' } as const;
 
 /**
- * The aggregate rows the accepted reports of these cells contribute (the same sums as the grouping-sets
- * query of the rebuild, computed here from the cells' rows and their previous year's): one plain
- * lookup by key, whether for 2 cells or 60,000. A statement over the partitions with grouping sets cost
+ * The aggregate rows the accepted reports of these cells contribute, from rows already read (keyed
+ * `enterpriseId|year|month`, holding each cell and its year before): the same sums as the grouping-sets
+ * query of the rebuild, computed in memory. A statement over the partitions with grouping sets cost
  * more to plan than to run (a quarter of a second on PGlite for a single report).
  */
-export async function selectCellContributions(db: DbOrTx, cells: CellKey[]): Promise<AggregateRow[]> {
-  if (cells.length === 0) return [];
-  const wanted = new Map<string, CellKey>();
-  for (const c of cells) for (const year of [c.year, c.year - 1]) wanted.set(`${c.enterpriseId}|${year}|${c.month}`, { ...c, year });
-  const keys = [...wanted.values()];
-  // By enterprise, with the years and months as constants (partitions pruned while planning, the key's
-  // index scanned); rows of other cells of the same firms are dropped below.
-  const ids = [...new Set(keys.map((c) => c.enterpriseId))];
-  const result = await db.execute(sql`
-    select ${sql.raw(CELL_COLUMNS.map((c) => `r.${c}`).join(', '))}
-    from monitoring_reports r
-    where r.enterprise_id = any(${sql.param(ids)}::uuid[]) and r.status = 'accepted'
-      and r.year in (${sql.raw(yearList(keys.map((c) => c.year)))}) and r.month in (${sql.raw(yearList(keys.map((c) => c.month)))})`);
-  const byKey = new Map(
-    rowsOf(result)
-      .map((r): [string, Record<string, unknown>] => [`${r.enterprise_id}|${Number(r.year)}|${Number(r.month)}`, r])
-      .filter(([k]) => wanted.has(k)),
-  );
+export function contributionsOf(cells: CellKey[], rows: Map<string, ContributingRow>): AggregateRow[] {
+  const accepted = (key: string) => {
+    const r = rows.get(key);
+    return r && r.status === 'accepted' ? r : null;
+  };
   const out = new Map<string, AggregateRow>();
   const seen = new Set<string>();
   for (const c of cells) {
     const key = `${c.enterpriseId}|${c.year}|${c.month}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const r = byKey.get(key);
-    if (!r) continue;
-    addContribution(out, r, byKey.get(`${c.enterpriseId}|${c.year - 1}|${c.month}`) ?? null);
+    const r = accepted(key);
+    if (r) addContribution(out, r, accepted(`${c.enterpriseId}|${c.year - 1}|${c.month}`));
   }
   return [...out.values()];
 }
@@ -231,34 +241,33 @@ export async function selectCellContributions(db: DbOrTx, cells: CellKey[]): Pro
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Adds one accepted report's contribution (with its previous year's, if accepted) to the rows it touches. */
-function addContribution(out: Map<string, AggregateRow>, r: Record<string, unknown>, p: Record<string, unknown> | null) {
-  const year = Number(r.year);
-  const month = Number(r.month);
-  const units: ['district' | 'zone', string][] = [['district', String(r.district_code)]];
-  if (r.zone_code !== null && r.zone_code !== undefined) units.push(['zone', String(r.zone_code)]);
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+function addContribution(out: Map<string, AggregateRow>, r: ContributingRow, p: ContributingRow | null) {
+  const { year, month } = r;
+  const units: ['district' | 'zone', string][] = [['district', r.districtCode]];
+  if (r.zoneCode !== null && r.zoneCode !== undefined) units.push(['zone', r.zoneCode]);
+  const text = (v: string | null | undefined) => v ?? '';
   const dims: [AggregateDim, string][] = [
     ['all', ''],
     ['tier', text(r.tier)],
-    ['district', text(r.district_code)],
-    ['industry', text(r.industry_code)],
-    ['section', text(r.section_code)],
-    ['cluster', text(r.cluster_code)],
-    ['size', text(r.size_class)],
+    ['district', text(r.districtCode)],
+    ['industry', text(r.industryCode)],
+    ['section', text(r.sectionCode)],
+    ['cluster', text(r.clusterCode)],
+    ['size', text(r.sizeClass)],
   ];
   const delta = zeroSumsRecord();
   delta[p ? 'matched' : 'unmatched'] = 1;
-  if (r.revised_after_due === true || (p && p.revised_after_due === true)) delta.revised = 1;
+  if (r.revisedAfterDue === true || (p && p.revisedAfterDue === true)) delta.revised = 1;
   if (p)
     for (const m of METRICS) {
-      const cur = num(r[m.column]);
-      const prev = num(p[m.column]);
+      const cur = num(r[METRIC_PROPS[m.name]]);
+      const prev = num(p[METRIC_PROPS[m.name]]);
       if (m.optional && (cur === null || prev === null)) continue;
       delta[`${m.name}_cur` as AggregateSum] = cur ?? 0;
       delta[`${m.name}_prev` as AggregateSum] = prev ?? 0;
     }
-  for (const item of ['orders', 'employment', 'financing']) {
-    const answer = r[`survey_${item}`];
+  for (const [item, prop] of Object.entries(SURVEY_PROPS)) {
+    const answer = r[prop];
     if (answer === 'up') delta[`${item}_up` as AggregateSum] = 1;
     if (answer !== null && answer !== undefined) delta[`${item}_answered` as AggregateSum] = 1;
   }

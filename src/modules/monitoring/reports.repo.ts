@@ -26,44 +26,62 @@ export interface ReportsAround {
 const CHUNK = 1000;
 
 /**
- * For each key: its report, the same firm's report of the month before in the same year, and of the
- * same month a year before, whatever their status. One statement per 1000 keys.
+ * The stored reports of the given keys, whatever their status, by reportKey (absent keys are missing).
+ * By enterprise, with the years and months as literals (partitions pruned while planning, the key's
+ * index scanned); rows of other months of the same firms are dropped here. One statement per 1000 firms.
  */
-export async function selectReportsAround(db: DbOrTx, keys: ReportRef[]): Promise<Map<string, ReportsAround>> {
-  const out = new Map<string, ReportsAround>();
-  for (let start = 0; start < keys.length; start += CHUNK) {
-    const part = keys.slice(start, start + CHUNK);
-    const wanted = new Map<string, ReportRef>();
-    for (const k of part) {
-      wanted.set(reportKey(k), k);
-      if (k.month > 1) wanted.set(reportKey({ ...k, month: k.month - 1 }), { ...k, month: k.month - 1 });
-      wanted.set(reportKey({ ...k, year: k.year - 1 }), { ...k, year: k.year - 1 });
-    }
-    const refs = [...wanted.values()];
-    const years = [...new Set(refs.map((r) => r.year))].filter(Number.isInteger).sort((a, b) => a - b);
-    if (years.length === 0) continue;
+export async function selectReportRows(db: DbOrTx, refs: ReportRef[]): Promise<Map<string, ReportRow>> {
+  const out = new Map<string, ReportRow>();
+  const wanted = new Set(refs.map(reportKey));
+  const ids = [...new Set(refs.map((r) => r.enterpriseId))];
+  const years = integerList(refs.map((r) => r.year));
+  const months = integerList(refs.map((r) => r.month));
+  if (!years || !months) return out;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const part = ids.slice(start, start + CHUNK);
     const rows = await db
       .select()
       .from(monitoringReports)
       .where(
         and(
-          // Literal years: the planner prunes the partitions it needs at plan time.
-          sql`${monitoringReports.year} in (${sql.raw(years.join(', '))})`,
-          sql`(${monitoringReports.enterpriseId}, ${monitoringReports.year}, ${monitoringReports.month}) in (
-            select * from unnest(${sql.param(refs.map((r) => r.enterpriseId))}::uuid[], ${sql.param(refs.map((r) => r.year))}::int4[],
-              ${sql.param(refs.map((r) => r.month))}::int4[]))`,
+          sql`${monitoringReports.enterpriseId} = any(${sql.param(part)}::uuid[])`,
+          sql`${monitoringReports.year} in (${sql.raw(years)})`,
+          sql`${monitoringReports.month} in (${sql.raw(months)})`,
         ),
       );
-    const found = new Map(rows.map((r) => [reportKey(r), r]));
-    for (const k of part) {
-      out.set(reportKey(k), {
-        current: found.get(reportKey(k)) ?? null,
-        lastMonth: k.month > 1 ? (found.get(reportKey({ ...k, month: k.month - 1 })) ?? null) : null,
-        lastYear: found.get(reportKey({ ...k, year: k.year - 1 })) ?? null,
-      });
-    }
+    for (const r of rows) if (wanted.has(reportKey(r))) out.set(reportKey(r), r);
   }
   return out;
+}
+
+/** Whole numbers as an SQL list of literals ('' when none; non-integers are dropped: never inlined). */
+function integerList(values: number[]): string {
+  return [...new Set(values.filter(Number.isInteger))].sort((a, b) => a - b).join(', ');
+}
+
+/** The keys a report's checks compare with: the month before in the same year, the same month a year before. */
+export function refsAround(k: ReportRef): ReportRef[] {
+  const out = [k, { ...k, year: k.year - 1 }];
+  if (k.month > 1) out.push({ ...k, month: k.month - 1 });
+  return out;
+}
+
+/** A key's report and the two it is compared with, from rows already read. */
+export function aroundOf(k: ReportRef, rows: Map<string, ReportRow>): ReportsAround {
+  return {
+    current: rows.get(reportKey(k)) ?? null,
+    lastMonth: k.month > 1 ? (rows.get(reportKey({ ...k, month: k.month - 1 })) ?? null) : null,
+    lastYear: rows.get(reportKey({ ...k, year: k.year - 1 })) ?? null,
+  };
+}
+
+/**
+ * For each key: its report, the same firm's report of the month before in the same year, and of the
+ * same month a year before, whatever their status.
+ */
+export async function selectReportsAround(db: DbOrTx, keys: ReportRef[]): Promise<Map<string, ReportsAround>> {
+  const rows = await selectReportRows(db, keys.flatMap(refsAround));
+  return new Map(keys.map((k) => [reportKey(k), aroundOf(k, rows)]));
 }
 
 /** The check values of a stored report (the API's field names). */
@@ -184,15 +202,29 @@ export async function insertReportVersions(tx: DbOrTx, rows: ReportVersionInsert
 }
 
 /**
- * Writes one report only if it is still at `expectedVersion` (0 = no report yet): the race of two
- * revisions is decided here, in the row. Returns false when another write came first.
+ * Writes one report and its version row only if the report is still at `expectedVersion` (0 = no
+ * report yet): the race of two revisions is decided here, in the row. One statement (the version row
+ * is inserted from the report insert's CTE, so only when the report was written). Returns false when
+ * another write came first.
  */
-export async function writeReportIfVersion(tx: DbOrTx, row: ReportInsert, expectedVersion: number): Promise<boolean> {
-  const tail =
+export async function writeReportIfVersion(
+  tx: DbOrTx,
+  row: ReportInsert,
+  expectedVersion: number,
+  version: ReportVersionInsert,
+): Promise<boolean> {
+  const condition =
     expectedVersion === 0
-      ? 'on conflict (enterprise_id, year, month) do nothing returning 1 as ok'
-      : `${UPSERT_TAIL} where monitoring_reports.version = ${Number(expectedVersion) | 0} returning 1 as ok`;
-  const result = await tx.execute(insertStatement('monitoring_reports', REPORT_COLUMNS, [row as unknown as Record<string, unknown>], tail));
+      ? 'on conflict (enterprise_id, year, month) do nothing returning 1'
+      : `${UPSERT_TAIL} where monitoring_reports.version = ${Number(expectedVersion) | 0} returning 1`;
+  const report = insertStatement('monitoring_reports', REPORT_COLUMNS, [row as unknown as Record<string, unknown>], condition);
+  const versionRow = insertStatement(
+    'monitoring_report_versions',
+    VERSION_COLUMNS,
+    [version as unknown as Record<string, unknown>],
+    'where exists (select 1 from written) returning 1 as ok',
+  );
+  const result = await tx.execute(sql`with written as (${report}) ${versionRow}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? [];
   return rows.length === 1;
 }

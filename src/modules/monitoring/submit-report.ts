@@ -3,19 +3,12 @@ import { isLate } from '../../domain/monitoring/periods.js';
 import { type Actor, requireAccess } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { prefillYearFromMonitoring } from '../enterprises/prefill-year-from-monitoring.js';
-import { keepAggregates } from './keep-aggregates.js';
+import { keepAggregatesOfWrite } from './keep-aggregates.js';
 import { checkFailed, notInSample, reportStale } from './monitoring.errors.js';
 import type { ReportBody } from './monitoring.schemas.js';
 import { loadReportContext } from './report-context.js';
 import { valuesOfBody } from './report-values.js';
-import {
-  insertReportVersions,
-  type ReportInsert,
-  reportKey,
-  selectReportsAround,
-  valuesOfRow,
-  writeReportIfVersion,
-} from './reports.repo.js';
+import { aroundOf, type ReportInsert, type ReportVersionInsert, valuesOfRow, writeReportIfVersion } from './reports.repo.js';
 
 export interface SubmitResult {
   status: 'accepted' | 'needs_explanation';
@@ -32,7 +25,8 @@ const sameValues = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * The enterprise (or its district, for a firm that reports offline: 代报) submits or revises a
  * month's report. Hard checks failing → 400 and nothing stored. Soft checks failing without an
  * explanation each → stored as 待说明 (not counted); explained → 已通过 (counted). In one
- * transaction, inside keepAggregates: the row (dimensions snapshotted), a version row; a December
+ * transaction, inside keepAggregatesOfWrite (one read serves the checks and the aggregates): the row
+ * (dimensions snapshotted) and a version row in one statement; a December
  * report accepted pre-fills the year's empty indicators (最多报一次).
  */
 export async function submitReport(
@@ -50,16 +44,16 @@ export async function submitReport(
   const values = valuesOfBody(body);
 
   return ctx.db.transaction((tx) =>
-    keepAggregates(tx, [key], async () => {
-      const around = (await selectReportsAround(tx, [key])).get(reportKey(key));
-      const current = around?.current ?? null;
+    keepAggregatesOfWrite(tx, [key], async (rows) => {
+      const around = aroundOf(key, rows);
+      const current = around.current;
       const currentVersion = current?.version ?? 0;
       if (body.version !== undefined && body.version !== null && body.version !== currentVersion) throw reportStale();
 
       const checks = runChecks(values, {
         month: period.month,
-        lastMonth: around?.lastMonth ? valuesOfRow(around.lastMonth) : null,
-        lastYear: around?.lastYear ? valuesOfRow(around.lastYear) : null,
+        lastMonth: around.lastMonth ? valuesOfRow(around.lastMonth) : null,
+        lastYear: around.lastYear ? valuesOfRow(around.lastYear) : null,
         industrial: rc.industrial,
         settings,
       });
@@ -77,7 +71,7 @@ export async function submitReport(
       const afterDue = isLate(dueOn, now);
       const changed = !current || !sameValues(valuesOfRow(current), values);
       const version = currentVersion + 1;
-      const row: ReportInsert = {
+      const row = {
         ...key,
         status,
         districtCode: dims.districtCode,
@@ -115,22 +109,20 @@ export async function submitReport(
         reviewedAt: null,
         returnReason: null,
         version,
-      };
-      if (!(await writeReportIfVersion(tx, row, currentVersion))) throw reportStale();
-      await insertReportVersions(tx, [
-        {
-          ...key,
-          version,
-          status,
-          values: { ...values, explanations },
-          action: current ? 'revise' : 'submit',
-          afterDue,
-          actorId: who.userId,
-          actorRole: who.role,
-          note: null,
-          at: now,
-        },
-      ]);
+      } satisfies ReportInsert;
+      const versionRow = {
+        ...key,
+        version,
+        status,
+        values: { ...values, explanations },
+        action: current ? 'revise' : 'submit',
+        afterDue,
+        actorId: who.userId,
+        actorRole: who.role,
+        note: null,
+        at: now,
+      } satisfies ReportVersionInsert;
+      if (!(await writeReportIfVersion(tx, row, currentVersion, versionRow))) throw reportStale();
       if (period.month === 12 && status === 'accepted') {
         await prefillYearFromMonitoring(tx, who, enterpriseId, period.year, {
           revenue: values.revenueYtd,
@@ -141,7 +133,8 @@ export async function submitReport(
           taxesPaid: values.taxYtd ?? null,
         });
       }
-      return { status, checks, version, late: row.late ?? false, dueOn, period: periodText } satisfies SubmitResult;
+      const result = { status, checks, version, late: row.late, dueOn, period: periodText } satisfies SubmitResult;
+      return { result, written: [row] };
     }),
   );
 }
