@@ -7,6 +7,7 @@ export const MESSAGE_CATEGORY_LABELS = {
   job: '任务完成',
   recognition: '认定管理',
   monitoring: '运行监测',
+  bulletin: '定期通报',
 } as const;
 export type MessageCategory = keyof typeof MESSAGE_CATEGORY_LABELS;
 export const MESSAGE_CATEGORIES = Object.keys(MESSAGE_CATEGORY_LABELS) as [MessageCategory, ...MessageCategory[]];

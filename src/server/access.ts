@@ -135,6 +135,16 @@ const PERMISSIONS = {
   'monitoring.export': { kind: 'read', roles: ['city_admin', 'district_admin'] },
   'monitoring.settings.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
   'monitoring.settings.manage': { kind: 'write', roles: ['city_admin'] },
+  // 目标考核、定期通报、数据驾驶舱、工作台 (issue 12).
+  'targets.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  /** The city sets every target; a district its own split (scope checked by the use case). */
+  'targets.manage': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'listings.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
+  'listings.manage': { kind: 'write', roles: ['city_admin', 'district_admin'] },
+  'bulletins.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  'bulletins.manage': { kind: 'write', roles: ['city_admin'] },
+  'dashboard.read': { kind: 'read', roles: ['city_admin', 'district_admin'] },
+  'workbench.read': { kind: 'read', roles: ['city_admin', 'district_admin', 'enterprise'] },
 } as const satisfies Record<string, { kind: 'read' | 'write'; roles: readonly Role[] }>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -14,7 +14,9 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { resolveActor } from '../modules/auth/resolve-actor.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
+import { bulletinsRoutes } from '../modules/bulletins/bulletins.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { enterprisesRoutes } from '../modules/enterprises/enterprises.routes.js';
 import { importRoutes } from '../modules/enterprises/import/import.routes.js';
 import { interruptOrphanedRuns } from '../modules/evaluation/evaluation.repo.js';
@@ -28,6 +30,8 @@ import { outboxMetrics } from '../modules/messages/outbox-metrics.js';
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.js';
 import { recognitionRoutes } from '../modules/recognition/recognition.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { targetsRoutes } from '../modules/targets/targets.routes.js';
+import { workbenchRoutes } from '../modules/workbench/workbench.routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -155,6 +159,10 @@ export async function buildApp({ database, config, logger = false, webRoot = web
     expertsRoutes,
     recognitionRoutes,
     monitoringRoutes,
+    targetsRoutes,
+    bulletinsRoutes,
+    dashboardRoutes,
+    workbenchRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

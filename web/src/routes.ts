@@ -1,5 +1,7 @@
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { bulletinsRoutes } from './modules/bulletins/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
 import { enterprisesRoutes } from './modules/enterprises/routes';
 import { evaluationRoutes } from './modules/evaluation/routes';
 import { expertsRoutes } from './modules/experts/routes';
@@ -8,6 +10,7 @@ import { messagesRoutes } from './modules/messages/routes';
 import { monitoringRoutes } from './modules/monitoring/routes';
 import { recognitionRoutes } from './modules/recognition/routes';
 import { referenceRoutes } from './modules/reference/routes';
+import { targetsRoutes } from './modules/targets/routes';
 import { workbenchRoutes } from './modules/workbench/routes';
 import type { AppRoute } from './shared/app-route';
 
@@ -18,11 +21,14 @@ import type { AppRoute } from './shared/app-route';
  */
 export const ROUTES: readonly AppRoute[] = [
   ...workbenchRoutes,
+  ...dashboardRoutes,
   ...enterprisesRoutes,
   ...expertsRoutes,
   ...evaluationRoutes,
   ...recognitionRoutes,
   ...monitoringRoutes,
+  ...targetsRoutes,
+  ...bulletinsRoutes,
   ...referenceRoutes,
   ...authRoutes,
   ...auditRoutes,

@@ -12,3 +12,4 @@ export * from './queue.js';
 export * from './recognition.js';
 export * from './reference.js';
 export * from './users.js';
+export * from './targets.js';
