@@ -11,5 +11,5 @@ export * from './monitoring.js';
 export * from './queue.js';
 export * from './recognition.js';
 export * from './reference.js';
-export * from './users.js';
 export * from './targets.js';
+export * from './users.js';
