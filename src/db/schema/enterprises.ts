@@ -144,5 +144,9 @@ export const enterpriseHonours = pgTable(
     validUntil: date('valid_until'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enterprise_honours_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('enterprise_honours_enterprise_idx').on(t.enterpriseId),
+    // The targets count the holders of a kind (高新技术企业, 数字化车间 …) for every unit at once.
+    index('enterprise_honours_kind_idx').on(t.kind, t.enterpriseId),
+  ],
 );
