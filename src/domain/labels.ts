@@ -78,6 +78,9 @@ export const AUDIT_ACTION_LABELS = {
   'monitoring.report_accept': '审核通过月报',
   'monitoring.report_return': '退回月报',
   'monitoring.remind': '催报提醒',
+  'target.set': '设置目标',
+  'listing.record': '登记上市进程',
+  'listing.remove': '删除上市进程',
   'demo.seed': '写入演示数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -104,6 +107,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   monitoring_settings: '监测设置',
   monitoring_sample: '监测企业',
   monitoring_report: '运行监测月报',
+  target: '目标',
+  enterprise_listing: '上市进程',
   system: '系统',
 };
 export const entityTypeLabel = (code: string): string => ENTITY_TYPE_LABELS[code] ?? '其他';
