@@ -45,6 +45,7 @@ import { registerMetrics } from './metrics.js';
 import { registerOriginCheck } from './origin-check.js';
 import { queueMetrics, startWorker } from './queue.js';
 import { databaseRateLimitStore } from './rate-limit.js';
+import { openReadReplica } from './read-replica.js';
 import { registerReadiness } from './readiness.js';
 import { registerRequestId, requestIdGenerator } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -67,6 +68,8 @@ export async function buildApp({ database, config, logger = false, webRoot = web
   // This process as an instance: work that no live process holds is marked interrupted at once.
   const instance = await startInstance(database, [interruptOrphanedRuns]);
   const ctx: AppContext = { database, db: database.db, config, instanceId: instance.id };
+  // The streaming replica the figures are read from (readerFor), if DATABASE_READ_URL is set.
+  if (config.databaseReadUrl) ctx.replica = await openReadReplica(config.databaseReadUrl, config.readMaxLagSeconds);
   // The outbox channels new messages are queued for (ZJTX_OUTBOX_LOG, ZJTX_SMTP_URL).
   configureMessageChannels(config);
   // ZJTX_PROCESS=web serves requests and enqueues; worker and all also run the jobs and schedules.
@@ -88,6 +91,7 @@ export async function buildApp({ database, config, logger = false, webRoot = web
   app.addHook('onClose', async () => {
     await worker?.stop();
     await instance.release();
+    await ctx.replica?.database.close();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -144,7 +148,7 @@ export async function buildApp({ database, config, logger = false, webRoot = web
     },
     healthCheck(database),
   );
-  registerReadiness(app, database, { queue: queueMetrics });
+  registerReadiness(app, database, { queue: queueMetrics, replica: ctx.replica?.database });
 
   for (const routes of [
     authRoutes,

@@ -7,6 +7,13 @@ export interface Config {
   host: string;
   /** postgres://… for a real PostgreSQL; undefined means embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL (DATABASE_READ_URL): the cockpit, the 通报 and the figures read
+   * from it (readerFor); writes and reads of one's own writes stay on the primary.
+   */
+  databaseReadUrl: string | undefined;
+  /** Beyond this replication lag (ZJTX_READ_MAX_LAG_SECONDS, default 10) those reads go to the primary. */
+  readMaxLagSeconds: number;
   /** The tables' owner (ZJTX_MIGRATION_DATABASE_URL): migrations and grants run as it, the app as DATABASE_URL's role. */
   migrationDatabaseUrl: string | undefined;
   /** The role the owner grants to (ZJTX_APP_ROLE; default DATABASE_URL's user). */
@@ -94,6 +101,13 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+function seconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`环境变量 ${name} 必须是不小于 0 的秒数，当前为 "${value}"`);
+  return n;
+}
+
 function demoMode(env: NodeJS.ProcessEnv): boolean {
   const value = env.ZJTX_DEMO?.trim().toLowerCase() || 'on';
   if (value !== 'on' && value !== 'off') throw new Error(`环境变量 ZJTX_DEMO 只能是 on 或 off，当前为 "${env.ZJTX_DEMO}"`);
@@ -123,6 +137,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (migrationDatabaseUrl && !databaseUrl) {
     throw new Error('设置了 ZJTX_MIGRATION_DATABASE_URL（数据表所有者）时，还须设置 DATABASE_URL（应用角色）');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    throw new Error('环境变量 DATABASE_READ_URL 必须以 postgres:// 或 postgresql:// 开头');
+  }
+  if (databaseReadUrl && !databaseUrl) {
+    throw new Error('设置了 DATABASE_READ_URL（只读副本）时，还须用 DATABASE_URL 指定主库');
+  }
   const smtpUrl = env.ZJTX_SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     throw new Error('环境变量 ZJTX_SMTP_URL 必须以 smtp:// 或 smtps:// 开头，如 smtp://用户名:密码@主机:587');
@@ -133,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    databaseReadUrl,
+    readMaxLagSeconds: seconds(env.ZJTX_READ_MAX_LAG_SECONDS, 10, 'ZJTX_READ_MAX_LAG_SECONDS'),
     migrationDatabaseUrl,
     appRole: env.ZJTX_APP_ROLE?.trim() || undefined,
     dataDir: path.resolve(env.ZJTX_DATA_DIR?.trim() || './data'),

@@ -14,6 +14,8 @@ type Probe = 'ok' | 'failed' | 'timeout';
 export interface ReadinessSources {
   /** A cheap query on the job queue's tables; without one the queue is 'not_configured'. */
   queue?: (db: Db) => Promise<unknown>;
+  /** The read replica (DATABASE_READ_URL); a replica that does not answer leaves the process ready: its reads go to the primary. */
+  replica?: Database;
 }
 
 export interface Readiness {
@@ -61,7 +63,8 @@ export function readinessCheck(
     }
     // The queue's probe needs the database too: run both at once, within one wait.
     const queueProbe = sources.queue;
-    const [db, queue] = await Promise.all([
+    const replicaDatabase = sources.replica;
+    const [db, queue, replica] = await Promise.all([
       probe(
         () => database.query('select 1'),
         timeoutMs,
@@ -74,11 +77,20 @@ export function readinessCheck(
             (e) => onError('queue', e),
           )
         : ('not_configured' as const),
+      replicaDatabase
+        ? probe(
+            () => replicaDatabase.query('select 1'),
+            timeoutMs,
+            (e) => onError('replica', e),
+          )
+        : ('not_configured' as const),
     ]);
-    // No read replica support yet: DATABASE_READ_URL is not read by this version.
-    const replica = 'not_configured' as const;
-    if (db === 'ok' && queue !== 'failed' && queue !== 'timeout') return { status: 'ready', database: db, replica, queue };
-    const reasons: Readiness['reasons'] = {};
+    const replicaReason =
+      replica === 'failed' || replica === 'timeout' ? { replica: `${reason('replica', replica, timeoutMs)}，读取改由主库承担` } : {};
+    if (db === 'ok' && queue !== 'failed' && queue !== 'timeout') {
+      return { status: 'ready', database: db, replica, queue, ...(replicaReason.replica ? { reasons: replicaReason } : {}) };
+    }
+    const reasons: Readiness['reasons'] = { ...replicaReason };
     if (db !== 'ok') reasons.database = reason('database', db, timeoutMs);
     if (queue === 'failed' || queue === 'timeout') reasons.queue = reason('queue', queue, timeoutMs);
     return {

@@ -3,6 +3,7 @@ import { type BulkColumn, bulkInsert, bulkUpdate } from '../../db/bulk.js';
 import type { DbOrTx } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { districts, enterpriseHonours, enterprises, enterpriseTitles, enterpriseYears, industries } from '../../db/schema/index.js';
+import { todayInShanghai } from '../../domain/dates.js';
 import { YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import { characterPairs, normaliseForSearch } from '../../domain/name-search.js';
@@ -10,6 +11,7 @@ import type { Scope } from '../../server/access.js';
 import { reachableEnterpriseIds } from '../../server/assigned-scope.js';
 import { breather } from '../../server/responsive.js';
 import type { ListQuery } from './enterprises.schemas.js';
+import { titleHeldOn } from './title-views.repo.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseInsert = typeof enterprises.$inferInsert;
@@ -91,12 +93,25 @@ function sectionCondition(section: string): SQL | undefined {
   return and(gte(enterprises.industryCode, from), lte(enterprises.industryCode, to));
 }
 
+/** The enterprise holds a title of `tier` on `day` (titleHeldOn: one definition for lists and counts). */
+function holdsTitleCondition(tier: string, day: string): SQL {
+  return sql`exists (select 1 from enterprise_titles t where t.enterprise_id = ${enterprises.id} and t.tier = ${tier} and ${titleHeldOn(day)})`;
+}
+
+/** The enterprise holds a title on `today` (valid, not under 复核) whose validity ends on or before `by`. */
+function titleExpiringCondition(today: string, by: string): SQL {
+  return sql`exists (select 1 from enterprise_titles t where t.enterprise_id = ${enterprises.id} and t.status = 'valid'
+    and ${titleHeldOn(today)} and t.valid_until <= ${by}::date)`;
+}
+
 export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | undefined {
   const conditions: (SQL | undefined)[] = [enterpriseScopeCondition(scope)];
   if (filter.q) conditions.push(searchCondition(filter.q));
   if (filter.district) conditions.push(or(eq(enterprises.districtCode, filter.district), eq(enterprises.zoneCode, filter.district)));
   if (filter.zone) conditions.push(eq(enterprises.zoneCode, filter.zone));
   if (filter.tier) conditions.push(filter.tier === 'none' ? isNull(enterprises.currentTier) : eq(enterprises.currentTier, filter.tier));
+  if (filter.title) conditions.push(holdsTitleCondition(filter.title, todayInShanghai()));
+  if (filter.titleExpiresBy) conditions.push(titleExpiringCondition(todayInShanghai(), filter.titleExpiresBy));
   if (filter.industry) {
     conditions.push(/^[A-T]$/.test(filter.industry) ? sectionCondition(filter.industry) : eq(enterprises.industryCode, filter.industry));
   }

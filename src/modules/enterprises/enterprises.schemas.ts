@@ -119,6 +119,10 @@ export const listQuery = z.strictObject({
   district: z.string().max(16).optional(),
   zone: z.string().max(16).optional(),
   tier: z.enum([...TIERS, 'none']).optional(),
+  /** Holds a valid title of this tier today (an enterprise may hold two): the cockpit's title counts. */
+  title: z.enum(TIERS).optional(),
+  /** Holds a valid title (not under 复核) whose validity ends between today and this day: the workbench's 称号即将到期. */
+  titleExpiresBy: isoDate.optional(),
   industry: z
     .string()
     .regex(/^([A-T]|\d{2})$/, '行业应为门类字母（如 C）或大类代码（如 39）')
