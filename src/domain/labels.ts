@@ -5,6 +5,7 @@
 import { wanText } from './amounts.js';
 import { TIER_LABELS, YEAR_FIELD_LABELS, YEAR_FIELDS, type YearField } from './enterprise-rules.js';
 import { REVIEW_QUESTIONS } from './evaluation/reviews.js';
+import { LISTING_STAGE_LABELS } from './listing-stages.js';
 import { ROLE_LABELS } from './roles.js';
 import { SECTOR_LABELS, SIZE_CLASS_LABELS } from './sme-size.js';
 
@@ -221,6 +222,12 @@ export const ENTERPRISE_FIELD_LABELS: Record<string, FieldDef> = {
   searchText: f('', 'hidden'),
   searchVector: f('', 'hidden'),
 };
+// 上市进程: one entry per stage (listing.<stage>.reachedOn …), as record-enterprise-listing.ts audits it.
+for (const [stage, name] of Object.entries(LISTING_STAGE_LABELS)) {
+  ENTERPRISE_FIELD_LABELS[`listing.${stage}.reachedOn`] = f(`上市进程：${name}日期`, 'date');
+  ENTERPRISE_FIELD_LABELS[`listing.${stage}.market`] = f(`上市进程：${name}市场`);
+  ENTERPRISE_FIELD_LABELS[`listing.${stage}.note`] = f(`上市进程：${name}备注`);
+}
 for (const [id, q] of Object.entries(REVIEW_QUESTIONS)) {
   ENTERPRISE_FIELD_LABELS[`facts.reviewerAnswers.${id}`] = f(`人工审核：${q.name}`, { true: '符合', false: '不符合' });
 }

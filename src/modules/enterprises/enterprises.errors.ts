@@ -24,3 +24,8 @@ export const districtIsZone = (name: string) =>
 export const notAZone = (name: string) => fieldInvalid('ZONE_UNKNOWN', 'zoneCode', `${name}不是功能区`);
 export const yearDuplicate = (year: number, index: number) => fieldInvalid('YEAR_DUPLICATE', `years.${index}.year`, `年度 ${year} 重复`);
 export const fieldForbidden = (message: string, field: string) => new AppError('ENTERPRISE_FIELD_FORBIDDEN', 403, message, { field });
+
+// 上市进程 (listing records).
+export const listingStageUnknown = (stage: string) =>
+  fieldInvalid('LISTING_STAGE_UNKNOWN', 'stage', `上市进程阶段“${stage}”不存在：应为股改、挂牌、辅导备案、申报受理或上市`);
+export const listingDateInvalid = (message: string) => fieldInvalid('LISTING_DATE_INVALID', 'reachedOn', message);

@@ -11,6 +11,7 @@ import type { Scope } from '../../server/access.js';
 import { reachableEnterpriseIds } from '../../server/assigned-scope.js';
 import { breather } from '../../server/responsive.js';
 import type { ListQuery } from './enterprises.schemas.js';
+import { holdsHonour, holdsTitle, reachedListingStage } from './registry-counts.repo.js';
 import { titleHeldOn } from './title-views.repo.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -110,7 +111,12 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   if (filter.district) conditions.push(or(eq(enterprises.districtCode, filter.district), eq(enterprises.zoneCode, filter.district)));
   if (filter.zone) conditions.push(eq(enterprises.zoneCode, filter.zone));
   if (filter.tier) conditions.push(filter.tier === 'none' ? isNull(enterprises.currentTier) : eq(enterprises.currentTier, filter.tier));
-  if (filter.title) conditions.push(holdsTitleCondition(filter.title, todayInShanghai()));
+  // The day the holding filters look at (目标考核 reads a past year at its 31 December).
+  const day = filter.on ?? todayInShanghai();
+  if (filter.title)
+    conditions.push(filter.titleSince ? holdsTitle(filter.title, day, filter.titleSince) : holdsTitleCondition(filter.title, day));
+  if (filter.honour) conditions.push(holdsHonour(filter.honour, day, filter.honourSince));
+  if (filter.listingStage) conditions.push(reachedListingStage(filter.listingStage, day, filter.listingSince));
   if (filter.titleExpiresBy) conditions.push(titleExpiringCondition(todayInShanghai(), filter.titleExpiresBy));
   if (filter.industry) {
     conditions.push(/^[A-T]$/.test(filter.industry) ? sectionCondition(filter.industry) : eq(enterprises.industryCode, filter.industry));

@@ -8,12 +8,18 @@ import {
   enterpriseDetail,
   enterpriseList,
   idParams,
+  listingBody,
+  listingParams,
+  listingRecord,
   listQuery,
   updateEnterpriseBody,
 } from './enterprises.schemas.js';
 import { exportEnterprises } from './export-enterprises.js';
 import { getEnterpriseDetail } from './get-enterprise-detail.js';
+import { listEnterpriseListings } from './list-enterprise-listings.js';
 import { listEnterprises } from './list-enterprises.js';
+import { recordEnterpriseListing } from './record-enterprise-listing.js';
+import { removeEnterpriseListing } from './remove-enterprise-listing.js';
 import { updateEnterprise } from './update-enterprise.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -93,5 +99,44 @@ export const enterprisesRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     (request) => updateEnterprise(ctx, request.actor, request.params.id, request.body as never),
+  );
+
+  // 上市进程 (issue 12): the listing record, one entry per stage reached.
+  app.get(
+    '/api/enterprises/:id/listings',
+    {
+      schema: {
+        tags: ['企业库'],
+        summary: '企业上市进程（股改、挂牌、辅导备案、申报受理、上市及日期）',
+        params: idParams,
+        response: { 200: listingRecord, ...errors },
+      },
+    },
+    (request) => listEnterpriseListings(ctx, request.actor, request.params.id),
+  );
+  app.put(
+    '/api/enterprises/:id/listings/:stage',
+    {
+      schema: {
+        tags: ['企业库'],
+        summary: '登记或更正上市进程的一个阶段（市经信委、企业所在区县）',
+        params: listingParams,
+        body: listingBody,
+        response: { 200: listingRecord, ...errors },
+      },
+    },
+    (request) => recordEnterpriseListing(ctx, request.actor, request.params.id, request.params.stage, request.body),
+  );
+  app.delete(
+    '/api/enterprises/:id/listings/:stage',
+    {
+      schema: {
+        tags: ['企业库'],
+        summary: '删除误登记的上市进程阶段（市经信委、企业所在区县）',
+        params: listingParams,
+        response: { 200: listingRecord, ...errors },
+      },
+    },
+    (request) => removeEnterpriseListing(ctx, request.actor, request.params.id, request.params.stage),
   );
 };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { TIERS, YEAR_FIELDS } from '../../domain/enterprise-rules.js';
 import { REVIEW_QUESTION_IDS } from '../../domain/evaluation/reviews.js';
 import { checkFactDate, checkPhone, checkScore, checkYuan, type FieldProblem, TEXT_MAX } from '../../domain/field-rules.js';
+import { HONOUR_KINDS } from '../../domain/honours.js';
 import { LISTING_STATUS_LABELS } from '../../domain/labels.js';
+import { LISTING_STAGES } from '../../domain/listing-stages.js';
 import { paging, text, uuid } from '../../server/validation.js';
 
 export const LISTING_STATUSES = ['unlisted', 'preparing', 'neeq', 'bse', 'main_board', 'star', 'gem', 'overseas'] as const;
@@ -123,6 +125,18 @@ export const listQuery = z.strictObject({
   title: z.enum(TIERS).optional(),
   /** Holds a valid title (not under 复核) whose validity ends between today and this day: the workbench's 称号即将到期. */
   titleExpiresBy: isoDate.optional(),
+  /** With `title`: new since this day — it held no title of the tier recognised before it (目标考核 新增). */
+  titleSince: isoDate.optional(),
+  /** Holds a qualification or honour of this kind (高新技术企业, 数字化车间 …) at the day. */
+  honour: z.enum(HONOUR_KINDS).optional(),
+  /** With `honour`: obtained on or after this day, none of the kind before it. */
+  honourSince: isoDate.optional(),
+  /** Reached this stage of the listing record (上市进程) by the day. */
+  listingStage: z.enum(LISTING_STAGES).optional(),
+  /** With `listingStage`: reached on or after this day. */
+  listingSince: isoDate.optional(),
+  /** The day `title`, `honour` and `listingStage` look at (DEFAULT today): a past year's target progress. */
+  on: isoDate.optional(),
   industry: z
     .string()
     .regex(/^([A-T]|\d{2})$/, '行业应为门类字母（如 C）或大类代码（如 39）')
@@ -226,3 +240,30 @@ export const enterpriseDetail = z.looseObject({
 
 export type EnterpriseFacts = z.output<typeof enterpriseFacts>;
 export const enterpriseList = z.object({ items: z.array(listItem), total: z.number() });
+
+// 上市进程 (issue 12): the listing record of an enterprise, one entry per stage reached.
+export const listingParams = z.strictObject({ id: uuid(), stage: z.string().max(40) });
+export const listingBody = z.strictObject({
+  /** The day the stage was reached (not in the future). */
+  reachedOn: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  /** Exchange or market (上交所科创板, 北交所, 重庆股份转让中心 …). */
+  market: text(60).nullable().optional(),
+  note: text(500).nullable().optional(),
+});
+export type ListingInput = z.output<typeof listingBody>;
+export const listingRecord = z.object({
+  enterpriseId: z.string(),
+  /** Whether the reader may record and remove stages (the city, the enterprise's district). */
+  editable: z.boolean(),
+  stages: z.array(z.object({ key: z.string(), label: z.string() })),
+  items: z.array(
+    z.object({
+      stage: z.string(),
+      stageLabel: z.string(),
+      reachedOn: z.string(),
+      market: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type ListingRecordView = z.output<typeof listingRecord>;
