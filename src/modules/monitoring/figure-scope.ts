@@ -8,10 +8,21 @@ import type { FigureUnit } from './aggregates.repo.js';
 /**
  * Whose figures the actor reads (运行分析): the city every district, a district officer its district
  * (or its functional zone). Anyone else is told "not found". The name goes into the sentence.
+ * `district` (the cockpit's choice): the city reads that district or zone; a district officer may
+ * name only its own (another, or an unknown code, is "not found").
  */
-export async function figureScope(ctx: AppContext, actor: Actor | null): Promise<{ unit: FigureUnit; scopeName: string }> {
+export async function figureScope(
+  ctx: AppContext,
+  actor: Actor | null,
+  district?: string,
+): Promise<{ unit: FigureUnit; scopeName: string }> {
   const who = requireAccess(actor, 'monitoring.stats');
   const scope = scopeOf(who);
+  if (district !== undefined && !(scope.kind === 'district' && scope.districtCode === district)) {
+    const found = scope.kind === 'all' ? await findDistrict(ctx, district) : undefined;
+    if (!found) throw notFound();
+    return { unit: { kind: 'unit', code: found.code }, scopeName: found.name };
+  }
   if (scope.kind === 'all') return { unit: { kind: 'city' }, scopeName: '全市' };
   if (scope.kind === 'district') {
     const district = await findDistrict(ctx, scope.districtCode);

@@ -12,7 +12,7 @@ import { statsFigure, zeroSums } from './present-figures.js';
  * and for all (the charts). Months up to the current one; read from monitoring_aggregates only.
  */
 export async function getTrend(ctx: AppContext, actor: Actor | null, q: TrendQuery) {
-  const { unit } = await figureScope(ctx, actor);
+  const { unit } = await figureScope(ctx, actor, q.district);
   const now = currentPeriod();
   const last = q.year < now.year ? 12 : q.year === now.year ? now.month : 0;
   const periods = Array.from({ length: last }, (_, i) => ({ year: q.year, month: i + 1 }));

@@ -349,6 +349,8 @@ export const analysisResult = z.object({
 export const trendQuery = z.strictObject({
   year: z.coerce.number().int('年份应为整数').min(2000, '年份应在 2000—2100 之间').max(2100, '年份应在 2000—2100 之间'),
   groupBy: figureGroupBy.default('tier'),
+  /** The cockpit's place: the city may name a district or zone, a district officer only its own. */
+  district: z.string().trim().max(16, '区县代码不能超过 16 个字符').optional(),
 });
 const trendPoint = z.object({ revenueYoY: z.number().nullable(), profitYoY: z.number().nullable() });
 export const trendResult = z.object({
