@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { DEMO_PASSWORD, seedDemo } from '../src/cli/demo-data.js';
+import { seedDemo } from '../src/cli/demo-data.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { todayInShanghai } from '../src/domain/dates.js';
@@ -38,6 +38,7 @@ import { rebuildAggregates } from '../src/modules/monitoring/keep-aggregates.js'
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { freshPostgres } from './databases.js';
+import { CONCURRENCY, httpLoad, type Latency, latencyText, logIn, ms, n, pool, SECONDS, timed, verdict } from './http-load.js';
 import {
   ENTERPRISE_COLUMNS,
   type Period,
@@ -55,78 +56,15 @@ import { startServer } from './server-process.js';
 const SMALL = process.env.ZJTX_BENCH_MONITORING_SCALE === 'small';
 const PG_ENTERPRISES = Number(process.env.ZJTX_BENCH_MONITORING_ENTERPRISES ?? (SMALL ? 20_000 : 1_000_000));
 const PGLITE_ENTERPRISES = Number(process.env.ZJTX_BENCH_MONITORING_PGLITE_ENTERPRISES ?? (SMALL ? 3_000 : 30_000));
-const SECONDS = Number(process.env.ZJTX_BENCH_SECONDS ?? 10);
-const CONCURRENCY = 8;
 const ROWS_GOAL_PG = 300;
 const ROWS_GOAL_PGLITE = 500;
 const PUT_GOAL = 20;
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const n = (v: number) => v.toLocaleString('en');
-const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const copyText = (what: string, r: CopyResult) =>
   `${what}: ${n(r.rows)} rows in ${r.seconds.toFixed(1)} s (${n(Math.round(r.rowsPerSecond))} rows/s)`;
 
-interface Latency {
-  requests: number;
-  failures: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
 /** What the summary table at the end shows. */
 const summary: { what: string; figure: string; reference: string; goal: string }[] = [];
-
-/** Runs fn with `concurrency` workers for `seconds`; latency percentiles in ms (failures counted, not timed). */
-async function pool(fn: (i: number) => Promise<unknown>, seconds = SECONDS, concurrency = CONCURRENCY): Promise<Latency> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const i = next++;
-        const started = performance.now();
-        try {
-          await fn(i);
-          latencies.push(performance.now() - started);
-        } catch {
-          failures++;
-        }
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { requests: latencies.length, failures, p50: pct(50), p95: pct(95), p99: pct(99) };
-}
-
-const latencyText = (l: Latency) =>
-  `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)} (${n(l.requests)} requests, failures ${l.failures})`;
-
-/** GETs of `urls` in turn by 8 clients in a process of their own (bench/load-client.ts). */
-async function httpLoad(baseUrl: string, cookie: string, urls: string[]): Promise<Latency> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify({ baseUrl, cookie, urls, concurrency: CONCURRENCY, seconds: SECONDS })],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(stdout.trim().split('\n').pop() as string);
-}
-
-async function logIn(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('zjtx_session='));
-  if (!cookie) throw new Error(`login ${username}: no session cookie`);
-  return cookie.split(';')[0];
-}
 
 /** The stats URLs of the given periods × the three groupings of the issue's contract. */
 const statsUrls = (periods: Period[]) =>
@@ -179,12 +117,6 @@ async function measureStats(
     goal: `≤ ${goal} ms: ${verdict(ok)}`,
   });
   return city;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
-  const started = performance.now();
-  const result = await fn();
-  return { result, seconds: (performance.now() - started) / 1000 };
 }
 
 async function aggregateCells(database: Database): Promise<number> {

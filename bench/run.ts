@@ -1,5 +1,6 @@
 // `npm run bench`: every speed goal of the issues, measured and printed. Two cores: run it alone.
 
+import { benchDashboard } from './dashboard.bench.js';
 import { benchEvaluation } from './evaluation.bench.js';
 import { benchFoundation } from './foundation.bench.js';
 import { benchMonitoring } from './monitoring.bench.js';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   platform: benchPlatform,
   recognition: benchRecognition,
   monitoring: benchMonitoring,
+  dashboard: benchDashboard,
 };
 const only = process.argv.slice(2);
 

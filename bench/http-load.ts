@@ -1,0 +1,82 @@
+// What the HTTP benchmarks share: latency percentiles of a worker pool, the load client in its own
+// process, a demo login over HTTP, and how figures are printed.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DEMO_PASSWORD } from '../src/cli/demo-data.js';
+
+export const CONCURRENCY = 8;
+export const SECONDS = Number(process.env.ZJTX_BENCH_SECONDS ?? 10);
+
+export interface Latency {
+  requests: number;
+  failures: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export const ms = (v: number) => `${v.toFixed(1)} ms`;
+export const n = (v: number) => v.toLocaleString('en');
+export const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+export const latencyText = (l: Latency) =>
+  `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)} (${n(l.requests)} requests, failures ${l.failures})`;
+
+/** Runs fn with `concurrency` workers for `seconds`; latency percentiles in ms (failures counted, not timed). */
+export async function pool(fn: (i: number) => Promise<unknown>, seconds = SECONDS, concurrency = CONCURRENCY): Promise<Latency> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const started = performance.now();
+        try {
+          await fn(i);
+          latencies.push(performance.now() - started);
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { requests: latencies.length, failures, p50: pct(50), p95: pct(95), p99: pct(99) };
+}
+
+/** GETs of `urls` in turn by `concurrency` clients in a process of their own (bench/load-client.ts). */
+export async function httpLoad(
+  baseUrl: string,
+  cookie: string,
+  urls: string[],
+  concurrency = CONCURRENCY,
+  seconds = SECONDS,
+): Promise<Latency> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify({ baseUrl, cookie, urls, concurrency, seconds })],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop() as string);
+}
+
+/** Logs a demo account in over HTTP; the session cookie. */
+export async function logIn(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('zjtx_session='));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  return cookie.split(';')[0];
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await fn();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
