@@ -83,6 +83,8 @@ export const AUDIT_ACTION_LABELS = {
   'listing.record': '登记上市进程',
   'listing.remove': '删除上市进程',
   'demo.seed': '写入演示数据',
+  'bulletin.settings_update': '修改通报设置',
+  'bulletin.publish': '发布定期通报',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

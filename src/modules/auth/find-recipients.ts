@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { activeEnterpriseUserIds, activeUserIds } from './users.repo.js';
+import { activeDistrictOfficers, activeEnterpriseUserIds, activeUserIds } from './users.repo.js';
 
 // Who is told about what: the message senders of other modules find their recipients here (auth's
 // users are read only through auth's repo). "Active" means not disabled.
@@ -22,4 +22,9 @@ export function districtOfficerIds(db: DbOrTx, districtCode: string): Promise<st
 /** The active city administrators (市经信委). */
 export function cityAdminIds(db: DbOrTx): Promise<string[]> {
   return activeUserIds(db, { role: 'city_admin' });
+}
+
+/** Every active district administrator with its 区县 or zone (a message to every district at once). */
+export function allDistrictOfficers(db: DbOrTx): Promise<{ id: string; districtCode: string }[]> {
+  return activeDistrictOfficers(db);
 }

@@ -131,3 +131,13 @@ export async function userContacts(db: DbOrTx, ids: string[]) {
     .from(users)
     .where(inArray(users.id, ids));
 }
+
+/** Every active district administrator with the 区县 or zone it serves (one query; message recipients). */
+export async function activeDistrictOfficers(db: DbOrTx): Promise<{ id: string; districtCode: string }[]> {
+  const rows = await db
+    .select({ id: users.id, districtCode: users.districtCode })
+    .from(users)
+    .where(and(eq(users.disabled, false), eq(users.role, 'district_admin')))
+    .orderBy(users.id);
+  return rows.flatMap((r) => (r.districtCode ? [{ id: r.id, districtCode: r.districtCode }] : []));
+}

@@ -32,12 +32,12 @@ function scopeFilter(scope: Scope): SQL {
 
 /**
  * The enterprises in the scope that hold a title on `day`, as a subquery: enterprise_id, name, uscc,
- * district_code, district_name, tier (the highest held), title_id, recognised_on, valid_until.
+ * district_code, zone_code, district_name, tier (the highest held), title_id, recognised_on, valid_until.
  */
 export function titleHoldersOn(scope: Scope, day: string, districtCode?: string): SQL {
   // Driven from the titles (a few thousand held) rather than from every enterprise of the scope.
   return sql`select distinct on (t.enterprise_id) t.enterprise_id, enterprises.name as name, enterprises.uscc as uscc,
-      enterprises.district_code as district_code, districts.name as district_name,
+      enterprises.district_code as district_code, enterprises.zone_code as zone_code, districts.name as district_name,
       t.tier, t.id as title_id, t.recognised_on::text as recognised_on, t.valid_until::text as valid_until
     from enterprise_titles t
     join enterprises on enterprises.id = t.enterprise_id

@@ -149,3 +149,28 @@ export function selectReminders(db: DbOrTx, enterpriseId: string, p: PeriodRef) 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
+
+/**
+ * 上报率 / 及时率 counts per unit (district or functional zone: an enterprise counts in both) over a
+ * few months: enterprise-months of the sample, reported, reported on time — one statement for every
+ * unit (the 通报). The sample is today's, as for the chasing page.
+ */
+export async function selectUnitRateCounts(db: DbOrTx, months: PeriodRef[]) {
+  if (months.length === 0) return [];
+  const years = months.map((m) => m.year);
+  const ms = months.map((m) => m.month);
+  const reported = sql`r.status in ('accepted', 'needs_explanation')`;
+  const rows = rowsOf<{ unit_code: string; sample: number; reported: number; on_time: number }>(
+    await db.execute(sql`
+      select v.unit_code, count(*)::int as sample,
+        count(*) filter (where ${reported})::int as reported,
+        count(*) filter (where ${reported} and not r.late)::int as on_time
+      from ${enterprises}
+      cross join unnest(${sql.param(years)}::int[], ${sql.param(ms)}::int[]) p(year, month)
+      left join monitoring_reports r on r.enterprise_id = ${enterprises.id} and r.year = p.year and r.month = p.month
+      cross join lateral (values (${enterprises.districtCode}), (${enterprises.zoneCode})) v(unit_code)
+      where ${inSampleCondition()} and v.unit_code is not null
+      group by v.unit_code`),
+  );
+  return rows.map((r) => ({ unitCode: r.unit_code, sample: Number(r.sample), reported: Number(r.reported), onTime: Number(r.on_time) }));
+}

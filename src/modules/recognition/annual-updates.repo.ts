@@ -116,3 +116,24 @@ export async function selectRemindersOf(db: DbOrTx, enterpriseId: string, dataYe
     .where(and(eq(annualUpdateReminders.enterpriseId, enterpriseId), eq(annualUpdateReminders.dataYear, dataYear)))
     .orderBy(asc(annualUpdateReminders.daysBefore));
 }
+
+/**
+ * Per unit (district or functional zone: an enterprise counts in both), the holders of a title on
+ * `day` and how many of them updated `dataYear` by the end of `updatedBy` — one statement for every
+ * unit (the 通报).
+ */
+export async function selectUnitHolderUpdateCounts(
+  db: DbOrTx,
+  q: { day: string; dataYear: number; updatedBy: string },
+): Promise<{ unitCode: string; holders: number; updated: number }[]> {
+  const rows = rowsOf<{ unit_code: string; holders: number; updated: number }>(
+    await db.execute(sql`select v.unit_code, count(*)::int as holders, count(u.enterprise_id)::int as updated
+      from (${titleHoldersOn({ kind: 'all' }, q.day)}) h
+      cross join lateral (values (h.district_code), (h.zone_code)) v(unit_code)
+      left join annual_updates u on u.enterprise_id = h.enterprise_id and u.data_year = ${q.dataYear}
+        and u.submitted_at < ((${q.updatedBy}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+      where v.unit_code is not null
+      group by v.unit_code`),
+  );
+  return rows.map((r) => ({ unitCode: r.unit_code, holders: Number(r.holders), updated: Number(r.updated) }));
+}

@@ -244,3 +244,58 @@ export async function updateChecklist(tx: DbOrTx, id: string, checklist: Record<
     .returning();
   return row;
 }
+
+/**
+ * Per 区县 of the application (its district, not its zone), how many of the applications the actor
+ * may read are in one of `statuses` (and past their 初审 due date when `overdueOn` is given): the
+ * workbench's per-district list. Largest first.
+ */
+export async function countApplicationsByDistrict(
+  db: DbOrTx,
+  actor: Actor,
+  f: { statuses: string[]; overdueOn?: string },
+): Promise<{ districtCode: string; districtName: string | null; count: number }[]> {
+  const n = sql<number>`count(*)::int`;
+  return db
+    .select({
+      districtCode: a.districtCode,
+      districtName: sql<string | null>`(select d.name from districts d where d.code = ${a.districtCode})`,
+      count: n,
+    })
+    .from(a)
+    .where(
+      and(
+        applicationsVisibleTo(actor),
+        sql`${a.status} = any(${sql.param(f.statuses)}::text[])`,
+        f.overdueOn ? overdueCondition(f.overdueOn) : undefined,
+      ),
+    )
+    .groupBy(a.districtCode)
+    .orderBy(desc(n), asc(a.districtCode));
+}
+
+/**
+ * 复核通过率 per unit (the application's 区县 and its functional zone): the 复核 applications of the
+ * rounds announced from `from` to `to` that have a result — passed (认定) or not (初审、复审不通过,
+ * 未认定). One statement for every unit (the 通报).
+ */
+export async function selectUnitReviewOutcomes(
+  db: DbOrTx,
+  q: { from: string; to: string },
+): Promise<{ unitCode: string; decided: number; passed: number }[]> {
+  const result = await db.execute(sql`
+    select v.unit_code, count(*)::int as decided, count(*) filter (where a.status = 'recognised')::int as passed
+    from recognition_applications a
+    join recognition_rounds r on r.id = a.round_id
+    cross join lateral (values (a.district_code), (a.zone_code)) v(unit_code)
+    where r.type = 'review' and r.announced_on between ${q.from}::date and ${q.to}::date
+      and a.status in ('recognised', 'not_recognised', 'district_rejected', 'city_rejected')
+      and v.unit_code is not null
+    group by v.unit_code`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    unit_code: string;
+    decided: number;
+    passed: number;
+  }[];
+  return rows.map((r) => ({ unitCode: r.unit_code, decided: Number(r.decided), passed: Number(r.passed) }));
+}
