@@ -43,7 +43,9 @@ const cockpitPlace = {
 
 export const breakdownQuery = z.strictObject({
   by: z.enum(BREAKDOWN_DIMENSIONS, { error: '分组应为区县（district）、行业门类（industry）、“33618”集群（cluster）或梯度（tier）' }),
-  figure: z.enum(BREAKDOWN_FIGURE_KEYS, { error: '指标应为在库企业或某一梯度的有效称号企业数' }).default('enterprises.total'),
+  figure: z
+    .enum(BREAKDOWN_FIGURE_KEYS, { error: '指标不正确：应为在库企业、某一梯度的有效称号、某类资质荣誉或上市企业' })
+    .default('enterprises.total'),
   ...cockpitPlace,
 });
 export type BreakdownQuery = z.output<typeof breakdownQuery>;

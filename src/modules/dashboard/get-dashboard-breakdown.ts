@@ -4,6 +4,7 @@ import { type Actor, scopeOf } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { readerFor } from '../../server/read-replica.js';
 import { type BreakdownDimension, countEnterprisesBy } from '../enterprises/enterprise-breakdown.repo.js';
+import type { ListQuery } from '../enterprises/enterprises.schemas.js';
 import { listClusters } from '../reference/list-clusters.js';
 import { listDistricts } from '../reference/list-districts.js';
 import { listIndustries } from '../reference/list-industries.js';
@@ -39,7 +40,9 @@ export async function getDashboardBreakdown(ctx: AppContext, actor: Actor | null
   const asOf = todayInShanghai();
   const place = scope.code;
   const db = await readerFor(ctx);
-  const groups = await countEnterprisesBy(db, scopeOf(who), { ...figure.filter, ...(place ? { district: place } : {}) }, DIMENSION[q.by]);
+  // The figure's filters are list filters (cockpit-figures.ts): the same words GET /api/enterprises reads.
+  const filter = { ...figure.filter, ...(place ? { district: place } : {}) } as Partial<ListQuery>;
+  const groups = await countEnterprisesBy(db, scopeOf(who), filter, DIMENSION[q.by]);
   const url = (filters: Record<string, string>, at: string | null = place) => enterpriseRowsUrl(at, { ...figure.filter, ...filters });
   const sum = new Map<string, number>();
   const add = (key: string, n: number) => sum.set(key, (sum.get(key) ?? 0) + n);

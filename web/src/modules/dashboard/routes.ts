@@ -1,4 +1,8 @@
-import type { AppRoute } from '../../shared/app-route';
+import { lazy } from 'react';
+import { type AppRoute, OFFICERS } from '../../shared/app-route';
 
-// 数据驾驶舱 (issue 12): pages are added here with small edits.
-export const dashboardRoutes: AppRoute[] = [];
+// 数据驾驶舱 (issue 12): the cockpit, right after 工作台 in the menu, and the rows behind its figures.
+export const dashboardRoutes: AppRoute[] = [
+  { path: '/dashboard', page: lazy(() => import('./CockpitPage')), roles: OFFICERS, menu: '数据驾驶舱' },
+  { path: '/dashboard/rows', page: lazy(() => import('./RowsPage')), roles: OFFICERS },
+];
