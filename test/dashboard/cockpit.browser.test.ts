@@ -57,6 +57,14 @@ describe('数据驾驶舱 in a real browser', () => {
 
   beforeAll(async () => {
     web = await startWeb();
+    // A 荣昌区 firm recognised 专精特新 this year: 有进有出 has a number to open.
+    await web.h.owner.query(
+      `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status, source)
+        select id, 'srdi', 'municipal', date_trunc('year', current_date)::date + 1, current_date + 900, 'valid', 'import'
+          from enterprises e where district_code = '500153'
+            and not exists (select 1 from enterprise_titles t where t.enterprise_id = e.id and t.tier = 'srdi')
+          order by id limit 1`,
+    );
   });
   afterAll(() => web?.close());
 

@@ -29,10 +29,11 @@ const CockpitChart = lazy(() => import('./CockpitChart'));
 
 const TIERS = ['innovative', 'srdi', 'little_giant'] as const;
 const TIER_SHORT: Record<string, string> = { innovative: '创新型中小企业', srdi: '专精特新中小企业', little_giant: '专精特新“小巨人”企业' };
+// As the targets page says them (红 / 黄 / 绿 against the pro-rata expectation).
 const BAND: Record<string, { colour: string; label: string }> = {
-  red: { colour: '#ff4d4f', label: '滞后' },
-  amber: { colour: '#faad14', label: '偏慢' },
-  green: { colour: '#52c41a', label: '正常' },
+  red: { colour: '#ff4d4f', label: '红：不足应完成的 60%' },
+  amber: { colour: '#faad14', label: '黄：应完成的 60%～90%' },
+  green: { colour: '#52c41a', label: '绿：应完成的 90% 以上' },
 };
 const MAP_NOTE = '示意图，区县边界非标准地图，不作为权属争议依据。';
 
@@ -337,7 +338,7 @@ export default function CockpitPage() {
         <Col xs={24}>
           <Card title="有进有出：逐年进入和退出的称号">
             {flows.isError && <Alert type="error" showIcon title={(flows.error as Error).message} />}
-            {flows.isLoading && <Skeleton active />}
+            {flows.isPending && <Skeleton active />}
             {flows.data &&
               (flows.data.rows.every((r) => r.entered === 0 && r.left === 0) ? (
                 <Empty
@@ -362,7 +363,7 @@ export default function CockpitPage() {
         <Col xs={24}>
           <Card title={`运行监测：${year}年累计同比（梯度企业与全部监测中小企业）`}>
             {trend.isError && <Alert type="error" showIcon title={(trend.error as Error).message} />}
-            {trend.isLoading && <Skeleton active />}
+            {trend.isPending && <Skeleton active />}
             {trend.data &&
               (!lastTrendMonth ? (
                 <Empty
@@ -398,8 +399,8 @@ export default function CockpitPage() {
 
         <Col xs={24}>
           <Card title={targetYear ? `目标进度：${targetYear}年` : '目标进度'} data-testid="cockpit-targets">
-            {targets.some((t) => t.isLoading) && <Skeleton active />}
-            {!targets.some((t) => t.isLoading) &&
+            {targets.some((t) => t.isPending) && <Skeleton active />}
+            {!targets.some((t) => t.isPending) &&
               (shownTargets.length ? (
                 <TargetsTable rows={shownTargets} />
               ) : (

@@ -91,22 +91,25 @@ export function buildReading(input: ReadingInput): ReadingSection[] {
   const year = Number(input.asOf.slice(0, 4));
   const flows = (input.flows ?? []).filter((f) => f.year === year && (f.entered > 0 || f.left > 0));
   if (flows.length) {
-    const line: ReadingPart[] = [{ text: `${year}年新认定` }];
-    flows
-      .filter((f) => f.entered > 0)
-      .forEach((f, i) => {
+    const line: ReadingPart[] = [];
+    const tierList = (rows: typeof flows, which: 'entered' | 'left') =>
+      rows.forEach((f, i) => {
         if (i > 0) line.push({ text: '、' });
-        line.push({ text: TIER_WORDS[f.tier] ?? f.tier }, num(f.entered, f.enteredRowsUrl), { text: '家' });
+        line.push({ text: TIER_WORDS[f.tier] ?? f.tier }, num(f[which], which === 'entered' ? f.enteredRowsUrl : f.leftRowsUrl), {
+          text: '家',
+        });
       });
+    const came = flows.filter((f) => f.entered > 0);
     const gone = flows.filter((f) => f.left > 0);
-    if (gone.length) {
-      line.push({ text: line.length > 1 ? '；退出' : '退出' });
-      gone.forEach((f, i) => {
-        if (i > 0) line.push({ text: '、' });
-        line.push({ text: TIER_WORDS[f.tier] ?? f.tier }, num(f.left, f.leftRowsUrl), { text: '家' });
-      });
+    if (came.length) {
+      line.push({ text: `${year}年新认定` });
+      tierList(came, 'entered');
     }
-    if (line.length > 1) lines.push(line);
+    if (gone.length) {
+      line.push({ text: came.length ? '；退出' : `${year}年退出` });
+      tierList(gone, 'left');
+    }
+    lines.push(line);
   }
   const top = (input.topDistricts ?? []).filter((d) => d.value > 0).slice(0, 3);
   if (top.length) {
