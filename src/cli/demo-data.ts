@@ -6,6 +6,7 @@ import type { Role } from '../server/access.js';
 import { writeAudit } from '../server/audit.js';
 import { DEMO_ENTERPRISE, generateDemoEnterprises } from './demo-enterprises.js';
 import { writeDemoExperts } from './demo-experts.js';
+import { writeDemoFactoryHonours, writeDemoListings } from './demo-listings.js';
 import { writeDemoMonitoring } from './demo-monitoring.js';
 import { writeDemoEnterprises } from './write-demo.js';
 
@@ -69,6 +70,9 @@ export async function seedDemo(database: Database, options: { enterprises?: numb
       })),
     );
     const experts = await writeDemoExperts(tx, passwordHash, options.seed ?? 42);
+    // 上市进程 of a few firms and 智能工厂 / 绿色工厂 recognitions (目标考核 counts them).
+    await writeDemoListings(tx);
+    await writeDemoFactoryHonours(tx);
     // Monthly reports (运行监测) for the demo sample: the CLI's demo asks for them; tests' templates do not.
     if (options.monitoring) monitoringReports = (await writeDemoMonitoring(tx, options.seed ?? 42)).reports;
     await writeAudit(tx, null, {

@@ -8,6 +8,7 @@ import { REVIEW_QUESTIONS } from './evaluation/reviews.js';
 import { LISTING_STAGE_LABELS } from './listing-stages.js';
 import { ROLE_LABELS } from './roles.js';
 import { SECTOR_LABELS, SIZE_CLASS_LABELS } from './sme-size.js';
+import { TARGET_INDICATORS, TARGET_MEASURE_LABELS } from './targets/indicators.js';
 
 /** Every action the audit log records, with its name. */
 export const AUDIT_ACTION_LABELS = {
@@ -279,6 +280,18 @@ const CLUSTER_FIELD_LABELS: Record<string, FieldDef> = {
   createdAt: f('', 'hidden'),
   updatedAt: f('', 'hidden'),
 };
+/** A target (目标考核) as its audit rows record it (set-target.ts). */
+const TARGET_FIELD_LABELS: Record<string, FieldDef> = {
+  unitCode: f('单位', 'district'),
+  indicator: f('指标', Object.fromEntries(Object.entries(TARGET_INDICATORS).map(([k, d]) => [k, d.label]))),
+  measure: f('口径', TARGET_MEASURE_LABELS),
+  year: f('目标年度'),
+  baselineOn: f('基期', 'date'),
+  value: f('目标值（家）', 'count'),
+  documentNo: f('文号'),
+  source: f('来源', { published: '文件公布', split: '按市级目标分解', manual: '手工设置' }),
+  note: f('说明'),
+};
 /** A year of the working-day calendar as its audit rows record it. */
 const CALENDAR_YEAR_FIELD_LABELS: Record<string, FieldDef> = {
   year: f('年度'),
@@ -313,6 +326,7 @@ const FIELDS_BY_ENTITY: Record<string, Record<string, FieldDef>> = {
   user: USER_FIELD_LABELS,
   cluster: CLUSTER_FIELD_LABELS,
   calendar_year: CALENDAR_YEAR_FIELD_LABELS,
+  target: TARGET_FIELD_LABELS,
   evaluation_run: RUN_FIELD_LABELS,
   import: IMPORT_FIELD_LABELS,
   system: SEED_FIELD_LABELS,
