@@ -19,13 +19,17 @@ describe.each(DATABASE_KINDS)('dashboard on %s', (kind) => {
   };
   const byKey = (figures: Figure[]) => Object.fromEntries(figures.map((f) => [f.key, f.value]));
 
+  let before: Record<string, number>;
+
   beforeAll(async () => {
     h = await startHarness(kind);
     for (const u of ['city.admin', 'rongchang.admin', 'demo.enterprise']) cookies[u] = await h.login(u);
-    // Titles of every kind of end in 荣昌区, on three firms of no tier yet: held ones count, others not.
+    before = byKey((await figuresOf('city.admin')).figures);
+    // Titles of every kind of end, on three firms that never had one: held ones count, others not.
     const firms = await h.database.query<{ id: string }>(
-      "select id from enterprises where district_code = '500153' and not exists (select 1 from enterprise_titles t where t.enterprise_id = enterprises.id) order by id limit 3",
+      'select id from enterprises where not exists (select 1 from enterprise_titles t where t.enterprise_id = enterprises.id) order by id limit 3',
     );
+    expect(firms).toHaveLength(3);
     const [a, b, c] = firms.map((f) => f.id);
     await h.owner.query(
       `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status, source) values
@@ -60,6 +64,11 @@ describe.each(DATABASE_KINDS)('dashboard on %s', (kind) => {
     );
     expect(values['enterprises.total']).toBe(await h.count('select count(*) as n from enterprises'));
     for (const tier of ['innovative', 'srdi', 'little_giant']) expect(values[`titles.${tier}`], tier).toBe(await held(tier));
+    // a: innovative and srdi held (+1 each); b: srdi ended 5 days ago (not held), little giant past its
+    // validity but under 复核 (held, +1); c: innovative from 3 days on and a revoked srdi (neither).
+    expect(values['titles.innovative'] - before['titles.innovative']).toBe(1);
+    expect(values['titles.srdi'] - before['titles.srdi']).toBe(1);
+    expect(values['titles.little_giant'] - before['titles.little_giant']).toBe(1);
     expect(body.figures.every((f) => /[\u4e00-\u9fa5]/.test(f.label))).toBe(true);
   });
 
@@ -79,20 +88,19 @@ describe.each(DATABASE_KINDS)('dashboard on %s', (kind) => {
     }
   });
 
-  it('gives a district officer its own district only; the test titles count there', async () => {
+  it('gives a district officer its own district only', async () => {
     const body = await figuresOf('rongchang.admin');
     expect(body.scope).toEqual({ kind: 'district', code: '500153', name: '荣昌区' });
     const values = byKey(body.figures);
     expect(values['enterprises.total']).toBe(
       await h.count("select count(*) as n from enterprises where district_code = '500153' or zone_code = '500153'"),
     );
-    // a: innovative + srdi held; b: srdi ended 5 days ago (not held), little giant under 复核 (held); c: future and revoked (neither).
     expect(values['titles.srdi']).toBe(await held('srdi', '500153'));
     expect(values['titles.little_giant']).toBe(await held('little_giant', '500153'));
     expect(await figuresOf('rongchang.admin', '/api/dashboard?district=500153')).toEqual(body);
   });
 
-  it("refuses another district's cockpit (404), an unknown one (404) and an enterprise user (403)", async () => {
+  it("refuses another district's cockpit, an unknown one and an enterprise user: 404, as for what is not there", async () => {
     for (const url of ['/api/dashboard?district=500112', '/api/dashboard?district=LJXQ']) {
       const res = await get('rongchang.admin', url);
       expect(res.statusCode, url).toBe(404);
@@ -101,7 +109,7 @@ describe.each(DATABASE_KINDS)('dashboard on %s', (kind) => {
     const unknown = await get('city.admin', '/api/dashboard?district=999999');
     expect(unknown.statusCode).toBe(404);
     const enterprise = await get('demo.enterprise', '/api/dashboard');
-    expect(enterprise.statusCode).toBe(403);
+    expect(enterprise.statusCode).toBe(404);
     expect(enterprise.json().message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

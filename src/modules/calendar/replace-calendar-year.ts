@@ -6,6 +6,7 @@ import { calendarDateOutsideYear, calendarDayConflict, calendarDayDuplicate, cal
 import { lockYear, replaceYearDays, selectYear, selectYearDays } from './calendar.repo.js';
 import type { CalendarYearView, ReplaceYearInput } from './calendar.schemas.js';
 import { getCalendarYear } from './get-calendar-year.js';
+import { forgetCalendar } from './load-calendar.js';
 
 const summary = (days: { date: string; kind: string; name: string }[], kind: 'off' | 'work') =>
   days
@@ -52,5 +53,6 @@ export async function replaceCalendarYear(
       after: { year, source, offDays: summary(days, 'off'), workDays: summary(days, 'work') },
     });
   });
+  forgetCalendar(ctx.db);
   return getCalendarYear(ctx, admin, year);
 }

@@ -32,12 +32,13 @@ export async function prefillYearFromMonitoring(
   year: number,
   figures: MonitoringYearFigures,
 ): Promise<YearField[]> {
-  const before = await selectEnterpriseById(tx, enterpriseId);
-  if (!before) return [];
+  // The year first: after the first December report it is filled, and a revision stops here.
   const stored = (await selectYears(tx, enterpriseId)).find((y) => y.year === year);
   const fill = fieldsToFill(stored, figures);
   const fields = Object.keys(fill) as YearField[];
   if (fields.length === 0) return [];
+  const before = await selectEnterpriseById(tx, enterpriseId);
+  if (!before) return [];
   await upsertYears(tx, enterpriseId, [{ year, ...fill }]);
   await updateEnterpriseVersioned(tx, enterpriseId, before.version, deriveSize(before.industryCode, await selectYears(tx, enterpriseId)));
   await writeAudit(tx, actor, {

@@ -4,8 +4,8 @@ import { dueDate, isFuturePeriod, type Period, parsePeriod, periodLastDay } from
 import type { MonitoringSettings } from '../../domain/monitoring/settings.js';
 import { type Actor, inScope, scopeOf } from '../../server/access.js';
 import { notFound } from '../../server/errors.js';
-import { loadCalendar } from '../calendar/load-calendar.js';
-import { loadMonitoringSettings } from './load-settings.js';
+import { loadCalendarCached } from '../calendar/load-calendar.js';
+import { loadMonitoringSettingsCached } from './load-settings.js';
 import { periodFuture } from './monitoring.errors.js';
 import { type Dimensions, reportDimensions } from './report-dimensions.js';
 import { isInSample } from './sample.repo.js';
@@ -33,8 +33,9 @@ export async function loadReportContext(db: DbOrTx, who: Actor, enterpriseId: st
   const [dimsMap, inSample, settings, calendar] = await Promise.all([
     reportDimensions(db, [enterpriseId], periodLastDay(period)),
     isInSample(db, enterpriseId),
-    loadMonitoringSettings(db),
-    loadCalendar(db),
+    // Kept 2 s in this process: read on every report, changed a few times a year.
+    loadMonitoringSettingsCached(db),
+    loadCalendarCached(db),
   ]);
   const dims = dimsMap.get(enterpriseId);
   if (!dims || !inScope(scopeOf(who), { enterpriseId, districtCode: dims.districtCode, zoneCode: dims.zoneCode })) throw notFound();

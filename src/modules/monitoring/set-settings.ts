@@ -2,6 +2,7 @@ import { type MonitoringSettings, mergeSettings, monitoringSettingsSchema } from
 import { type Actor, requireAccess } from '../../server/access.js';
 import { writeAudit } from '../../server/audit.js';
 import type { AppContext } from '../../server/context.js';
+import { forgetMonitoringSettings } from './load-settings.js';
 import { settingsInvalid } from './monitoring.errors.js';
 import { lockSettingsRow, updateSettingsRow } from './settings.repo.js';
 
@@ -14,7 +15,7 @@ export async function setMonitoringSettings(ctx: AppContext, actor: Actor | null
     throw settingsInvalid(issues);
   }
   const next = { ...parsed.data, rdMonths: [...parsed.data.rdMonths].sort((a, b) => a - b) };
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const row = await lockSettingsRow(tx, next);
     const before = mergeSettings(row.values);
     await updateSettingsRow(tx, next, who.userId);
@@ -27,4 +28,6 @@ export async function setMonitoringSettings(ctx: AppContext, actor: Actor | null
     });
     return next;
   });
+  forgetMonitoringSettings(ctx.db);
+  return saved;
 }
