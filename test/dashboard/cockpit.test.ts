@@ -41,14 +41,18 @@ describe.each(DATABASE_KINDS)('cockpit breakdowns and flows on %s', (kind) => {
     for (const u of ['city.admin', 'rongchang.admin', 'yubei.admin', 'demo.enterprise']) cookies[u] = await h.login(u);
     // Four firms of no title yet: two of 荣昌区, two of 渝北区 (one of them in 两江新区), with titles,
     // honours and a listing here, so that every dimension and both directions of the flows have something.
-    const pick = (district: string, n: number) =>
-      h.owner.query<{ id: string }>(
-        `select id from enterprises e where district_code = $1 and zone_code is null
-          and not exists (select 1 from enterprise_titles t where t.enterprise_id = e.id) order by id limit ${n}`,
-        [district],
-      );
-    firms = [...(await pick(R, 2)), ...(await pick(Y, 2))].map((r) => r.id);
+    // The test database's demo is small: four firms of no title, moved into 荣昌区 and 渝北区 here.
+    firms = (
+      await h.owner.query<{ id: string }>(
+        `select id from enterprises e where not exists (select 1 from enterprise_titles t where t.enterprise_id = e.id)
+          and not exists (select 1 from users u where u.enterprise_id = e.id) order by id limit 4`,
+      )
+    ).map((r) => r.id);
     expect(firms).toHaveLength(4);
+    await h.owner.query(
+      `update enterprises set district_code = case when id = any($1::uuid[]) then $2 else $3 end, zone_code = null where id = any($4::uuid[])`,
+      [firms.slice(0, 2), R, Y, firms],
+    );
     const [r1, r2, y1, y2] = firms;
     await h.owner.query(`update enterprises set zone_code = $2, industry_code = '39', cluster_code = null where id = $1`, [y2, LJ]);
     const year = thisYear();
