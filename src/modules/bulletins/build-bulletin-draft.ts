@@ -38,18 +38,28 @@ export function reportMonthsOf(p: BulletinPeriod): { year: number; month: number
 
 export async function buildBulletinDraft(
   db: DbOrTx,
-  q: { period: BulletinPeriod; settings: BulletinSettings; units: BulletinUnit[]; today: string },
+  q: { period: BulletinPeriod; settings: BulletinSettings; units: BulletinUnit[]; today: string; inTransaction?: boolean },
 ): Promise<BulletinSnapshot> {
   const { period, settings, units } = q;
   const asOf = bulletinAsOf(period, q.today);
   const reportMonths = reportMonthsOf(period);
-  const [progress, reviews, updates, reporting, previousRow] = await Promise.all([
-    loadTargetProgress(db, { year: period.year, asOf, unitCodes: units.map((u) => u.code) }),
-    loadUnitReviewPassRates(db, asOf),
-    loadUnitAnnualUpdateRates(db, asOf),
-    loadUnitReportingRates(db, reportMonths),
-    selectPreviousBulletin(db, period.kind, period.key),
-  ]);
+  const reads = [
+    () => loadTargetProgress(db, { year: period.year, asOf, unitCodes: units.map((u) => u.code) }),
+    () => loadUnitReviewPassRates(db, asOf),
+    () => loadUnitAnnualUpdateRates(db, asOf),
+    () => loadUnitReportingRates(db, reportMonths),
+    () => selectPreviousBulletin(db, period.kind, period.key),
+  ] as const;
+  // In parallel on the pool (the draft); one after the other on a transaction's single connection (publication).
+  const [progress, reviews, updates, reporting, previousRow] = (
+    q.inTransaction ? await sequentially(reads) : await Promise.all(reads.map((r) => r()))
+  ) as [
+    Awaited<ReturnType<(typeof reads)[0]>>,
+    Awaited<ReturnType<(typeof reads)[1]>>,
+    Awaited<ReturnType<(typeof reads)[2]>>,
+    Awaited<ReturnType<(typeof reads)[3]>>,
+    Awaited<ReturnType<(typeof reads)[4]>>,
+  ];
   const targetOf = new Map(progress.filter((p) => p.unitCode !== null).map((p) => [`${p.unitCode}|${p.indicator}`, p]));
   const monthKeys = reportMonths.map((m) => `${m.year}-${pad(m.month)}`);
 
@@ -200,3 +210,9 @@ export async function buildBulletinDraft(
 
 /** An API list path (/api/enterprises?…) as the web page that shows the same rows (/enterprises?…). */
 export const webLink = (rowsUrl: string | null | undefined) => (rowsUrl ? rowsUrl.replace(/^\/api\//, '/') : null);
+
+async function sequentially(reads: readonly (() => Promise<unknown>)[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out;
+}

@@ -34,7 +34,7 @@ export async function publishBulletin(
     if (revisions.length > 0 && !body.correctsId) throw alreadyPublished(revisions[0].title, revisions[0].id);
     if (body.correctsId && !revisions.some((r) => r.id === body.correctsId)) throw correctsMismatch();
     const { settings } = await loadBulletinSettings(tx);
-    const snapshot = await buildBulletinDraft(tx, { period, settings, units, today });
+    const snapshot = await buildBulletinDraft(tx, { period, settings, units, today, inTransaction: true });
     const title = body.title ?? (body.correctsId ? `${snapshot.title}（更正）` : snapshot.title);
     const row = await insertBulletin(tx, {
       periodKind: period.kind,
