@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ruleSetName } from '../../../../src/domain/evaluation/rule-set-names';
 import { roleLabel } from '../../shared/api';
 import { count, dateTime, growth, percent, today, wan } from '../../shared/format';
@@ -80,6 +80,7 @@ function actorText(name: string | null, role: string | null): string {
 
 export default function EnterpriseDetailPage() {
   const { id } = useParams();
+  const [search] = useSearchParams();
   const client = useQueryClient();
   const ref = useReference();
   const [editing, setEditing] = useState(false);
@@ -152,6 +153,8 @@ export default function EnterpriseDetailPage() {
       </Card>
       <Tabs
         style={{ marginTop: 16 }}
+        // ?tab=evaluation / titles / … opens that tab (the 工作台 links to the enterprise's tier and gap).
+        defaultActiveKey={search.get('tab') ?? undefined}
         items={[
           {
             key: 'years',

@@ -5,7 +5,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { query } from '../../shared/api';
-import { count, wan } from '../../shared/format';
+import { count, date, wan } from '../../shared/format';
 import { SIZE_LABELS, TIER_COLORS, TIER_LABELS } from '../../shared/labels';
 import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
@@ -13,7 +13,18 @@ import { useUrlState } from '../../shared/useUrlState';
 import { type EnterpriseRow, enterpriseKeys, fetchEnterprises } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
 
-const FILTERS = ['q', 'district', 'zone', 'tier', 'industry', 'cluster', 'size', 'establishedFrom', 'establishedTo'] as const;
+const FILTERS = [
+  'q',
+  'district',
+  'zone',
+  'tier',
+  'industry',
+  'cluster',
+  'size',
+  'establishedFrom',
+  'establishedTo',
+  'titleExpiresBy',
+] as const;
 
 export default function EnterprisesPage() {
   const { user } = useSession();
@@ -144,6 +155,12 @@ export default function EnterprisesPage() {
             />
           </Space.Compact>
         </Space>
+      )}
+      {state.titleExpiresBy && (
+        // Set by the 工作台's 称号即将到期 link: shown so that the list says what it is.
+        <Tag closable color="orange" style={{ marginBottom: 16 }} onClose={() => setState({ titleExpiresBy: undefined })}>
+          梯度称号有效期在 {date(state.titleExpiresBy)} 前届满（尚未进入复核）
+        </Tag>
       )}
       <Table<EnterpriseRow>
         rowKey="id"

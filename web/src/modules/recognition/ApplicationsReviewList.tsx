@@ -35,6 +35,7 @@ export function ApplicationsReviewList() {
   const isCity = user?.role === 'city_admin';
   const [state, setState] = useUrlState(['roundId', 'tier', 'status', 'score', 'industry', 'district', 'overdue', 'q', 'page'] as const);
   const page = Number(state.page ?? 1);
+  const overdueOnly = state.overdue === '1' || state.overdue === 'true';
   const [scoreMin, scoreMax] = state.score ? state.score.split('-').map(Number) : [undefined, undefined];
   const filters = {
     roundId: state.roundId,
@@ -44,7 +45,8 @@ export function ApplicationsReviewList() {
     scoreMax,
     industryCode: state.industry,
     districtCode: state.district,
-    overdue: state.overdue === '1',
+    // '1' from the checkbox and the 工作台; 'true' from the overdue reminder's link (OVERDUE_LIST_LINK).
+    overdue: overdueOnly,
     q: state.q,
   };
   const list = useQuery({
@@ -158,7 +160,7 @@ export function ApplicationsReviewList() {
             options={ref.districts.map((d) => ({ value: d.code, label: d.name }))}
           />
         )}
-        <Checkbox checked={state.overdue === '1'} onChange={(e) => setState({ overdue: e.target.checked ? '1' : undefined })}>
+        <Checkbox checked={overdueOnly} onChange={(e) => setState({ overdue: e.target.checked ? '1' : undefined })}>
           仅看逾期未审
         </Checkbox>
         <Input.Search

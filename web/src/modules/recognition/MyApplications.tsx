@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { EDITABLE_STATUSES, type RecognitionStatus } from '../../../../src/domain/recognition/lifecycle';
+import { EDITABLE_STATUSES, RECOGNITION_STATUS_LABELS, type RecognitionStatus } from '../../../../src/domain/recognition/lifecycle';
 import { count, dateTime } from '../../shared/format';
 import { TIER_COLORS } from '../../shared/labels';
 import { useUrlState } from '../../shared/useUrlState';
@@ -13,11 +13,12 @@ const PAGE_SIZE = 20;
 /** 我的申报: the enterprise's applications with their status, the reason of a return, and the way back into the form. */
 export function MyApplications() {
   const navigate = useNavigate();
-  const [state, setState] = useUrlState(['page'] as const);
+  // `status` (comma-separated) comes from the 工作台's link to the applications waiting for the enterprise.
+  const [state, setState] = useUrlState(['page', 'status'] as const);
   const page = Number(state.page) || 1;
   const list = useQuery({
-    queryKey: recognitionKeys.applications({ page }),
-    queryFn: () => fetchApplications({ page, pageSize: PAGE_SIZE }),
+    queryKey: recognitionKeys.applications({ page, status: state.status }),
+    queryFn: () => fetchApplications({ page, pageSize: PAGE_SIZE, status: state.status }),
   });
   // Whether the round still takes submissions decides whether a returned application may go in again.
   const rounds = useQuery({ queryKey: recognitionKeys.rounds({}), queryFn: () => fetchRounds() });
@@ -50,6 +51,22 @@ export function MyApplications() {
     <>
       <Typography.Title level={3}>我的申报</Typography.Title>
       {list.error && <Alert type="error" showIcon title={(list.error as Error).message} />}
+      {state.status && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`仅显示状态为${state.status
+            .split(',')
+            .map((s) => RECOGNITION_STATUS_LABELS[s as RecognitionStatus] ?? '未知状态')
+            .join('、')}的申报`}
+          action={
+            <Button size="small" onClick={() => setState({ status: undefined })}>
+              查看全部申报
+            </Button>
+          }
+        />
+      )}
       <Table<ApplicationListItem>
         rowKey="id"
         size="small"
@@ -59,9 +76,13 @@ export function MyApplications() {
           emptyText: (
             <Empty
               description={
-                <span>
-                  尚未申报。请到<Link to="/recognition/rounds">可申报批次</Link>选择批次并点“申报”。
-                </span>
+                state.status ? (
+                  <span>没有这些状态的申报，点“查看全部申报”看其余申报。</span>
+                ) : (
+                  <span>
+                    尚未申报。请到<Link to="/recognition/rounds">可申报批次</Link>选择批次并点“申报”。
+                  </span>
+                )
               }
             />
           ),

@@ -2,9 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { navFor } from '../../navigation';
+import { count } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { enterpriseKeys, fetchEnterprises } from '../enterprises/api';
 import { ExpertWorkbench } from '../experts/ExpertWorkbench';
+import { WorkbenchItems } from './WorkbenchItems';
+
+/** The roles whose 工作台 lists to-dos (GET /api/workbench). */
+const WITH_ITEMS = new Set(['city_admin', 'district_admin', 'enterprise']);
 
 export default function HomePage() {
   const { user } = useSession();
@@ -19,7 +24,7 @@ export default function HomePage() {
     <>
       <Typography.Title level={3}>工作台</Typography.Title>
       <Row gutter={16}>
-        <Col span={12}>
+        <Col xs={24} lg={12}>
           <Card title="当前账号">
             <Descriptions column={1} size="small">
               <Descriptions.Item label="姓名">{user.displayName}</Descriptions.Item>
@@ -40,15 +45,21 @@ export default function HomePage() {
           </Card>
         </Col>
         {canSeeEnterprises && (
-          <Col span={6}>
+          <Col xs={24} sm={12} lg={6}>
             <Card>
               <Link to="/enterprises">
-                <Statistic title="数据范围内的企业" value={enterprises.data?.total ?? '—'} suffix="家" loading={enterprises.isLoading} />
+                <Statistic
+                  title="数据范围内的企业"
+                  value={enterprises.data ? count(enterprises.data.total) : '—'}
+                  suffix="家"
+                  loading={enterprises.isLoading}
+                />
               </Link>
             </Card>
           </Col>
         )}
       </Row>
+      {WITH_ITEMS.has(user.role) && <WorkbenchItems />}
       {user.role === 'expert' && <ExpertWorkbench />}
       <Card title="可用功能" style={{ marginTop: 16 }}>
         {navFor(user.role)
