@@ -26,6 +26,7 @@ import { TitleStory } from '../recognition/TitleStory';
 import { enterpriseKeys, fetchEnterprise } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
 import { FactsForm } from './FactsForm';
+import { ListingRecord } from './ListingRecord';
 
 const INDICATORS: [string, string, 'money' | 'count'][] = [
   ['revenue', '营业收入（万元）', 'money'],
@@ -306,6 +307,8 @@ export default function EnterpriseDetailPage() {
               />
             ),
           },
+          // 上市进程: the city, the district and the enterprise read it (experts do not).
+          ...(readOnly ? [] : [{ key: 'listings', label: '上市进程', children: <ListingRecord enterpriseId={e.id} /> }]),
           {
             key: 'history',
             label: '变更记录',

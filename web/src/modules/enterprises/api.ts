@@ -4,6 +4,8 @@ import type {
   EnterpriseFacts,
   enterpriseDetail,
   enterpriseList,
+  ListingInput,
+  listingRecord,
   listQuery,
   updateEnterpriseBody,
 } from '../../../../src/modules/enterprises/enterprises.schemas';
@@ -48,3 +50,13 @@ export const importKeys = { job: (id: string | undefined) => ['import-job', id] 
 export const fetchImportJob = (id: string) => api<ImportJob>(`/api/enterprises/import-jobs/${id}`);
 export const commitImport = (id: string) =>
   api<z.output<typeof importStarted>>(`/api/enterprises/import-jobs/${id}/commit`, { method: 'POST' });
+
+// 上市进程 (issue 12): the listing record, one entry per stage reached.
+export type ListingRecord = Json<z.output<typeof listingRecord>>;
+export type { ListingInput };
+export const listingKeys = { of: (id: string) => ['enterprise', id, 'listings'] as const };
+export const fetchListings = (id: string) => api<ListingRecord>(`/api/enterprises/${id}/listings`);
+export const saveListing = (id: string, stage: string, body: ListingInput) =>
+  api<ListingRecord>(`/api/enterprises/${id}/listings/${encodeURIComponent(stage)}`, { method: 'PUT', body });
+export const removeListing = (id: string, stage: string) =>
+  api<ListingRecord>(`/api/enterprises/${id}/listings/${encodeURIComponent(stage)}`, { method: 'DELETE' });
