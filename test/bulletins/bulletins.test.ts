@@ -172,10 +172,11 @@ describe.each(DATABASE_KINDS)('定期通报 on %s', (kind) => {
       value: sampleRc,
       link: `/monitoring/chase?period=2019-04&district=${RONGCHANG}`,
     });
-    // 渝北: 专精特新 1 of 2 → 10; no 复核 → not applicable, full 10; 0 of 1 updated; nobody reported April.
+    // 渝北: 专精特新 1 of 2 → 10; no 复核 → not applicable, the mean of the units with one (荣昌's 6.67);
+    // 0 of 1 updated; nobody reported April.
     const y = unit(d, YUBEI);
     expect(item(y, 'new_srdi').score).toBe(10);
-    expect(item(y, 'review_pass_rate')).toMatchObject({ score: 10, note: '本期不涉及，按满分计' });
+    expect(item(y, 'review_pass_rate')).toMatchObject({ score: 6.67, note: '本期不涉及，按各区县平均得分计' });
     expect(item(y, 'annual_update_rate').score).toBe(0);
     expect(item(y, 'monitoring_rate').score).toBe(sampleYb > 0 ? 0 : 10);
     // Ranks: competition ranking over the totals, highest first.

@@ -102,18 +102,23 @@ describe('通报 scoring', () => {
     expect(c.total).toBe(10);
   });
 
-  it('rates: w × rate; no denominator is not applicable and scores the full weight; no data is not scored', () => {
+  it('rates: w × rate; no denominator is not applicable and scores the mean of the others; no data is not scored', () => {
     const s = only({ review_pass_rate: { weight: 50, method: 'rate' }, appeals: { weight: 50, method: 'rate' } });
     const out = scoreUnits(s, [
       { code: 'A', values: { review_pass_rate: { kind: 'value', x: 0.75 }, appeals: { kind: 'no_data' } } },
       { code: 'B', values: { review_pass_rate: { kind: 'not_applicable' }, appeals: { kind: 'no_data' } } },
+      { code: 'C', values: { review_pass_rate: { kind: 'value', x: 0.25 }, appeals: { kind: 'no_data' } } },
     ]);
     expect(out.map((u) => [u.code, u.total])).toEqual([
-      ['B', 50],
       ['A', 37.5],
+      ['B', 25], // the mean of 37.5 and 12.5
+      ['C', 12.5],
     ]);
-    expect(out[0].items[3]).toMatchObject({ note: NOTE_NOT_APPLICABLE });
-    expect(out[1].items.find((i) => i.key === 'appeals')).toMatchObject({ score: null, note: NOTE_NO_DATA });
+    expect(out[1].items[3]).toMatchObject({ note: NOTE_NOT_APPLICABLE });
+    // Nobody with a value: everyone the full weight (the indicator does not move the ranking).
+    const none = scoreUnits(s, [{ code: 'A', values: { review_pass_rate: { kind: 'not_applicable' } } }]);
+    expect(none[0].items[3].score).toBe(50);
+    expect(out[2].items.find((i) => i.key === 'appeals')).toMatchObject({ score: null, note: NOTE_NO_DATA });
     expect(fullMark(s, new Set(['review_pass_rate']))).toBe(50);
   });
 

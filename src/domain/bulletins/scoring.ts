@@ -7,8 +7,9 @@ import { BULLETIN_INDICATORS, type BulletinIndicatorKey, type BulletinMethod, ty
 //   over the units that have a value (x = completion capped, or the rate); all equal → 100.
 // A unit without a target for a target indicator scores 0 there (the draft says 未设定目标); a rate
 // without a denominator (nothing to review, no holder, nobody in the sample) is not applicable and
-// scores the full weight (不涉及不扣分); an indicator without data (no module yet) is not scored for
-// anyone and its weight is left out of the full mark.
+// scores the mean of the units that have a value (neither rewarded nor penalised; the full weight
+// when no unit has one); an indicator without data (no module yet) is not scored for anyone and its
+// weight is left out of the full mark.
 
 export type IndicatorValue = { kind: 'value'; x: number } | { kind: 'no_target' } | { kind: 'not_applicable' } | { kind: 'no_data' };
 
@@ -39,7 +40,7 @@ export interface UnitScore {
 const round2 = (n: number) => Math.round(n * 100 + Number.EPSILON * Math.sign(n)) / 100;
 
 export const NOTE_NO_TARGET = '未设定目标，本项不得分';
-export const NOTE_NOT_APPLICABLE = '本期不涉及，按满分计';
+export const NOTE_NOT_APPLICABLE = '本期不涉及，按各区县平均得分计';
 export const NOTE_NO_DATA = '暂无数据，本项未计分';
 
 /** Scores every unit under the settings, ranks them (ties share a rank: 1, 1, 3). */
@@ -51,6 +52,12 @@ export function scoreUnits(settings: BulletinSettings, units: UnitInput[]): Unit
     const present = xs.filter((x): x is number => x !== null);
     const min = Math.min(...present);
     const max = Math.max(...present);
+    const valueScore = (x: number) => {
+      if (ind.method !== 'efficacy') return ind.weight * x;
+      return (ind.weight * (max === min ? 100 : 60 + (40 * (x - min)) / (max - min))) / 100;
+    };
+    const scoredValues = present.map(valueScore);
+    const mean = scoredValues.length ? scoredValues.reduce((a, b) => a + b, 0) / scoredValues.length : ind.weight;
     values.forEach((v, i) => {
       const x = xs[i];
       let score: number | null;
@@ -62,12 +69,9 @@ export function scoreUnits(settings: BulletinSettings, units: UnitInput[]): Unit
         score = 0;
         note = NOTE_NO_TARGET;
       } else if (v.kind === 'not_applicable') {
-        score = ind.weight;
+        score = mean;
         note = NOTE_NOT_APPLICABLE;
-      } else if (ind.method === 'efficacy') {
-        const points = max === min ? 100 : 60 + (40 * ((x as number) - min)) / (max - min);
-        score = (ind.weight * points) / 100;
-      } else score = ind.weight * (x as number);
+      } else score = valueScore(x as number);
       scored[i].items.push({ key: ind.key, weight: ind.weight, method: ind.method, x, score: score === null ? null : round2(score), note });
     });
   }

@@ -39,7 +39,11 @@ export function composeBulletinText(s: BulletinSnapshot): BulletinText {
     const withTarget = units.filter((u) => item(u)?.x !== null);
     const done = withTarget.filter((u) => (item(u)?.x ?? 0) >= 1);
     if (ind.key.startsWith('new_'))
-      overall.push(`${ind.label}：已设定目标的 ${withTarget.length} 个区县中，${done.length} 个已完成年度目标。`);
+      overall.push(
+        withTarget.length
+          ? `${ind.label}：已设定目标的 ${withTarget.length} 个区县中，${done.length} 个已完成年度目标。`
+          : `${ind.label}：各区县尚未设定本年度目标，本项暂不得分，请尽快分解落实目标任务。`,
+      );
   }
 
   const ranking = [`综合得分排名前三位的是：${names(first)}。`];

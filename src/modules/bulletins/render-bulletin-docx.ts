@@ -66,14 +66,17 @@ export interface BulletinDocMeta {
 export async function renderBulletinDocx(snapshot: BulletinSnapshot, meta: BulletinDocMeta): Promise<Buffer> {
   const text = composeBulletinText(snapshot);
   const indicators = snapshot.indicators.filter((i) => i.weight > 0);
+  // Column widths (twips) on a landscape A4 page of 14,570 twips between the margins.
+  const indicatorWidth = Math.floor(9600 / Math.max(indicators.length, 1));
+  const widths = [700, 2300, 1100, ...indicators.map(() => indicatorWidth), 900];
   const header = new TableRow({
     tableHeader: true,
     children: [
-      cell('名次', { bold: true, shade: true }),
-      cell('区县', { bold: true, shade: true }),
-      cell(`总分（满分${snapshot.fullMark}）`, { bold: true, shade: true }),
-      ...indicators.map((i) => cell(`${i.label}（${i.weight}分）`, { bold: true, shade: true })),
-      cell('较上期', { bold: true, shade: true }),
+      cell('名次', { bold: true, shade: true, width: widths[0] }),
+      cell('区县', { bold: true, shade: true, width: widths[1] }),
+      cell(`总分（满分${snapshot.fullMark}）`, { bold: true, shade: true, width: widths[2] }),
+      ...indicators.map((i, n) => cell(`${i.label}（${i.weight}分）`, { bold: true, shade: true, width: widths[3 + n] })),
+      cell('较上期', { bold: true, shade: true, width: widths[widths.length - 1] }),
     ],
   });
   const rows = snapshot.units.map(
@@ -81,14 +84,14 @@ export async function renderBulletinDocx(snapshot: BulletinSnapshot, meta: Bulle
       new TableRow({
         cantSplit: true,
         children: [
-          cell(String(u.rank)),
-          cell(u.name),
-          cell(u.total.toFixed(2)),
-          ...indicators.map((i) => {
+          cell(String(u.rank), { width: widths[0] }),
+          cell(u.name, { width: widths[1] }),
+          cell(u.total.toFixed(2), { width: widths[2] }),
+          ...indicators.map((i, n) => {
             const it = u.items.find((x) => x.key === i.key);
-            return cell(it?.score === null || it?.score === undefined ? '暂无数据' : it.score.toFixed(2));
+            return cell(it?.score === null || it?.score === undefined ? '暂无数据' : it.score.toFixed(2), { width: widths[3 + n] });
           }),
-          cell(rankChangeLabel(u.rankChange)),
+          cell(rankChangeLabel(u.rankChange), { width: widths[widths.length - 1] }),
         ],
       }),
   );
@@ -141,12 +144,12 @@ export async function renderBulletinDocx(snapshot: BulletinSnapshot, meta: Bulle
               new TextRun({ text: `${snapshot.periodLabel}各区县专精特新企业培育工作得分及排名表`, font: TITLE_FONT, size: SIZE_3 }),
             ],
           }),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: widths, rows: [header, ...rows] }),
           new Paragraph({
             spacing: { before: 200 },
             children: [
               new TextRun({
-                text: `注：数据截至${chineseDate(snapshot.asOf)}。目标完成率计分封顶 ${Math.round(snapshot.cap * 100)}%；未设定目标的指标不得分，本期不涉及的比率指标按满分计；“暂无数据”指标不计分、不计入满分。`,
+                text: `注：数据截至${chineseDate(snapshot.asOf)}。目标完成率计分封顶 ${Math.round(snapshot.cap * 100)}%；未设定目标的指标不得分，本期不涉及的比率指标按各区县平均得分计；“暂无数据”指标不计分、不计入满分。`,
                 font: BODY_FONT,
                 size: SIZE_TABLE + 4,
               }),
