@@ -138,7 +138,9 @@ export async function enterpriseItems(ctx: AppContext, who: Actor, today: string
       url: '/recognition/annual-update',
       tone: !due ? 'normal' : annual.due.status === 'late' ? 'danger' : 'warning',
       hint: due
-        ? `请在 ${chineseDate(annual.due.dueOn)} 前更新${annual.due.status === 'late' ? '（已逾期，影响复核资格）' : ''}`
+        ? annual.due.status === 'late'
+          ? `截止日期 ${chineseDate(annual.due.dueOn)} 已过，请尽快更新（未按期更新影响复核资格）`
+          : `请在 ${chineseDate(annual.due.dueOn)} 前更新`
         : `${annual.due.statusLabel}`,
     });
   }
