@@ -96,6 +96,12 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
         ($4, 'smart_factory', '重庆市智能工厂', 'municipal', current_date + 10, null)`,
       [a, b, c, d],
     );
+    // A 小巨人 held since 2021 (renewed, valid today): held, but not new since the 2027 plan's baseline.
+    await h.owner.query(
+      `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status, source)
+        values ($1, 'little_giant', 'national', '2021-07-01', current_date + 400, 'valid', 'import')`,
+      [d],
+    );
     await h.owner.query(
       `insert into enterprise_listings (enterprise_id, stage, reached_on, market) values
         ($1, 'shareholding_reform', '2021-03-01', null),
@@ -186,6 +192,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     expect(y2027.asOf).toBe(today);
     const newGiants = find(y2027, null, 'little_giant');
     expect(newGiants?.actual).toBe(await titleHolders('little_giant', today, null, '2024-01-01'));
+    expect(newGiants?.actual).toBeLessThan(await titleHolders('little_giant', today, null));
     const share = proRata('2024-01-01', 2027, today);
     expect(newGiants?.proRata).toBeCloseTo(share, 10);
     expect(newGiants?.expected).toBe(Math.round(120 * share));
