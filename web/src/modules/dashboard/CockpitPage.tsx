@@ -1,19 +1,19 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useDeferredValue, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { BREAKDOWN_FIGURE_KEYS, BREAKDOWN_FIGURES, type BreakdownFigureKey } from '../../../../src/modules/dashboard/cockpit-figures';
 import { count, percent } from '../../shared/format';
-import { useReference } from '../../shared/reference';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';
+import { fetchDistricts, referenceKeys } from '../reference/api';
 import {
   type Breakdown,
   type BreakdownBy,
   dashboardKeys,
   type FlowRow,
   fetchBreakdown,
-  fetchDashboard,
+  fetchDashboardFirst,
   fetchFlows,
   fetchTargets,
   fetchTrend,
@@ -44,7 +44,6 @@ function ChartSlot({ height = 320, children }: { height?: number; children: Reac
 /** 数据驾驶舱: the headline figures, 数读, the map, the breakdowns, 有进有出, monitoring trends and targets of the reader's place. */
 export default function CockpitPage() {
   const { user } = useSession();
-  const ref = useReference();
   const navigate = useNavigate();
   const [state, setState] = useUrlState(['district', 'figure'] as const);
   const isCity = user?.role === 'city_admin';
@@ -55,11 +54,14 @@ export default function CockpitPage() {
     : 'titles.srdi';
   const open = (rowsUrl: string) => navigate(rowsLink(rowsUrl));
 
-  const figures = useQuery({ queryKey: dashboardKeys.figures(district), queryFn: () => fetchDashboard(district) });
-  const ready = figures.isSuccess;
+  const figures = useQuery({ queryKey: dashboardKeys.figures(district), queryFn: () => fetchDashboardFirst(district) });
+  // The tiles are drawn first; the rest of the page (and its requests) follows in a later, interruptible render.
+  const ready = useDeferredValue(figures.isSuccess);
   const asOf = figures.data?.asOf;
   const year = asOf ? Number(asOf.slice(0, 4)) : new Date().getFullYear();
   const place = figures.data?.scope.code ?? null;
+  // The place selector's list waits for the figures too (it shares the reference list's cache).
+  const districts = useQuery({ queryKey: referenceKeys.districts, queryFn: fetchDistricts, staleTime: Infinity, enabled: ready && isCity });
   const placeName = figures.data?.scope.name ?? '';
   // The charts' figures wait for the headline ones: those come first on screen.
   const breakdown = (by: BreakdownBy, key: BreakdownFigureKey) => ({
@@ -105,8 +107,8 @@ export default function CockpitPage() {
     : [];
 
   const districtOptions = [
-    { label: '区县', options: ref.districts.filter((d) => d.kind !== 'zone').map((d) => ({ value: d.code, label: d.name })) },
-    { label: '功能区', options: ref.districts.filter((d) => d.kind === 'zone').map((d) => ({ value: d.code, label: d.name })) },
+    { label: '区县', options: (districts.data ?? []).filter((d) => d.kind !== 'zone').map((d) => ({ value: d.code, label: d.name })) },
+    { label: '功能区', options: (districts.data ?? []).filter((d) => d.kind === 'zone').map((d) => ({ value: d.code, label: d.name })) },
   ];
   const figureOptions = BREAKDOWN_FIGURE_KEYS.map((k) => ({ value: k, label: BREAKDOWN_FIGURES[k].label }));
   const total = figures.data?.figures.find((f) => f.key === 'enterprises.total');
@@ -120,7 +122,7 @@ export default function CockpitPage() {
         </Typography.Title>
         <Space wrap>
           {asOf && <Typography.Text type="secondary">数据截至{chineseDate(asOf)}</Typography.Text>}
-          {isCity && (
+          {isCity && districts.data && (
             <Select
               aria-label="查看范围"
               placeholder="全市"
@@ -172,7 +174,7 @@ export default function CockpitPage() {
         />
       )}
 
-      {reading.length > 0 && (
+      {ready && reading.length > 0 && (
         <Card title={`数读“专精特新”${place ? `·${placeName}` : '渝企'}`} style={{ marginBottom: 16 }} data-testid="cockpit-reading">
           {reading.map((section) => (
             <div key={section.heading} style={{ marginBottom: 8 }}>
@@ -190,227 +192,229 @@ export default function CockpitPage() {
         </Card>
       )}
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Card
-            title={`${placeName || '全市'}分布图`}
-            extra={
-              <Select<BreakdownFigureKey>
-                aria-label="地图指标"
-                style={{ width: 240 }}
-                value={figure}
-                onChange={(v) => setState({ figure: v === 'titles.srdi' ? undefined : v })}
-                options={figureOptions}
-              />
-            }
-          >
-            <BreakdownState q={byDistrict} empty={null}>
-              {(b) => {
-                const { option, data } = mapChart(b.rows, b.label, `${placeName}${b.label}分布`, place);
-                return (
-                  <ChartSlot height={480}>
-                    <CockpitChart
-                      option={option}
-                      data={data}
-                      height={480}
-                      label={`${b.label}分区县地图`}
-                      onPick={open}
-                      testId="chart-map"
-                    />
-                  </ChartSlot>
-                );
-              }}
-            </BreakdownState>
-            <Typography.Text type="secondary" data-testid="map-note">
-              {MAP_NOTE}功能区跨区县设立，不在图上单独绘出，其数字见右侧。
-            </Typography.Text>
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card title="功能区">
-            <BreakdownState q={byDistrict} empty={null}>
-              {(b) => {
-                const zones = b.rows.filter((r) => r.kind === 'zone' && (!place || r.key === place || r.value > 0));
-                if (!zones.length) return <Empty description={`${placeName}没有企业位于功能区。`} />;
-                const { option, data } = barChart(zones, b.label, `${placeName}功能区${b.label}`, '功能区');
-                return (
-                  <>
-                    <ChartSlot height={200}>
+      {ready && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <Card
+              title={`${placeName || '全市'}分布图`}
+              extra={
+                <Select<BreakdownFigureKey>
+                  aria-label="地图指标"
+                  style={{ width: 240 }}
+                  value={figure}
+                  onChange={(v) => setState({ figure: v === 'titles.srdi' ? undefined : v })}
+                  options={figureOptions}
+                />
+              }
+            >
+              <BreakdownState q={byDistrict} empty={null}>
+                {(b) => {
+                  const { option, data } = mapChart(b.rows, b.label, `${placeName}${b.label}分布`, place);
+                  return (
+                    <ChartSlot height={480}>
                       <CockpitChart
                         option={option}
                         data={data}
-                        height={200}
-                        label={`功能区${b.label}柱状图`}
+                        height={480}
+                        label={`${b.label}分区县地图`}
                         onPick={open}
-                        testId="chart-zones"
+                        testId="chart-map"
                       />
                     </ChartSlot>
-                    <Table
-                      size="small"
-                      rowKey="key"
-                      pagination={false}
-                      dataSource={zones}
-                      columns={[
-                        { title: '功能区', dataIndex: 'label' },
-                        {
-                          title: `${b.label}（家）`,
-                          align: 'right',
-                          render: (_, r) => <Link to={rowsLink(r.rowsUrl)}>{count(r.value)}</Link>,
-                        },
-                      ]}
-                    />
+                  );
+                }}
+              </BreakdownState>
+              <Typography.Text type="secondary" data-testid="map-note">
+                {MAP_NOTE}功能区跨区县设立，不在图上单独绘出，其数字见右侧。
+              </Typography.Text>
+            </Card>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Card title="功能区">
+              <BreakdownState q={byDistrict} empty={null}>
+                {(b) => {
+                  const zones = b.rows.filter((r) => r.kind === 'zone' && (!place || r.key === place || r.value > 0));
+                  if (!zones.length) return <Empty description={`${placeName}没有企业位于功能区。`} />;
+                  const { option, data } = barChart(zones, b.label, `${placeName}功能区${b.label}`, '功能区');
+                  return (
+                    <>
+                      <ChartSlot height={200}>
+                        <CockpitChart
+                          option={option}
+                          data={data}
+                          height={200}
+                          label={`功能区${b.label}柱状图`}
+                          onPick={open}
+                          testId="chart-zones"
+                        />
+                      </ChartSlot>
+                      <Table
+                        size="small"
+                        rowKey="key"
+                        pagination={false}
+                        dataSource={zones}
+                        columns={[
+                          { title: '功能区', dataIndex: 'label' },
+                          {
+                            title: `${b.label}（家）`,
+                            align: 'right',
+                            render: (_, r) => <Link to={rowsLink(r.rowsUrl)}>{count(r.value)}</Link>,
+                          },
+                        ]}
+                      />
+                    </>
+                  );
+                }}
+              </BreakdownState>
+            </Card>
+          </Col>
+
+          <Col xs={24} xl={12}>
+            <Card title={`按行业门类：${BREAKDOWN_FIGURES[figure].label}`}>
+              <BreakdownState q={byIndustry} empty="所选指标暂无企业，或企业尚未填写所属行业。请在企业库中补充行业后再看。">
+                {(b) => {
+                  const { option, data } = barChart(b.rows, b.label, `${placeName}${b.label}按行业门类`, '行业门类');
+                  const height = Math.max(200, b.rows.length * 28 + 48);
+                  return (
+                    <ChartSlot height={height}>
+                      <CockpitChart
+                        option={option}
+                        data={data}
+                        height={height}
+                        label={`${b.label}按行业门类柱状图`}
+                        onPick={open}
+                        testId="chart-industry"
+                      />
+                    </ChartSlot>
+                  );
+                }}
+              </BreakdownState>
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title="按梯度层级：在库企业（按所持最高称号）">
+              <BreakdownState q={byTier} empty="企业库中还没有企业。">
+                {(b) => {
+                  const { option, data } = barChart(b.rows, b.label, `${placeName}在库企业按梯度层级`, '梯度层级');
+                  return (
+                    <ChartSlot height={220}>
+                      <CockpitChart
+                        option={option}
+                        data={data}
+                        height={220}
+                        label="在库企业按梯度层级柱状图"
+                        onPick={open}
+                        testId="chart-tier"
+                      />
+                    </ChartSlot>
+                  );
+                }}
+              </BreakdownState>
+            </Card>
+          </Col>
+
+          <Col xs={24}>
+            <Card title={`按“33618”产业集群：${BREAKDOWN_FIGURES[figure].label}`}>
+              <BreakdownState q={byCluster} empty="所选指标暂无企业属于“33618”产业集群。请在企业库中补充所属集群后再看。">
+                {(b) => {
+                  const rows = b.rows.filter((r) => r.value > 0).sort((x, y) => y.value - x.value);
+                  if (!rows.length) return <Empty description="所选指标暂无企业属于“33618”产业集群。请在企业库中补充所属集群后再看。" />;
+                  const { option, data } = barChart(rows, b.label, `${placeName}${b.label}按产业集群`, '产业集群');
+                  const height = Math.max(200, rows.length * 26 + 48);
+                  return (
+                    <ChartSlot height={height}>
+                      <CockpitChart
+                        option={option}
+                        data={data}
+                        height={height}
+                        label={`${b.label}按产业集群柱状图`}
+                        onPick={open}
+                        testId="chart-cluster"
+                      />
+                    </ChartSlot>
+                  );
+                }}
+              </BreakdownState>
+            </Card>
+          </Col>
+
+          <Col xs={24}>
+            <Card title="有进有出：逐年进入和退出的称号">
+              {flows.isError && <Alert type="error" showIcon title={(flows.error as Error).message} />}
+              {flows.isPending && <Skeleton active />}
+              {flows.data &&
+                (flows.data.rows.every((r) => r.entered === 0 && r.left === 0) ? (
+                  <Empty
+                    description={`${flows.data.fromYear}—${flows.data.toYear}年尚无称号认定、撤销或到期的记录。认定名单导入或认定结果公布后，这里会显示进入和退出。`}
+                  />
+                ) : (
+                  <>
+                    <ChartSlot>
+                      <CockpitChart
+                        {...flowsChart(flows.data.rows, `${placeName}有进有出${flows.data.fromYear}—${flows.data.toYear}年`)}
+                        label="有进有出柱状图"
+                        onPick={open}
+                        testId="chart-flows"
+                      />
+                    </ChartSlot>
+                    <FlowsTable rows={flows.data.rows} />
                   </>
-                );
-              }}
-            </BreakdownState>
-          </Card>
-        </Col>
+                ))}
+            </Card>
+          </Col>
 
-        <Col xs={24} xl={12}>
-          <Card title={`按行业门类：${BREAKDOWN_FIGURES[figure].label}`}>
-            <BreakdownState q={byIndustry} empty="所选指标暂无企业，或企业尚未填写所属行业。请在企业库中补充行业后再看。">
-              {(b) => {
-                const { option, data } = barChart(b.rows, b.label, `${placeName}${b.label}按行业门类`, '行业门类');
-                const height = Math.max(200, b.rows.length * 28 + 48);
-                return (
-                  <ChartSlot height={height}>
-                    <CockpitChart
-                      option={option}
-                      data={data}
-                      height={height}
-                      label={`${b.label}按行业门类柱状图`}
-                      onPick={open}
-                      testId="chart-industry"
-                    />
-                  </ChartSlot>
-                );
-              }}
-            </BreakdownState>
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title="按梯度层级：在库企业（按所持最高称号）">
-            <BreakdownState q={byTier} empty="企业库中还没有企业。">
-              {(b) => {
-                const { option, data } = barChart(b.rows, b.label, `${placeName}在库企业按梯度层级`, '梯度层级');
-                return (
-                  <ChartSlot height={220}>
-                    <CockpitChart
-                      option={option}
-                      data={data}
-                      height={220}
-                      label="在库企业按梯度层级柱状图"
-                      onPick={open}
-                      testId="chart-tier"
-                    />
-                  </ChartSlot>
-                );
-              }}
-            </BreakdownState>
-          </Card>
-        </Col>
+          <Col xs={24}>
+            <Card title={`运行监测：${year}年累计同比（梯度企业与全部监测中小企业）`}>
+              {trend.isError && <Alert type="error" showIcon title={(trend.error as Error).message} />}
+              {trend.isPending && <Skeleton active />}
+              {trend.data &&
+                (!lastTrendMonth ? (
+                  <Empty
+                    description={`${year}年尚无通过审核的月报。企业报送并经审核后，这里会显示营业收入和利润总额的累计同比；可在“运行监测”中催报。`}
+                  />
+                ) : (
+                  <Row gutter={16}>
+                    <Col xs={24} lg={12}>
+                      <ChartSlot>
+                        <CockpitChart
+                          {...trendChart(trend.data, 'revenueYoY', `${placeName}${year}年营业收入累计同比`)}
+                          label="营业收入累计同比折线图"
+                          testId="chart-trend-revenue"
+                        />
+                      </ChartSlot>
+                    </Col>
+                    <Col xs={24} lg={12}>
+                      <ChartSlot>
+                        <CockpitChart
+                          {...trendChart(trend.data, 'profitYoY', `${placeName}${year}年利润总额累计同比`)}
+                          label="利润总额累计同比折线图"
+                          testId="chart-trend-profit"
+                        />
+                      </ChartSlot>
+                    </Col>
+                  </Row>
+                ))}
+              <Typography.Text type="secondary">
+                同口径计算：本期和上年同期都有通过审核月报的同一批企业。各月明细见<Link to="/monitoring/analysis">运行分析</Link>。
+              </Typography.Text>
+            </Card>
+          </Col>
 
-        <Col xs={24}>
-          <Card title={`按“33618”产业集群：${BREAKDOWN_FIGURES[figure].label}`}>
-            <BreakdownState q={byCluster} empty="所选指标暂无企业属于“33618”产业集群。请在企业库中补充所属集群后再看。">
-              {(b) => {
-                const rows = b.rows.filter((r) => r.value > 0).sort((x, y) => y.value - x.value);
-                if (!rows.length) return <Empty description="所选指标暂无企业属于“33618”产业集群。请在企业库中补充所属集群后再看。" />;
-                const { option, data } = barChart(rows, b.label, `${placeName}${b.label}按产业集群`, '产业集群');
-                const height = Math.max(200, rows.length * 26 + 48);
-                return (
-                  <ChartSlot height={height}>
-                    <CockpitChart
-                      option={option}
-                      data={data}
-                      height={height}
-                      label={`${b.label}按产业集群柱状图`}
-                      onPick={open}
-                      testId="chart-cluster"
-                    />
-                  </ChartSlot>
-                );
-              }}
-            </BreakdownState>
-          </Card>
-        </Col>
-
-        <Col xs={24}>
-          <Card title="有进有出：逐年进入和退出的称号">
-            {flows.isError && <Alert type="error" showIcon title={(flows.error as Error).message} />}
-            {flows.isPending && <Skeleton active />}
-            {flows.data &&
-              (flows.data.rows.every((r) => r.entered === 0 && r.left === 0) ? (
-                <Empty
-                  description={`${flows.data.fromYear}—${flows.data.toYear}年尚无称号认定、撤销或到期的记录。认定名单导入或认定结果公布后，这里会显示进入和退出。`}
-                />
-              ) : (
-                <>
-                  <ChartSlot>
-                    <CockpitChart
-                      {...flowsChart(flows.data.rows, `${placeName}有进有出${flows.data.fromYear}—${flows.data.toYear}年`)}
-                      label="有进有出柱状图"
-                      onPick={open}
-                      testId="chart-flows"
-                    />
-                  </ChartSlot>
-                  <FlowsTable rows={flows.data.rows} />
-                </>
-              ))}
-          </Card>
-        </Col>
-
-        <Col xs={24}>
-          <Card title={`运行监测：${year}年累计同比（梯度企业与全部监测中小企业）`}>
-            {trend.isError && <Alert type="error" showIcon title={(trend.error as Error).message} />}
-            {trend.isPending && <Skeleton active />}
-            {trend.data &&
-              (!lastTrendMonth ? (
-                <Empty
-                  description={`${year}年尚无通过审核的月报。企业报送并经审核后，这里会显示营业收入和利润总额的累计同比；可在“运行监测”中催报。`}
-                />
-              ) : (
-                <Row gutter={16}>
-                  <Col xs={24} lg={12}>
-                    <ChartSlot>
-                      <CockpitChart
-                        {...trendChart(trend.data, 'revenueYoY', `${placeName}${year}年营业收入累计同比`)}
-                        label="营业收入累计同比折线图"
-                        testId="chart-trend-revenue"
-                      />
-                    </ChartSlot>
-                  </Col>
-                  <Col xs={24} lg={12}>
-                    <ChartSlot>
-                      <CockpitChart
-                        {...trendChart(trend.data, 'profitYoY', `${placeName}${year}年利润总额累计同比`)}
-                        label="利润总额累计同比折线图"
-                        testId="chart-trend-profit"
-                      />
-                    </ChartSlot>
-                  </Col>
-                </Row>
-              ))}
-            <Typography.Text type="secondary">
-              同口径计算：本期和上年同期都有通过审核月报的同一批企业。各月明细见<Link to="/monitoring/analysis">运行分析</Link>。
-            </Typography.Text>
-          </Card>
-        </Col>
-
-        <Col xs={24}>
-          <Card title={targetYear ? `目标进度：${targetYear}年` : '目标进度'} data-testid="cockpit-targets">
-            {targets.some((t) => t.isPending) && <Skeleton active />}
-            {!targets.some((t) => t.isPending) &&
-              (shownTargets.length ? (
-                <TargetsTable rows={shownTargets} />
-              ) : (
-                <Empty
-                  description={`${placeName}${year - 1}—${year + 1}年尚未设定目标。可在“目标考核”中录入文件下达的目标，或按建议拆分全市目标。`}
-                />
-              ))}
-          </Card>
-        </Col>
-      </Row>
+          <Col xs={24}>
+            <Card title={targetYear ? `目标进度：${targetYear}年` : '目标进度'} data-testid="cockpit-targets">
+              {targets.some((t) => t.isPending) && <Skeleton active />}
+              {!targets.some((t) => t.isPending) &&
+                (shownTargets.length ? (
+                  <TargetsTable rows={shownTargets} />
+                ) : (
+                  <Empty
+                    description={`${placeName}${year - 1}—${year + 1}年尚未设定目标。可在“目标考核”中录入文件下达的目标，或按建议拆分全市目标。`}
+                  />
+                ))}
+            </Card>
+          </Col>
+        </Row>
+      )}
     </>
   );
 }

@@ -84,12 +84,13 @@ export function barChart(
         axisPointer: { type: 'shadow' },
         valueFormatter: (v: unknown) => (typeof v === 'number' ? `${count(v)} 家` : '—'),
       },
-      grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+      // Room for the longest names (专精特新“小巨人”企业, cluster names): a fixed margin, longer ones cut with an ellipsis.
+      grid: { left: 176, right: 48, top: 32, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => count(v) } },
       yAxis: {
         type: 'category',
         data: ordered.map((r) => r.label),
-        axisLabel: { width: 150, overflow: 'truncate' },
+        axisLabel: { width: 164, overflow: 'truncate', ellipsis: '…' },
       },
       series: [
         {
@@ -137,7 +138,7 @@ export function flowsChart(rows: FlowRow[], title: string): { option: EChartsCor
         valueFormatter: (v: unknown) => (typeof v === 'number' ? `${count(v)} 家` : '—'),
       },
       legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 56, containLabel: true },
+      grid: { left: 56, right: 16, top: 36, bottom: 64 },
       xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => count(v) } },
       series,
@@ -169,7 +170,7 @@ export function trendChart(trend: Trend, which: Which, title: string): { option:
       toolbox: toolbox(title),
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? percent(v) : '无数据') },
       legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 56, containLabel: true },
+      grid: { left: 56, right: 16, top: 36, bottom: 64 },
       xAxis: { type: 'category', data: months.map((m) => monthLabel(m.period)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
       series: [
