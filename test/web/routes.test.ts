@@ -8,6 +8,7 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
   it('builds each role’s menu in the order and with the labels of before the modules', () => {
     expect(labels('city_admin')).toEqual([
       '工作台',
+      '数据驾驶舱',
       '企业库',
       '专家库',
       '后备库',
@@ -23,6 +24,8 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '运行分析',
       '监测设置',
       '月报导入',
+      '目标完成情况',
+      '定期通报',
       '参考数据',
       '用户管理',
       '审计日志',
@@ -30,6 +33,7 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
     ]);
     expect(labels('district_admin')).toEqual([
       '工作台',
+      '数据驾驶舱',
       '企业库',
       '后备库',
       '评价规则',
@@ -44,6 +48,8 @@ describe('the one route table of the web app (modules/<m>/routes.ts → routes.t
       '运行分析',
       '监测设置',
       '月报导入',
+      '目标完成情况',
+      '定期通报',
       '参考数据',
       '消息中心',
     ]);
