@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_FIGURE_KEYS } from '../../domain/dashboard/cockpit-figures.js';
 import { TIERS } from '../../domain/enterprise-rules.js';
 import { paging, text } from '../../server/validation.js';
-import { BREAKDOWN_DIMENSIONS, BREAKDOWN_FIGURE_KEYS } from './cockpit-figures.js';
 
 // 数据驾驶舱 (issue 12). The contract of GET /api/dashboard: { asOf, figures: [{ key, label, value, rowsUrl }] }.
 

@@ -1,3 +1,4 @@
+import { BREAKDOWN_DIMENSION_LABELS, BREAKDOWN_FIGURES, TIER_ROWS } from '../../domain/dashboard/cockpit-figures.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import { type Actor, scopeOf } from '../../server/access.js';
@@ -8,7 +9,6 @@ import type { ListQuery } from '../enterprises/enterprises.schemas.js';
 import { listClusters } from '../reference/list-clusters.js';
 import { listDistricts } from '../reference/list-districts.js';
 import { listIndustries } from '../reference/list-industries.js';
-import { BREAKDOWN_DIMENSION_LABELS, BREAKDOWN_FIGURES, TIER_ROWS } from './cockpit-figures.js';
 import type { BreakdownQuery } from './dashboard.schemas.js';
 import { resolveDashboardScope } from './dashboard-scope.js';
 import { enterpriseRowsUrl } from './get-dashboard.js';

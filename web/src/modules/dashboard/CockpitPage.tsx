@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense, useDeferredValue, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { BREAKDOWN_FIGURE_KEYS, BREAKDOWN_FIGURES, type BreakdownFigureKey } from '../../../../src/modules/dashboard/cockpit-figures';
+import { BREAKDOWN_FIGURE_KEYS, BREAKDOWN_FIGURES, type BreakdownFigureKey } from '../../../../src/domain/dashboard/cockpit-figures';
 import { count, percent } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { useUrlState } from '../../shared/useUrlState';

@@ -1,6 +1,6 @@
-import { TIER_LABELS } from '../../domain/enterprise-rules.js';
-import { HONOUR_KIND_LABELS } from '../../domain/honours.js';
-import { LISTING_STAGE_LABELS } from '../../domain/listing-stages.js';
+import { TIER_LABELS } from '../enterprise-rules.js';
+import { HONOUR_KIND_LABELS } from '../honours.js';
+import { LISTING_STAGE_LABELS } from '../listing-stages.js';
 
 // The figures the cockpit breaks down (by district, industry, cluster, tier): each is a set of
 // enterprises named by filters of the enterprise list (GET /api/enterprises), so that the group
