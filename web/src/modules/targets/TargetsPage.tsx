@@ -183,7 +183,8 @@ function SplitDialog({ view, open, onClose }: { view: TargetsView; open: boolean
       let saved = 0;
       for (const r of rows) {
         const value = partOf(r);
-        if (value === null || value === undefined || value === r.current) continue;
+        // Unchanged, or a 0 where there is no target yet (nothing to reach): nothing to save.
+        if (value === null || value === undefined || value === r.current || (value === 0 && r.current === null)) continue;
         await saveTarget({
           unitCode: r.unitCode,
           indicator: split.data.indicator,
@@ -369,7 +370,7 @@ export default function TargetsPage() {
   const [state, setState] = useUrlState(['year'] as const);
   const thisYear = Number(today().slice(0, 4));
   // DEFAULT: the year of the plan in force (the 2025 goals until their end, then the 2027 ones).
-  const year = Number(state.year ?? (thisYear <= 2025 ? 2025 : thisYear <= 2027 ? 2027 : thisYear));
+  const year = Number(state.year ?? (thisYear <= 2025 ? 2025 : Math.max(thisYear, 2027)));
   const targets = useQuery({ queryKey: targetKeys.year(year), queryFn: () => fetchTargets(year) });
   const [editing, setEditing] = useState<TargetItem | 'new' | null>(null);
   const [splitting, setSplitting] = useState(false);
@@ -405,7 +406,7 @@ export default function TargetsPage() {
             options={years.map((y) => ({ value: y, label: `${y} 年` }))}
             onChange={(y) => setState({ year: String(y) })}
           />
-          {view && view.units.some((u) => u.editable) && (
+          {view?.units.some((u) => u.editable) && (
             <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增目标
             </Button>
