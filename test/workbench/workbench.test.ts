@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates.js';
 import { currentPeriod, formatPeriod, previousPeriod } from '../../src/domain/monitoring/periods.js';
 import { expiryWindowEnd } from '../../src/domain/workbench/items.js';
+import { bulletinDue } from '../../src/modules/bulletins/bulletin-due.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 import { listApiOf } from './list-api.js';
@@ -232,6 +233,19 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
       all: { sample: number; reported: number };
     };
     expect(nonReporters.count).toBe(rates.all.sample - rates.all.reported);
+    // The 通报 due (N's bulletinDue): its draft for that period, to publish.
+    const owed = await bulletinDue(h.database.db, today);
+    expect(item(c, 'bulletins.due')).toMatchObject(
+      owed
+        ? {
+            count: 1,
+            label: `待发布${owed.label}`,
+            url: `/bulletins?tab=draft&kind=${owed.periodKind}&period=${owed.period}`,
+            tone: 'warning',
+          }
+        : { count: 0, url: '/bulletins', tone: 'normal' },
+    );
+    expect((await board('rongchang.admin')).items.find((i) => i.key === 'bulletins.due')).toBeUndefined();
     expect(await walk('city.admin', c)).toBeGreaterThanOrEqual(9);
   });
 

@@ -201,7 +201,7 @@ export async function officerItems(ctx: AppContext, who: Actor, today: string): 
       key: 'bulletins.due',
       label: bulletin ? `待发布${bulletin.label}` : '定期通报',
       count: bulletin ? 1 : 0,
-      url: bulletin ? pageUrl('/bulletins', { periodKind: bulletin.periodKind, period: bulletin.period }) : '/bulletins',
+      url: bulletin ? pageUrl('/bulletins', { tab: 'draft', kind: bulletin.periodKind, period: bulletin.period }) : '/bulletins',
       tone: bulletin ? 'warning' : 'normal',
       hint: bulletin ? '草稿已按当前数据生成：核对各区县得分和排名后发布，发布后各区县会收到消息' : '已到期的定期通报都已发布',
     });
