@@ -37,18 +37,22 @@ export const dashboardKeys = {
 export const fetchDashboard = (district?: string) => api<Dashboard>(`/api/dashboard${query({ district })}`);
 let early: { district: string | undefined; answer: Promise<Dashboard> } | null = null;
 
-/** Starts GET /api/dashboard while the page's code loads (routes.ts), so that the first figures come sooner. */
+/**
+ * Starts GET /api/dashboard before the page asks (routes.ts: when the app opens on /dashboard, and
+ * while the page's code loads), so that the first figures come sooner. Once per page load.
+ */
 export function prefetchDashboard() {
+  if (early || typeof window === 'undefined' || window.location.pathname !== '/dashboard') return;
   const district = new URLSearchParams(window.location.search).get('district') ?? undefined;
   early = { district, answer: fetchDashboard(district) };
   early.answer.catch(() => undefined);
 }
 
-/** The headline figures: the answer started early when it is for the same place, else a new request. */
+/** The headline figures: the answer started early when it is for the same place (asked again if it failed: before login), else a new request. */
 export function fetchDashboardFirst(district?: string): Promise<Dashboard> {
   const started = early;
   early = null;
-  return started && started.district === district ? started.answer : fetchDashboard(district);
+  return started && started.district === district ? started.answer.catch(() => fetchDashboard(district)) : fetchDashboard(district);
 }
 export const fetchBreakdown = (by: BreakdownBy, figure: BreakdownFigure, district?: string) =>
   api<Breakdown>(`/api/dashboard/breakdown${query({ by, figure, district })}`);

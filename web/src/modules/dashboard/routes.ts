@@ -3,6 +3,9 @@ import { type AppRoute, OFFICERS } from '../../shared/app-route';
 import { prefetchDashboard } from './api';
 
 // 数据驾驶舱 (issue 12): the cockpit, right after 工作台 in the menu, and the rows behind its figures.
+
+// Opened straight on /dashboard (a bookmark, a reload): its figures are asked for while the app starts.
+prefetchDashboard();
 export const dashboardRoutes: AppRoute[] = [
   {
     path: '/dashboard',
