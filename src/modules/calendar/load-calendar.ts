@@ -5,7 +5,9 @@ import { selectAllDays, selectYears } from './calendar.repo.js';
 
 /** The working-day calendar as it is maintained now: every listed day and the maintained years. */
 export async function loadCalendar(db: DbOrTx): Promise<HolidayCalendar> {
-  const [days, years] = await Promise.all([selectAllDays(db), selectYears(db)]);
+  // One after the other: inside a transaction both would share its one connection.
+  const days = await selectAllDays(db);
+  const years = await selectYears(db);
   const offDays = new Set<string>();
   const workDays = new Set<string>();
   for (const d of days) (d.kind === 'work' ? workDays : offDays).add(d.date);

@@ -80,17 +80,16 @@ async function countsFor(db: DbOrTx, rows: TargetRow[], asOf: string): Promise<M
     families.set(familyKey, family);
   }
   const out = new Map<string, PlaceCount[]>();
-  await Promise.all(
-    [...families.values()].map(async (f) => {
-      const counts =
-        f.kind === 'title'
-          ? await countTitleHolders(db, f.keys, asOf, f.since)
-          : f.kind === 'honour'
-            ? await countHonourHolders(db, f.keys, asOf, f.since)
-            : await countListingStage(db, 'listed', asOf, f.since);
-      out.set(`${f.kind}|${f.since ?? ''}`, counts);
-    }),
-  );
+  // One after the other: the 通报's publication calls this inside its transaction (one connection).
+  for (const f of families.values()) {
+    const counts =
+      f.kind === 'title'
+        ? await countTitleHolders(db, f.keys, asOf, f.since)
+        : f.kind === 'honour'
+          ? await countHonourHolders(db, f.keys, asOf, f.since)
+          : await countListingStage(db, 'listed', asOf, f.since);
+    out.set(`${f.kind}|${f.since ?? ''}`, counts);
+  }
   return out;
 }
 
@@ -110,7 +109,8 @@ export async function loadTargetProgress(
   db: DbOrTx,
   opts: { year: number; asOf: string; unitCodes?: (string | null)[] },
 ): Promise<TargetProgress[]> {
-  const [rows, places] = await Promise.all([selectTargets(db, opts.year, opts.unitCodes), selectDistricts(db)]);
+  const rows = await selectTargets(db, opts.year, opts.unitCodes);
+  const places = await selectDistricts(db);
   const known = rows.filter((t) => isTargetIndicator(t.indicator));
   const counts = await countsFor(db, known, opts.asOf);
   const names = new Map(places.map((p) => [p.code, p.name]));
