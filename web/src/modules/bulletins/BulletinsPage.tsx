@@ -365,7 +365,7 @@ function SettingsTab({ canEdit }: { canEdit: boolean }) {
         )}
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-        目标完成率计分：权重 × min(实际 ÷ 目标, 封顶)；比率计分：权重 × 比率；功效系数法：60 + 40 × (x − 最小值) ÷ (最大值 −
+        目标完成率计分：权重 × （实际 ÷ 目标，超过封顶值按封顶值计）；比率计分：权重 × 比率；功效系数法：60 + 40 × (x − 最小值) ÷ (最大值 −
         最小值)，按权重折算。 未设定目标的指标不得分；本期不涉及的比率指标（如无复核企业）按各区县平均得分计。
         {canEdit ? '' : '设置由市经信委统一维护。'}
       </Typography.Paragraph>

@@ -30,10 +30,11 @@ const CockpitChart = lazy(() => import('./CockpitChart'));
 const TIERS = ['innovative', 'srdi', 'little_giant'] as const;
 const TIER_SHORT: Record<string, string> = { innovative: '创新型中小企业', srdi: '专精特新中小企业', little_giant: '专精特新“小巨人”企业' };
 // As the targets page says them (红 / 黄 / 绿 against the pro-rata expectation).
-const BAND: Record<string, { colour: string; label: string }> = {
-  red: { colour: '#ff4d4f', label: '红：不足应完成的 60%' },
-  amber: { colour: '#faad14', label: '黄：应完成的 60%～90%' },
-  green: { colour: '#52c41a', label: '绿：应完成的 90% 以上' },
+// colour: the bar's stroke; tag: antd's preset (light ground, dark text: readable, unlike white on yellow).
+const BAND: Record<string, { colour: string; tag: string; label: string }> = {
+  red: { colour: '#ff4d4f', tag: 'red', label: '红：不足应完成的 60%' },
+  amber: { colour: '#faad14', tag: 'gold', label: '黄：应完成的 60%～90%' },
+  green: { colour: '#52c41a', tag: 'green', label: '绿：应完成的 90% 以上' },
 };
 const MAP_NOTE = '示意图，区县边界非标准地图，不作为权属争议依据。';
 
@@ -512,6 +513,7 @@ function TargetsTable({ rows }: { rows: TargetRow[] }) {
           width: 240,
           render: (_, t) => (
             <Progress
+              aria-label={`${t.indicatorLabel}完成率 ${percent(t.completion * 100)}`}
               percent={Math.min(100, Math.round(t.completion * 1000) / 10)}
               format={() => percent(t.completion * 100)}
               strokeColor={BAND[t.band]?.colour}
@@ -520,7 +522,7 @@ function TargetsTable({ rows }: { rows: TargetRow[] }) {
           ),
         },
         { title: '按时序应完成（家）', align: 'right', render: (_, t) => count(t.expected) },
-        { title: '进度', render: (_, t) => <Tag color={BAND[t.band]?.colour}>{BAND[t.band]?.label ?? t.band}</Tag> },
+        { title: '进度', render: (_, t) => <Tag color={BAND[t.band]?.tag}>{BAND[t.band]?.label ?? '—'}</Tag> },
         { title: '文号', render: (_, t) => t.documentNo ?? '—' },
       ]}
     />
