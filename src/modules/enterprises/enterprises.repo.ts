@@ -94,11 +94,6 @@ function sectionCondition(section: string): SQL | undefined {
   return and(gte(enterprises.industryCode, from), lte(enterprises.industryCode, to));
 }
 
-/** The enterprise holds a title of `tier` on `day` (titleHeldOn: one definition for lists and counts). */
-function holdsTitleCondition(tier: string, day: string): SQL {
-  return sql`exists (select 1 from enterprise_titles t where t.enterprise_id = ${enterprises.id} and t.tier = ${tier} and ${titleHeldOn(day)})`;
-}
-
 /** The enterprise holds a title on `today` (valid, not under 复核) whose validity ends on or before `by`. */
 function titleExpiringCondition(today: string, by: string): SQL {
   return sql`exists (select 1 from enterprise_titles t where t.enterprise_id = ${enterprises.id} and t.status = 'valid'
@@ -114,7 +109,7 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   // The day the holding filters look at (目标考核 reads a past year at its 31 December).
   const day = filter.on ?? todayInShanghai();
   if (filter.title)
-    conditions.push(filter.titleSince ? holdsTitle(filter.title, day, filter.titleSince) : holdsTitleCondition(filter.title, day));
+    conditions.push(holdsTitle(filter.title, day, filter.titleSince));
   if (filter.honour) conditions.push(holdsHonour(filter.honour, day, filter.honourSince));
   if (filter.listingStage) conditions.push(reachedListingStage(filter.listingStage, day, filter.listingSince));
   if (filter.titleExpiresBy) conditions.push(titleExpiringCondition(todayInShanghai(), filter.titleExpiresBy));
