@@ -108,8 +108,7 @@ export function listConditions(scope: Scope, filter: Partial<ListQuery>): SQL | 
   if (filter.tier) conditions.push(filter.tier === 'none' ? isNull(enterprises.currentTier) : eq(enterprises.currentTier, filter.tier));
   // The day the holding filters look at (目标考核 reads a past year at its 31 December).
   const day = filter.on ?? todayInShanghai();
-  if (filter.title)
-    conditions.push(holdsTitle(filter.title, day, filter.titleSince));
+  if (filter.title) conditions.push(holdsTitle(filter.title, day, filter.titleSince));
   if (filter.honour) conditions.push(holdsHonour(filter.honour, day, filter.honourSince));
   if (filter.listingStage) conditions.push(reachedListingStage(filter.listingStage, day, filter.listingSince));
   if (filter.titleExpiresBy) conditions.push(titleExpiringCondition(todayInShanghai(), filter.titleExpiresBy));
