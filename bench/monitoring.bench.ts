@@ -1,3 +1,19 @@
+// `npm run bench -- monitoring` (issue 11, "Scale and speed"). Each figure is printed beside a
+// reference measured in the same run (the machine is shared and noisy):
+// - PostgreSQL (ZJTX_BENCH_DATABASE_URL, a role that may create databases; a fresh database, dropped at
+//   the end): 1,000,000 enterprises, then monthly reports loaded with COPY in three stages to 1M, 4M and
+//   24M rows (each COPY's time and rows/s), the aggregates rebuilt after each stage (timed), then
+//   GET /api/monitoring/stats for several periods × groupBy with 8 concurrent clients over HTTP against
+//   a real server process (`npm start`), beside GET /api/auth/me (a session lookup) over the same HTTP
+//   and the bare aggregate SELECT in-process — at every stage: it must not grow with the total. Then
+//   single report submissions (PUT with its checks, on enterprises with 23 months of history) with 1 and
+//   8 clients beside a bare UPDATE of one report row. Goals: stats p95 ≤ 300 ms, PUT p95 ≤ 20 ms.
+// - PGlite (embedded), 30,000 enterprises × 36 months: stats p95 ≤ 500 ms beside the bare SELECT; a
+//   month's xlsx import of 30,000 reports ≤ 60 s beside reading the same file with exceljs alone.
+// ZJTX_BENCH_MONITORING_SCALE=small: 20,000 × 24 on PostgreSQL, 3,000 × 36 on PGlite (development);
+// ZJTX_BENCH_MONITORING_ENTERPRISES / ZJTX_BENCH_MONITORING_PGLITE_ENTERPRISES set the two counts outright.
+// ZJTX_BENCH_KEEP_DATABASE=1 keeps the PostgreSQL bench database (its URL is printed) for EXPLAIN.
+// ZJTX_BENCH_KINDS=postgres (or pglite) runs one of the two; ZJTX_BENCH_SECONDS the length of each load run (10).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
