@@ -16,7 +16,8 @@ export const DERIVED_TABLES = new Set(['message_unread_counts']);
  * Filled by migrations (0001: reference data; the calendar migration: the 2025 and 2026 holiday
  * arrangements); a restore replaces their rows with the backup's (the city may have edited them).
  */
-export const MIGRATION_SEEDED_TABLES = new Set(['districts', 'industries', 'clusters', 'calendar_days', 'calendar_years']);
+// targets: migration 0022 seeds the published targets (a restore replaces them with the backed-up ones).
+export const MIGRATION_SEEDED_TABLES = new Set(['districts', 'industries', 'clusters', 'calendar_days', 'calendar_years', 'targets']);
 
 export interface BackupTable {
   name: string;
