@@ -1,5 +1,5 @@
+import { BREAKDOWN_FIGURES, type BreakdownFigureKey } from '../../domain/dashboard/cockpit-figures.js';
 import { todayInShanghai } from '../../domain/dates.js';
-import { TIER_LABELS } from '../../domain/enterprise-rules.js';
 import type { Actor } from '../../server/access.js';
 import type { AppContext } from '../../server/context.js';
 import { readerFor } from '../../server/read-replica.js';
@@ -24,14 +24,18 @@ export async function getDashboard(ctx: AppContext, actor: Actor | null, query: 
   const db = await readerFor(ctx);
   // The place filters the rows; the city's scope is all (a district officer's place is its own district).
   const counts = await countRegistry(db, { kind: 'all' }, scope.code ?? undefined, asOf);
-  const figures: DashboardFigure[] = [
-    { key: 'enterprises.total', label: '在库企业', value: counts.total, rowsUrl: enterpriseRowsUrl(scope.code) },
-    ...(['innovative', 'srdi', 'little_giant'] as const).map((tier) => ({
-      key: `titles.${tier}`,
-      label: `有效期内${TIER_LABELS[tier]}`,
-      value: counts.titles[tier],
-      rowsUrl: enterpriseRowsUrl(scope.code, { title: tier }),
-    })),
+  // Label and list filters from the one table of cockpit figures the breakdowns use too.
+  const figure = (key: BreakdownFigureKey, value: number): DashboardFigure => ({
+    key,
+    label: BREAKDOWN_FIGURES[key].label,
+    value,
+    rowsUrl: enterpriseRowsUrl(scope.code, BREAKDOWN_FIGURES[key].filter),
+  });
+  const figures = [
+    figure('enterprises.total', counts.total),
+    figure('titles.innovative', counts.titles.innovative),
+    figure('titles.srdi', counts.titles.srdi),
+    figure('titles.little_giant', counts.titles.little_giant),
   ];
   return { asOf, scope, figures };
 }
