@@ -26,7 +26,6 @@ import {
   ENTERPRISE_COLUMNS,
   Population,
   periodsUpTo,
-  periodText,
   REPORT_COLUMNS,
   SAMPLE_COLUMNS,
   TITLE_COLUMNS,

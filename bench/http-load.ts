@@ -1,6 +1,9 @@
 // What the HTTP benchmarks share: latency percentiles of a worker pool, the load client in its own
 // process, a demo login over HTTP, and how figures are printed.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_PASSWORD } from '../src/cli/demo-data.js';
 
@@ -46,20 +49,46 @@ export async function pool(fn: (i: number) => Promise<unknown>, seconds = SECOND
   return { requests: latencies.length, failures, p50: pct(50), p95: pct(95), p99: pct(99) };
 }
 
-/** GETs of `urls` in turn by `concurrency` clients in a process of their own (bench/load-client.ts). */
-export async function httpLoad(
+/** What bench/load-client.ts is given (through a file: a list of writes is longer than an argument may be). */
+export interface LoadOptions {
+  baseUrl: string;
+  concurrency: number;
+  seconds: number;
+  requests: { method: string; path: string; cookie: string; body?: unknown }[];
+}
+
+/** Latencies and, per outcome ("200", "200 accepted", "409"…), how many requests had it. */
+export type LoadResult = Latency & { outcomes: Record<string, number>; firstError: string };
+
+/** Sends `requests` in turn from `concurrency` clients in a process of their own (bench/load-client.ts). */
+export async function requestLoad(
   baseUrl: string,
-  cookie: string,
-  urls: string[],
+  requests: LoadOptions['requests'],
   concurrency = CONCURRENCY,
   seconds = SECONDS,
-): Promise<Latency> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify({ baseUrl, cookie, urls, concurrency, seconds })],
-    { encoding: 'utf8' },
+): Promise<LoadResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zjtx-load-'));
+  const file = path.join(dir, 'options.json');
+  try {
+    writeFileSync(file, JSON.stringify({ baseUrl, requests, concurrency, seconds } satisfies LoadOptions));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/load-client.ts', file], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout.trim().split('\n').pop() as string);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** GETs of `urls` in turn by `concurrency` clients in a process of their own. */
+export function httpLoad(baseUrl: string, cookie: string, urls: string[], concurrency = CONCURRENCY, seconds = SECONDS): Promise<Latency> {
+  return requestLoad(
+    baseUrl,
+    urls.map((url) => ({ method: 'GET', path: url, cookie })),
+    concurrency,
+    seconds,
   );
-  return JSON.parse(stdout.trim().split('\n').pop() as string);
 }
 
 /** Logs a demo account in over HTTP; the session cookie. */

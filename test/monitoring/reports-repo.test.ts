@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGGREGATE_SUMS, type AggregateRow } from '../../src/modules/monitoring/aggregates.repo.js';
 import {
   insertReportVersions,
   type ReportInsert,
@@ -83,9 +84,19 @@ describe.each(DATABASE_KINDS)('reports repo on %s', (kind) => {
       values: { revenueYtd },
       action: version === 1 ? 'submit' : 'revise',
     });
+    // Each write carries one aggregate delta (1 matched firm in a cell of 2032-01): kept only with a written report.
+    const delta = {
+      year: 2032,
+      month: 1,
+      unitKind: 'district' as const,
+      unitCode: '500153',
+      dim: 'all' as const,
+      dimKey: 'all',
+      sums: { ...Object.fromEntries(AGGREGATE_SUMS.map((s) => [s, 0])), matched: 1 } as AggregateRow['sums'],
+    };
     const write = (revenue: number, version: number, expected: number) =>
       h.database.db.transaction((tx) =>
-        writeReportIfVersion(tx, { ...row(id, 2032, 1, revenue), version }, expected, versionRow(version, revenue)),
+        writeReportIfVersion(tx, { ...row(id, 2032, 1, revenue), version }, expected, versionRow(version, revenue), [delta]),
       );
     expect(await write(5, 1, 0)).toBe(true);
     expect(await write(6, 1, 0)).toBe(false);
@@ -96,6 +107,11 @@ describe.each(DATABASE_KINDS)('reports repo on %s', (kind) => {
       [id],
     );
     expect(r).toEqual({ revenue: '7', version: 2 });
+    expect(
+      await h.count(
+        "select coalesce(sum(matched), 0) as n from monitoring_aggregates where year = 2032 and month = 1 and unit_code = '500153' and dim = 'all'",
+      ),
+    ).toBe(2);
     // A version row for each write that happened, none for the two that lost.
     const written = await h.database.query<{ version: number; values: { revenueYtd: number } }>(
       'select version, values from monitoring_report_versions where enterprise_id = $1 and year = 2032 order by version',

@@ -301,7 +301,16 @@ export async function lockEnterprisesForReports(db: DbOrTx, enterpriseIds: strin
 
 /** Adds the deltas to monitoring_aggregates in ONE statement, rows sorted by key (no deadlocks). */
 export async function applyAggregateDeltas(db: DbOrTx, deltas: AggregateRow[]): Promise<void> {
-  if (deltas.length === 0) return;
+  const statement = aggregateDeltasStatement(deltas);
+  if (statement) await db.execute(statement);
+}
+
+/**
+ * The upsert adding the deltas (null for none), rows in key order. `onlyIf` (a condition) lets a
+ * writer run it as a CTE of its own write statement, applied only when the write happened.
+ */
+export function aggregateDeltasStatement(deltas: AggregateRow[], onlyIf?: SQL): SQL | null {
+  if (deltas.length === 0) return null;
   const rows = [...deltas].sort((a, b) => {
     const ka = aggregateRowKey(a);
     const kb = aggregateRowKey(b);
@@ -322,12 +331,13 @@ export async function applyAggregateDeltas(db: DbOrTx, deltas: AggregateRow[]): 
   ]);
   const fields = [...names, 'ord'].map((n, i) => `(e->>${i})::${i < types.length ? types[i] : 'int4'} as ${n}`).join(', ');
   const sets = AGGREGATE_SUMS.map((s) => `${s} = monitoring_aggregates.${s} + excluded.${s}`).join(', ');
-  await db.execute(sql`
+  return sql`
     insert into monitoring_aggregates (${sql.raw(names.join(', '))})
     select ${sql.raw(names.map((n) => `t.${n}`).join(', '))}
     from (select ${sql.raw(fields)} from jsonb_array_elements(${JSON.stringify(payload)}::jsonb) as e) t
+    ${onlyIf ? sql`where ${onlyIf}` : sql``}
     order by t.ord
-    on conflict (year, month, unit_kind, unit_code, dim, dim_key) do update set ${sql.raw(sets)}`);
+    on conflict (year, month, unit_kind, unit_code, dim, dim_key) do update set ${sql.raw(sets)}`;
 }
 
 /** Replaces the aggregates of the given years (or all) by a computation from the rows. */

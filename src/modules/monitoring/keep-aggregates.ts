@@ -47,29 +47,31 @@ export async function keepAggregates<T>(tx: DbOrTx, keys: ReportKey[], write: ()
 }
 
 /**
- * The same for a write that says which rows it stored (a single report's PUT: the round trips are
- * its cost). One read, after the lock, serves both the write (the key's report and the two its checks
- * compare with, passed to write) and the capture before; the capture after is that read with the
- * written rows in place, so no second read. write() must store reports of the keys only, and return
- * each stored row whole.
+ * The same for a single report's PUT, whose cost is its round trips. The caller has locked the keys'
+ * enterprises in tx already (loadReportContext with lock: the lock is its read of the enterprise).
+ * One read serves both the write (the key's report and the two its checks compare with, passed to
+ * write) and the capture before. write() computes the rows it will store, asks deltasFor(rows) for
+ * the net difference they make (the capture after is the read with those rows in place) and must
+ * store the deltas in the same statement as the rows (writeReportIfVersion), only reports of the keys.
  */
 export async function keepAggregatesOfWrite<T>(
   tx: DbOrTx,
   keys: ReportKey[],
-  write: (rows: Map<string, ReportRow>) => Promise<{ result: T; written: ContributingRow[] }>,
+  write: (rows: Map<string, ReportRow>, deltasFor: (written: ContributingRow[]) => AggregateRow[]) => Promise<T>,
 ): Promise<T> {
   const cells = cellsOf(keys);
-  await lockFirms(tx, keys);
   const rows: Map<string, ContributingRow> = await selectReportRows(tx, [...rowsOfCells(cells), ...keys.flatMap(refsAround)]);
   const before = contributionsOf(cells, rows);
-  const { result, written } = await write(rows as Map<string, ReportRow>);
   const keySet = new Set(keys.map(reportKey));
-  for (const w of written) {
-    if (!keySet.has(reportKey(w))) throw new Error(`keepAggregatesOfWrite: wrote ${reportKey(w)}, not one of its keys`);
-    rows.set(reportKey(w), w);
-  }
-  await applyAggregateDeltas(tx, netDifference(before, contributionsOf(cells, rows)));
-  return result;
+  const deltasFor = (written: ContributingRow[]) => {
+    const after = new Map(rows);
+    for (const w of written) {
+      if (!keySet.has(reportKey(w))) throw new Error(`keepAggregatesOfWrite: wrote ${reportKey(w)}, not one of its keys`);
+      after.set(reportKey(w), w);
+    }
+    return netDifference(before, contributionsOf(cells, after));
+  };
+  return write(rows as Map<string, ReportRow>, deltasFor);
 }
 
 /** after − before per aggregate row; rows whose every delta is 0 are dropped. */

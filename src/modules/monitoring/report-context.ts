@@ -7,8 +7,8 @@ import { notFound } from '../../server/errors.js';
 import { loadCalendarCached } from '../calendar/load-calendar.js';
 import { loadMonitoringSettingsCached } from './load-settings.js';
 import { periodFuture } from './monitoring.errors.js';
-import { type Dimensions, reportDimensions } from './report-dimensions.js';
-import { isInSample } from './sample.repo.js';
+import { type Dimensions, dimensionsOf } from './report-dimensions.js';
+import { selectReportSubject } from './sample.repo.js';
 
 /** What every report use case needs about one enterprise's month, loaded in parallel. */
 export interface ReportContext {
@@ -23,22 +23,29 @@ export interface ReportContext {
 }
 
 /**
- * Loads the enterprise's dimensions at the period's end, the settings, the due date and sample
- * membership; 404 when the enterprise is absent or outside the actor's scope (the caller checked the
- * role), 400 for a future month.
+ * Loads the enterprise's dimensions at the period's end and sample membership (one statement), the
+ * settings and the due date; 404 when the enterprise is absent or outside the actor's scope (the
+ * caller checked the role), 400 for a future month. `lock` (inside a transaction) locks the
+ * enterprise for a write of its reports, in the same statement.
  */
-export async function loadReportContext(db: DbOrTx, who: Actor, enterpriseId: string, periodText: string): Promise<ReportContext> {
+export async function loadReportContext(
+  db: DbOrTx,
+  who: Actor,
+  enterpriseId: string,
+  periodText: string,
+  opts: { lock?: boolean } = {},
+): Promise<ReportContext> {
   const period = parsePeriod(periodText);
   if (!period) throw notFound();
-  const [dimsMap, inSample, settings, calendar] = await Promise.all([
-    reportDimensions(db, [enterpriseId], periodLastDay(period)),
-    isInSample(db, enterpriseId),
+  const [subject, settings, calendar] = await Promise.all([
+    selectReportSubject(db, enterpriseId, periodLastDay(period), opts.lock ?? false),
     // Kept 2 s in this process: read on every report, changed a few times a year.
     loadMonitoringSettingsCached(db),
     loadCalendarCached(db),
   ]);
-  const dims = dimsMap.get(enterpriseId);
-  if (!dims || !inScope(scopeOf(who), { enterpriseId, districtCode: dims.districtCode, zoneCode: dims.zoneCode })) throw notFound();
+  if (!subject) throw notFound();
+  const dims = dimensionsOf(subject);
+  if (!inScope(scopeOf(who), { enterpriseId, districtCode: dims.districtCode, zoneCode: dims.zoneCode })) throw notFound();
   if (isFuturePeriod(period)) throw periodFuture();
   return {
     period,
@@ -46,7 +53,7 @@ export async function loadReportContext(db: DbOrTx, who: Actor, enterpriseId: st
     dims,
     settings,
     dueOn: dueDate(period, settings, calendar),
-    inSample,
+    inSample: subject.inSample,
     industrial: isIndustrialSection(dims.sectionCode),
     rdRequired: rdRequired(period.month, settings),
   };

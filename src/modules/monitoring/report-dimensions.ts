@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { SECTION_RANGES } from '../../domain/industry-sections.js';
-import { selectMonitoringFacts } from '../enterprises/monitoring-facts.repo.js';
+import { type MonitoringFactsRow, selectMonitoringFacts } from '../enterprises/monitoring-facts.repo.js';
 
 /** What a report row snapshots of its enterprise at the period's end (the figures group by these). */
 export interface Dimensions {
@@ -25,22 +25,22 @@ export function sectionOfIndustry(code: string | null | undefined): string | nul
   return null;
 }
 
+/** The dimensions a facts row gives. */
+export function dimensionsOf(r: MonitoringFactsRow): Dimensions {
+  return {
+    enterpriseName: r.name,
+    districtCode: r.districtCode,
+    zoneCode: r.zoneCode,
+    industryCode: r.industryCode,
+    sectionCode: sectionOfIndustry(r.industryCode),
+    clusterCode: r.clusterCode,
+    sizeClass: r.sizeClass,
+    tier: r.tierAtDay ?? 'none',
+  };
+}
+
 /** District, zone, industry, section, cluster, size and tier of many enterprises at a day (absent ones are missing). */
 export async function reportDimensions(db: DbOrTx, enterpriseIds: string[], periodEnd: string): Promise<Map<string, Dimensions>> {
   const rows = await selectMonitoringFacts(db, enterpriseIds, periodEnd);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        enterpriseName: r.name,
-        districtCode: r.districtCode,
-        zoneCode: r.zoneCode,
-        industryCode: r.industryCode,
-        sectionCode: sectionOfIndustry(r.industryCode),
-        clusterCode: r.clusterCode,
-        sizeClass: r.sizeClass,
-        tier: r.tierAtDay ?? 'none',
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, dimensionsOf(r)]));
 }

@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { monitoringReports, monitoringReportVersions } from '../../db/schema/index.js';
 import type { ReportValues } from '../../domain/monitoring/checks.js';
+import { type AggregateRow, aggregateDeltasStatement } from './aggregates.repo.js';
 
 // The only SQL on monitoring_reports and monitoring_report_versions. Bulk-capable: the report PUT
 // reads and writes one key through the same functions the import uses for 30,000.
@@ -202,16 +203,17 @@ export async function insertReportVersions(tx: DbOrTx, rows: ReportVersionInsert
 }
 
 /**
- * Writes one report and its version row only if the report is still at `expectedVersion` (0 = no
- * report yet): the race of two revisions is decided here, in the row. One statement (the version row
- * is inserted from the report insert's CTE, so only when the report was written). Returns false when
- * another write came first.
+ * Writes one report, its version row and the aggregate deltas of the write, only if the report is
+ * still at `expectedVersion` (0 = no report yet): the race of two revisions is decided here, in the
+ * row. One statement: the version row and the deltas hang off the report insert's CTE, so they are
+ * written only when the report was. Returns false when another write came first.
  */
 export async function writeReportIfVersion(
   tx: DbOrTx,
   row: ReportInsert,
   expectedVersion: number,
   version: ReportVersionInsert,
+  deltas: AggregateRow[],
 ): Promise<boolean> {
   const condition =
     expectedVersion === 0
@@ -224,7 +226,8 @@ export async function writeReportIfVersion(
     [version as unknown as Record<string, unknown>],
     'where exists (select 1 from written) returning 1 as ok',
   );
-  const result = await tx.execute(sql`with written as (${report}) ${versionRow}`);
+  const kept = aggregateDeltasStatement(deltas, sql`exists (select 1 from written)`);
+  const result = await tx.execute(sql`with written as (${report})${kept ? sql`, kept as (${kept})` : sql``} ${versionRow}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? [];
   return rows.length === 1;
 }

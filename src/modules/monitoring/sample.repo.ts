@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database.js';
 import { districts, enterprises, monitoringSample, users } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
 import { enterpriseScopeCondition, listConditions } from '../enterprises/enterprises.repo.js';
+import { type MonitoringFactsRow, monitoringFactsColumns } from '../enterprises/monitoring-facts.repo.js';
 
 // The monitored sample (监测企业): the only file with SQL on monitoring_sample.
 // Effective membership: a row saying 'in'; or a valid title (enterprises.current_tier not null)
@@ -19,6 +20,10 @@ export function inSampleCondition(): SQL {
         and ${enterprises.id} not in (select s.enterprise_id from monitoring_sample s where s.status = 'out')))`;
 }
 
+/** Effective membership from the enterprise's sample row (if any) and its current title. */
+const isMember = (status: string | null, currentTier: string | null) =>
+  status === 'in' ? true : status === 'out' ? false : currentTier !== null;
+
 /** Whether one enterprise is in the sample now (false for an absent enterprise). */
 export async function isInSample(db: DbOrTx, enterpriseId: string): Promise<boolean> {
   const [row] = await db
@@ -27,10 +32,31 @@ export async function isInSample(db: DbOrTx, enterpriseId: string): Promise<bool
     .leftJoin(monitoringSample, eq(monitoringSample.enterpriseId, enterprises.id))
     .where(eq(enterprises.id, enterpriseId))
     .limit(1);
-  if (!row) return false;
-  if (row.status === 'in') return true;
-  if (row.status === 'out') return false;
-  return row.tier !== null;
+  return row ? isMember(row.status, row.tier) : false;
+}
+
+/**
+ * What a report of one enterprise needs about it, in one statement: its dimensions on `day` and
+ * whether it is in the sample now; null when absent. With `lock`, the enterprise row is locked FOR NO
+ * KEY UPDATE (the lock keepAggregatesOfWrite needs, serialising writers of one firm's reports).
+ */
+export async function selectReportSubject(
+  db: DbOrTx,
+  enterpriseId: string,
+  day: string,
+  lock: boolean,
+): Promise<(MonitoringFactsRow & { inSample: boolean }) | null> {
+  const result = await db.execute(sql`
+    select ${monitoringFactsColumns(day)}, e.current_tier as "currentTier", s.status as "sampleStatus"
+      from enterprises e left join monitoring_sample s on s.enterprise_id = e.id
+     where e.id = ${enterpriseId}::uuid ${lock ? sql`for no key update of e` : sql``}`);
+  const [row] = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? []) as (MonitoringFactsRow & {
+    currentTier: string | null;
+    sampleStatus: string | null;
+  })[];
+  if (!row) return null;
+  const { currentTier, sampleStatus, ...facts } = row;
+  return { ...facts, inSample: isMember(sampleStatus, currentTier) };
 }
 
 // ---- one enterprise ----

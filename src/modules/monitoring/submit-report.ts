@@ -25,8 +25,9 @@ const sameValues = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * The enterprise (or its district, for a firm that reports offline: 代报) submits or revises a
  * month's report. Hard checks failing → 400 and nothing stored. Soft checks failing without an
  * explanation each → stored as 待说明 (not counted); explained → 已通过 (counted). In one
- * transaction, inside keepAggregatesOfWrite (one read serves the checks and the aggregates): the row
- * (dimensions snapshotted) and a version row in one statement; a December
+ * transaction: the enterprise read and locked; inside keepAggregatesOfWrite (one read serves the
+ * checks and the aggregates) the row (dimensions snapshotted), a version row and the aggregate
+ * deltas in one statement; a December
  * report accepted pre-fills the year's empty indicators (最多报一次).
  */
 export async function submitReport(
@@ -37,14 +38,15 @@ export async function submitReport(
   body: ReportBody,
 ): Promise<SubmitResult> {
   const who = requireAccess(actor, 'monitoring.report.write');
-  const rc = await loadReportContext(ctx.db, who, enterpriseId, periodText);
-  if (!rc.inSample) throw notInSample();
-  const { period, dims, settings, dueOn } = rc;
-  const key = { enterpriseId, year: period.year, month: period.month };
   const values = valuesOfBody(body);
 
-  return ctx.db.transaction((tx) =>
-    keepAggregatesOfWrite(tx, [key], async (rows) => {
+  return ctx.db.transaction(async (tx) => {
+    // The context's read of the enterprise is also the lock keepAggregatesOfWrite needs.
+    const rc = await loadReportContext(tx, who, enterpriseId, periodText, { lock: true });
+    if (!rc.inSample) throw notInSample();
+    const { period, dims, settings, dueOn } = rc;
+    const key = { enterpriseId, year: period.year, month: period.month };
+    return keepAggregatesOfWrite(tx, [key], async (rows, deltasFor) => {
       const around = aroundOf(key, rows);
       const current = around.current;
       const currentVersion = current?.version ?? 0;
@@ -122,7 +124,7 @@ export async function submitReport(
         note: null,
         at: now,
       } satisfies ReportVersionInsert;
-      if (!(await writeReportIfVersion(tx, row, currentVersion, versionRow))) throw reportStale();
+      // The prefill first: the aggregate rows the write locks are then held only until the commit.
       if (period.month === 12 && status === 'accepted') {
         await prefillYearFromMonitoring(tx, who, enterpriseId, period.year, {
           revenue: values.revenueYtd,
@@ -133,8 +135,8 @@ export async function submitReport(
           taxesPaid: values.taxYtd ?? null,
         });
       }
-      const result = { status, checks, version, late: row.late, dueOn, period: periodText } satisfies SubmitResult;
-      return { result, written: [row] };
-    }),
-  );
+      if (!(await writeReportIfVersion(tx, row, currentVersion, versionRow, deltasFor([row])))) throw reportStale();
+      return { status, checks, version, late: row.late, dueOn, period: periodText } satisfies SubmitResult;
+    });
+  });
 }
