@@ -22,14 +22,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { freshPostgres } from './databases.js';
 import { CONCURRENCY, httpLoad, latencyText, logIn, ms, n, SECONDS, timed, verdict } from './http-load.js';
-import {
-  ENTERPRISE_COLUMNS,
-  Population,
-  periodsUpTo,
-  REPORT_COLUMNS,
-  SAMPLE_COLUMNS,
-  TITLE_COLUMNS,
-} from './monitoring-data.js';
+import { ENTERPRISE_COLUMNS, Population, periodsUpTo, REPORT_COLUMNS, SAMPLE_COLUMNS, TITLE_COLUMNS } from './monitoring-data.js';
 import { copyPglite, copyPostgres } from './monitoring-load.js';
 import { startServer } from './server-process.js';
 

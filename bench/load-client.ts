@@ -18,7 +18,8 @@ let next = 0;
 function send(r: LoadOptions['requests'][number]): Promise<number> {
   const payload = r.body === undefined ? undefined : JSON.stringify(r.body);
   const headers: Record<string, string | number> = { cookie: r.cookie };
-  if (payload !== undefined) Object.assign(headers, { origin: options.baseUrl, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  if (payload !== undefined)
+    Object.assign(headers, { origin: options.baseUrl, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(`${options.baseUrl}${r.path}`, { method: r.method, agent, headers }, (res) => {

@@ -8,10 +8,11 @@ import type { DbOrTx } from './database.js';
  */
 export const TRANSIENT_TABLES = new Set(['sessions', 'login_attempts', 'rate_limits']);
 /**
- * Not backed up: kept by triggers from other tables (the unread count per user, from messages), so
+ * Not backed up: kept by triggers from other tables (the unread count per user, from messages; the
+ * cockpit's registry tallies, from enterprises and titles), so
  * a restore fills them again as it inserts those rows. Restoring them too would count twice.
  */
-export const DERIVED_TABLES = new Set(['message_unread_counts']);
+export const DERIVED_TABLES = new Set(['message_unread_counts', 'registry_place_counts', 'title_holding_spans', 'title_holder_changes']);
 /**
  * Filled by migrations (0001: reference data; the calendar migration: the 2025 and 2026 holiday
  * arrangements); a restore replaces their rows with the backup's (the city may have edited them).

@@ -150,3 +150,48 @@ export const enterpriseHonours = pgTable(
     index('enterprise_honours_kind_idx').on(t.kind, t.enterpriseId),
   ],
 );
+
+// The cockpit's registry tallies (数据驾驶舱), kept by triggers on enterprises and enterprise_titles
+// (migration 0023) so that its headline figures are sums over a few hundred rows, not counts over the
+// registry. Not backed up: a restore fills them again as it inserts the rows (DERIVED_TABLES).
+
+/** Enterprises per place (zone_code '' for none). */
+export const registryPlaceCounts = pgTable(
+  'registry_place_counts',
+  {
+    districtCode: text('district_code').notNull(),
+    zoneCode: text('zone_code').notNull().default(''),
+    enterprises: integer('enterprises').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.zoneCode] })],
+);
+
+/**
+ * The days an enterprise holds a title of a tier, as disjoint spans [starts_on, stops_on) (stops_on
+ * 'infinity' when open), with the place they were counted in: what title_holder_changes holds of it.
+ */
+export const titleHoldingSpans = pgTable(
+  'title_holding_spans',
+  {
+    enterpriseId: uuid('enterprise_id').notNull(),
+    tier: text('tier').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    stopsOn: date('stops_on', { mode: 'string' }).notNull(),
+    districtCode: text('district_code').notNull(),
+    zoneCode: text('zone_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.tier, t.startsOn] })],
+);
+
+/** Per place, tier and day, the change in the number of holders: the holders on day D are the sum up to D. */
+export const titleHolderChanges = pgTable(
+  'title_holder_changes',
+  {
+    districtCode: text('district_code').notNull(),
+    zoneCode: text('zone_code').notNull(),
+    tier: text('tier').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.zoneCode, t.tier, t.day] })],
+);
