@@ -7,7 +7,8 @@
 //   GET /api/dashboard with 8 clients (city and a district) beside GET /api/auth/me; the 通报 draft for the
 //   41 units (GET /api/bulletins/draft), timed one at a time. Goals: dashboard p95 ≤ 300 ms; draft ≤ 2 s.
 // - PGlite at city scale (30,000 enterprises): GET /api/dashboard p95 ≤ 500 ms with 8 clients.
-// ZJTX_BENCH_KINDS=postgres (or pglite) runs one; ZJTX_BENCH_DASHBOARD_ENTERPRISES sets the PostgreSQL count.
+// ZJTX_BENCH_KINDS=postgres (or pglite) runs one; ZJTX_BENCH_DASHBOARD_ENTERPRISES sets the PostgreSQL count;
+// ZJTX_BENCH_KEEP_DATABASE=1 keeps the PostgreSQL database (its URL is printed) for EXPLAIN.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -190,7 +191,8 @@ async function benchPostgres(): Promise<void> {
     await measureDraft(`${label}, ${n(PG_ENTERPRISES)} enterprises, ${where}`, server.baseUrl, cookies.city, lastMonth(today));
   } finally {
     await server?.stop().catch(() => {});
-    await fresh.drop().catch((e) => console.log(`  (could not drop the bench database: ${(e as Error).message})`));
+    if (process.env.ZJTX_BENCH_KEEP_DATABASE === '1') console.log(`  (kept the bench database: ${fresh.url})`);
+    else await fresh.drop().catch((e) => console.log(`  (could not drop the bench database: ${(e as Error).message})`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

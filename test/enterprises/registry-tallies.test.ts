@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countTitleHolders, holdsTitle } from '../../src/modules/enterprises/registry-counts.repo.js';
 import { countRegistry, tallyRegistry } from '../../src/modules/enterprises/registry-figures.repo.js';
+import { countOfUnit } from '../../src/modules/targets/load-target-progress.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { DATABASE_KINDS } from '../support/test-config.js';
 
@@ -12,6 +15,14 @@ import { DATABASE_KINDS } from '../support/test-config.js';
 const R = '500153'; // 荣昌区
 const Y = '500112'; // 渝北区
 const LJ = 'LJXQ'; // 两江新区
+
+// The list's title filter as SQL text with its parameters inlined (dates and tiers of this test only).
+const dialect = new PgDialect();
+function titleFilterText(tier: string, day: string, since?: string): string {
+  const q = dialect.sqlToQuery(holdsTitle(tier, day, since));
+  return q.sql.replace(/\$(\d+)/g, (_, i) => `'${String(q.params[Number(i) - 1])}'`);
+}
+const inPlaceText = (place: string | undefined) => (place ? `(district_code = '${place}' or zone_code = '${place}')` : 'true');
 
 describe.each(DATABASE_KINDS)('registry tallies on %s', (kind) => {
   let h: Harness;
@@ -34,6 +45,20 @@ describe.each(DATABASE_KINDS)('registry tallies on %s', (kind) => {
         const direct = await countRegistry(h.database.db, { kind: 'all' }, place, day);
         const tallied = await tallyRegistry(h.database.db, place, day);
         expect(tallied, `${what}: ${place ?? '全市'} on ${day}`).toEqual(direct);
+      }
+    // The targets' counts per place, held and new since a day, against the list's filter (holdsTitle).
+    for (const day of days.slice(2, 7))
+      for (const since of [undefined, '2023-01-01', '2024-06-01', '2025-01-01']) {
+        const tallied = await countTitleHolders(h.database.db, ['innovative', 'srdi', 'little_giant'], day, since);
+        for (const tier of ['innovative', 'srdi', 'little_giant'])
+          for (const place of places) {
+            const listed = await h.database.query<{ n: number }>(
+              `select count(*)::int as n from enterprises where ${inPlaceText(place)} and ${titleFilterText(tier, day, since)}`,
+            );
+            expect(countOfUnit(tallied, tier, place ?? null), `${what}: ${tier} ${place ?? '全市'} on ${day} since ${since}`).toBe(
+              listed[0].n,
+            );
+          }
       }
   };
 

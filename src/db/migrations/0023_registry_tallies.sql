@@ -9,9 +9,10 @@ CREATE TABLE "title_holder_changes" (
 	"district_code" text NOT NULL,
 	"zone_code" text NOT NULL,
 	"tier" text NOT NULL,
+	"first_on" date NOT NULL,
 	"day" date NOT NULL,
 	"delta" integer NOT NULL,
-	CONSTRAINT "title_holder_changes_district_code_zone_code_tier_day_pk" PRIMARY KEY("district_code","zone_code","tier","day")
+	CONSTRAINT "title_holder_changes_district_code_zone_code_tier_first_on_day_pk" PRIMARY KEY("district_code","zone_code","tier","first_on","day")
 );
 --> statement-breakpoint
 CREATE TABLE "title_holding_spans" (
@@ -19,6 +20,7 @@ CREATE TABLE "title_holding_spans" (
 	"tier" text NOT NULL,
 	"starts_on" date NOT NULL,
 	"stops_on" date NOT NULL,
+	"first_on" date NOT NULL,
 	"district_code" text NOT NULL,
 	"zone_code" text NOT NULL,
 	CONSTRAINT "title_holding_spans_enterprise_id_tier_starts_on_pk" PRIMARY KEY("enterprise_id","tier","starts_on")
@@ -37,16 +39,17 @@ $$;--> statement-breakpoint
 -- held from recognised_on to the day before the first of revoked_on, ended_on + 1 and valid_until + 1
 -- (valid_until does not end it while under_review), never when revoked: the list's title filter
 -- (titleHeldOn). Overlapping titles of one tier merge into one span, so an enterprise counts once.
+-- first_on, the first recognised_on of the tier (revoked titles too), says since when it is new (holdsTitle's since).
 CREATE FUNCTION "title_holdings_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   WITH old AS (DELETE FROM "title_holding_spans" WHERE "enterprise_id" = ANY(ids) RETURNING *),
   changes AS (
-    SELECT "district_code", "zone_code", "tier", "starts_on" AS day, -1 AS d FROM old
-    UNION ALL SELECT "district_code", "zone_code", "tier", "stops_on", 1 FROM old WHERE "stops_on" <> 'infinity'
+    SELECT "district_code", "zone_code", "tier", "first_on", "starts_on" AS day, -1 AS d FROM old
+    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", 1 FROM old WHERE "stops_on" <> 'infinity'
   )
-  INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "day", "delta")
-    SELECT "district_code", "zone_code", "tier", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("district_code", "zone_code", "tier", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
+  INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "first_on", "day", "delta")
+    SELECT "district_code", "zone_code", "tier", "first_on", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("district_code", "zone_code", "tier", "first_on", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
 
   WITH held AS (
     SELECT t."enterprise_id", t."tier", t."recognised_on" AS starts_on,
@@ -63,20 +66,24 @@ BEGIN
       OVER (PARTITION BY "enterprise_id", "tier" ORDER BY starts_on, stops_on ROWS UNBOUNDED PRECEDING) AS island
     FROM reach r
   ),
+  firsts AS (
+    SELECT "enterprise_id", "tier", min("recognised_on") AS first_on FROM "enterprise_titles" WHERE "enterprise_id" = ANY(ids) GROUP BY 1, 2
+  ),
   spans AS (
-    INSERT INTO "title_holding_spans" ("enterprise_id", "tier", "starts_on", "stops_on", "district_code", "zone_code")
-      SELECT i."enterprise_id", i."tier", min(i.starts_on), max(i.stops_on), e."district_code", coalesce(e."zone_code", '')
+    INSERT INTO "title_holding_spans" ("enterprise_id", "tier", "starts_on", "stops_on", "first_on", "district_code", "zone_code")
+      SELECT i."enterprise_id", i."tier", min(i.starts_on), max(i.stops_on), f.first_on, e."district_code", coalesce(e."zone_code", '')
       FROM islands i JOIN "enterprises" e ON e."id" = i."enterprise_id"
-      GROUP BY i."enterprise_id", i."tier", i.island, e."district_code", e."zone_code"
+        JOIN firsts f ON f."enterprise_id" = i."enterprise_id" AND f."tier" = i."tier"
+      GROUP BY i."enterprise_id", i."tier", i.island, f.first_on, e."district_code", e."zone_code"
     RETURNING *
   ),
   changes AS (
-    SELECT "district_code", "zone_code", "tier", "starts_on" AS day, 1 AS d FROM spans
-    UNION ALL SELECT "district_code", "zone_code", "tier", "stops_on", -1 FROM spans WHERE "stops_on" <> 'infinity'
+    SELECT "district_code", "zone_code", "tier", "first_on", "starts_on" AS day, 1 AS d FROM spans
+    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", -1 FROM spans WHERE "stops_on" <> 'infinity'
   )
-  INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "day", "delta")
-    SELECT "district_code", "zone_code", "tier", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("district_code", "zone_code", "tier", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
+  INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "first_on", "day", "delta")
+    SELECT "district_code", "zone_code", "tier", "first_on", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("district_code", "zone_code", "tier", "first_on", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
 END $$;--> statement-breakpoint
 CREATE FUNCTION "registry_tallies_on_enterprise_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

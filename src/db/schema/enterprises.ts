@@ -168,7 +168,8 @@ export const registryPlaceCounts = pgTable(
 
 /**
  * The days an enterprise holds a title of a tier, as disjoint spans [starts_on, stops_on) (stops_on
- * 'infinity' when open), with the place they were counted in: what title_holder_changes holds of it.
+ * 'infinity' when open), with the place they were counted in and the first day it was recognised for
+ * the tier (any title, revoked ones too: "new since S" is first_on ≥ S): what title_holder_changes holds of it.
  */
 export const titleHoldingSpans = pgTable(
   'title_holding_spans',
@@ -177,21 +178,26 @@ export const titleHoldingSpans = pgTable(
     tier: text('tier').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     stopsOn: date('stops_on', { mode: 'string' }).notNull(),
+    firstOn: date('first_on', { mode: 'string' }).notNull(),
     districtCode: text('district_code').notNull(),
     zoneCode: text('zone_code').notNull(),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.tier, t.startsOn] })],
 );
 
-/** Per place, tier and day, the change in the number of holders: the holders on day D are the sum up to D. */
+/**
+ * Per place, tier, first day recognised and day, the change in the number of holders: the holders on
+ * day D are the sum up to D; those new since S, the same sum over first_on ≥ S.
+ */
 export const titleHolderChanges = pgTable(
   'title_holder_changes',
   {
     districtCode: text('district_code').notNull(),
     zoneCode: text('zone_code').notNull(),
     tier: text('tier').notNull(),
+    firstOn: date('first_on', { mode: 'string' }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     delta: integer('delta').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtCode, t.zoneCode, t.tier, t.day] })],
+  (t) => [primaryKey({ columns: [t.districtCode, t.zoneCode, t.tier, t.firstOn, t.day] })],
 );

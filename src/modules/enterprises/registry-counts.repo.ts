@@ -61,20 +61,18 @@ const toCounts = (result: unknown) =>
   }));
 
 /**
- * Enterprises holding a title of each tier on `day` (with `since`: new since then), per place and
- * tier, in one statement driven from the titles.
+ * Enterprises holding a title of each tier on `day` (with `since`: new since then, holdsTitle's
+ * definition), per place and tier, from the tallies the triggers keep (migration 0023): a sum over the
+ * changes in holders up to the day, not a scan of the titles.
  */
 export async function countTitleHolders(db: DbOrTx, tiers: string[], day: string, since?: string): Promise<PlaceCount[]> {
   if (!tiers.length) return [];
-  const isNew = since
-    ? sql` and not exists (select 1 from enterprise_titles t0 where t0.enterprise_id = t.enterprise_id and t0.tier = t.tier
-        and t0.recognised_on < ${since}::date)`
-    : sql``;
+  const isNew = since ? sql` and first_on >= ${since}::date` : sql``;
   return toCounts(
-    await db.execute(sql`select e.district_code, e.zone_code, t.tier as key, count(distinct t.enterprise_id) as n
-      from enterprise_titles t join enterprises e on e.id = t.enterprise_id
-      where t.tier = any(${sql.param(tiers)}::text[]) and ${titleHeldOn(day)}${isNew}
-      group by e.district_code, e.zone_code, t.tier`),
+    await db.execute(sql`select district_code, nullif(zone_code, '') as zone_code, tier as key, sum(delta) as n
+      from title_holder_changes
+      where tier = any(${sql.param(tiers)}::text[]) and day <= ${day}::date${isNew}
+      group by district_code, zone_code, tier having sum(delta) <> 0`),
   );
 }
 
