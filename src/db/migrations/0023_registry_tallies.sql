@@ -40,6 +40,7 @@ $$;--> statement-breakpoint
 -- (valid_until does not end it while under_review), never when revoked: the list's title filter
 -- (titleHeldOn). Overlapping titles of one tier merge into one span, so an enterprise counts once.
 -- first_on, the first recognised_on of the tier (revoked titles too), says since when it is new (holdsTitle's since).
+-- Tier 'any' holds the spans of any title: the holders of a title, whatever the tier (年度信息更新).
 CREATE FUNCTION "title_holdings_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   WITH old AS (DELETE FROM "title_holding_spans" WHERE "enterprise_id" = ANY(ids) RETURNING *),
@@ -51,10 +52,17 @@ BEGIN
     SELECT "district_code", "zone_code", "tier", "first_on", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("district_code", "zone_code", "tier", "first_on", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
 
-  WITH held AS (
+  WITH titles AS (
+    SELECT t."enterprise_id", t."tier", t."recognised_on", t."revoked_on", t."ended_on", t."valid_until", t."status"
+    FROM "enterprise_titles" t WHERE t."enterprise_id" = ANY(ids)
+    UNION ALL
+    SELECT t."enterprise_id", 'any', t."recognised_on", t."revoked_on", t."ended_on", t."valid_until", t."status"
+    FROM "enterprise_titles" t WHERE t."enterprise_id" = ANY(ids)
+  ),
+  held AS (
     SELECT t."enterprise_id", t."tier", t."recognised_on" AS starts_on,
       least(t."revoked_on", t."ended_on" + 1, CASE WHEN t."status" <> 'under_review' THEN t."valid_until" + 1 END, 'infinity'::date) AS stops_on
-    FROM "enterprise_titles" t WHERE t."enterprise_id" = ANY(ids) AND t."status" <> 'revoked'
+    FROM titles t WHERE t."status" <> 'revoked'
   ),
   reach AS (
     SELECT h.*, max(stops_on) OVER (PARTITION BY "enterprise_id", "tier" ORDER BY starts_on, stops_on
@@ -67,7 +75,7 @@ BEGIN
     FROM reach r
   ),
   firsts AS (
-    SELECT "enterprise_id", "tier", min("recognised_on") AS first_on FROM "enterprise_titles" WHERE "enterprise_id" = ANY(ids) GROUP BY 1, 2
+    SELECT "enterprise_id", "tier", min("recognised_on") AS first_on FROM titles GROUP BY 1, 2
   ),
   spans AS (
     INSERT INTO "title_holding_spans" ("enterprise_id", "tier", "starts_on", "stops_on", "first_on", "district_code", "zone_code")

@@ -187,7 +187,8 @@ export const titleHoldingSpans = pgTable(
 
 /**
  * Per place, tier, first day recognised and day, the change in the number of holders: the holders on
- * day D are the sum up to D; those new since S, the same sum over first_on ≥ S.
+ * day D are the sum up to D; those new since S, the same sum over first_on ≥ S. Tier 'any': holders
+ * of a title of any tier.
  */
 export const titleHolderChanges = pgTable(
   'title_holder_changes',

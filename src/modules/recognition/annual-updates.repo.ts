@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { annualUpdateDeadlines, annualUpdateReminders, annualUpdates } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
-import { rowsOf, titleHoldersOn } from '../enterprises/title-views.repo.js';
+import { anyTitleHeldOn, anyTitleHoldersPerPlaceOn, rowsOf, titleHoldersOn } from '../enterprises/title-views.repo.js';
 
 export type AnnualUpdateRow = typeof annualUpdates.$inferSelect;
 
@@ -126,14 +126,20 @@ export async function selectUnitHolderUpdateCounts(
   db: DbOrTx,
   q: { day: string; dataYear: number; updatedBy: string },
 ): Promise<{ unitCode: string; holders: number; updated: number }[]> {
+  // From the registry's tallies: the holders per place summed, the updates joined to the holders by
+  // key (a scan of every title held took 0.9 s at a million enterprises).
   const rows = rowsOf<{ unit_code: string; holders: number; updated: number }>(
-    await db.execute(sql`select v.unit_code, count(*)::int as holders, count(u.enterprise_id)::int as updated
-      from (${titleHoldersOn({ kind: 'all' }, q.day)}) h
-      cross join lateral (values (h.district_code), (h.zone_code)) v(unit_code)
-      left join annual_updates u on u.enterprise_id = h.enterprise_id and u.data_year = ${q.dataYear}
-        and u.submitted_at < ((${q.updatedBy}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+    await db.execute(sql`with per_place as (
+        select h.district_code, h.zone_code, h.n as holders, 0 as updated from (${anyTitleHoldersPerPlaceOn(q.day)}) h
+        union all
+        select h.district_code, h.zone_code, 0, count(*)::int from annual_updates u
+          join (${anyTitleHeldOn(q.day)}) h on h.enterprise_id = u.enterprise_id
+          where u.data_year = ${q.dataYear} and u.submitted_at < ((${q.updatedBy}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+          group by h.district_code, h.zone_code)
+      select v.unit_code, sum(p.holders)::int as holders, sum(p.updated)::int as updated
+      from per_place p cross join lateral (values (p.district_code), (p.zone_code)) v(unit_code)
       where v.unit_code is not null
-      group by v.unit_code`),
+      group by v.unit_code having sum(p.holders) > 0`),
   );
   return rows.map((r) => ({ unitCode: r.unit_code, holders: Number(r.holders), updated: Number(r.updated) }));
 }

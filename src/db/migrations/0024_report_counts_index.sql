@@ -1,0 +1,2 @@
+DROP INDEX "monitoring_reports_period_district_idx";--> statement-breakpoint
+CREATE INDEX "monitoring_reports_period_place_status_idx" ON "monitoring_reports" USING btree ("year","month","district_code","zone_code","status","late");
