@@ -43,17 +43,7 @@ $$;--> statement-breakpoint
 -- Tier 'any' holds the spans of any title: the holders of a title, whatever the tier (年度信息更新).
 -- Keys are matched with IN (SELECT unnest(ids)), a hashed semi-join: "= ANY(ids)" on a parameter compares
 -- every row with the whole array (a COPY of 1.3M titles did not end in 10 minutes).
-CREATE FUNCTION "title_holdings_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  WITH old AS (DELETE FROM "title_holding_spans" WHERE "enterprise_id" IN (SELECT unnest(ids)) RETURNING *),
-  changes AS (
-    SELECT "district_code", "zone_code", "tier", "first_on", "starts_on" AS day, -1 AS d FROM old
-    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", 1 FROM old WHERE "stops_on" <> 'infinity'
-  )
-  INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "first_on", "day", "delta")
-    SELECT "district_code", "zone_code", "tier", "first_on", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("district_code", "zone_code", "tier", "first_on", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
-
+CREATE FUNCTION "title_spans_of"(ids uuid[]) RETURNS SETOF "title_holding_spans" LANGUAGE sql STABLE AS $$
   WITH titles AS (
     SELECT t."enterprise_id", t."tier", t."recognised_on", t."revoked_on", t."ended_on", t."valid_until", t."status"
     FROM "enterprise_titles" t WHERE t."enterprise_id" IN (SELECT unnest(ids))
@@ -78,22 +68,29 @@ BEGIN
   ),
   firsts AS (
     SELECT "enterprise_id", "tier", min("recognised_on") AS first_on FROM titles GROUP BY 1, 2
-  ),
-  spans AS (
-    INSERT INTO "title_holding_spans" ("enterprise_id", "tier", "starts_on", "stops_on", "first_on", "district_code", "zone_code")
-      SELECT i."enterprise_id", i."tier", min(i.starts_on), max(i.stops_on), f.first_on, e."district_code", coalesce(e."zone_code", '')
-      FROM islands i JOIN "enterprises" e ON e."id" = i."enterprise_id"
-        JOIN firsts f ON f."enterprise_id" = i."enterprise_id" AND f."tier" = i."tier"
-      GROUP BY i."enterprise_id", i."tier", i.island, f.first_on, e."district_code", e."zone_code"
-    RETURNING *
-  ),
+  )
+  SELECT i."enterprise_id", i."tier", min(i.starts_on), max(i.stops_on), f.first_on, e."district_code", coalesce(e."zone_code", '')
+  FROM islands i JOIN "enterprises" e ON e."id" = i."enterprise_id"
+    JOIN firsts f ON f."enterprise_id" = i."enterprise_id" AND f."tier" = i."tier"
+  GROUP BY i."enterprise_id", i."tier", i.island, f.first_on, e."district_code", e."zone_code"
+$$;--> statement-breakpoint
+-- One upsert of the changes per refresh, keys in order: two writers of titles in one place cannot
+-- each hold some of the rows the other one needs (two upserts per refresh could deadlock).
+CREATE FUNCTION "title_holdings_refresh"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  WITH old AS (DELETE FROM "title_holding_spans" WHERE "enterprise_id" IN (SELECT unnest(ids)) RETURNING *),
+  fresh AS (SELECT * FROM "title_spans_of"(ids)),
   changes AS (
-    SELECT "district_code", "zone_code", "tier", "first_on", "starts_on" AS day, 1 AS d FROM spans
-    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", -1 FROM spans WHERE "stops_on" <> 'infinity'
+    SELECT "district_code", "zone_code", "tier", "first_on", "starts_on" AS day, -1 AS d FROM old
+    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", 1 FROM old WHERE "stops_on" <> 'infinity'
+    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "starts_on", 1 FROM fresh
+    UNION ALL SELECT "district_code", "zone_code", "tier", "first_on", "stops_on", -1 FROM fresh WHERE "stops_on" <> 'infinity'
   )
   INSERT INTO "title_holder_changes" ("district_code", "zone_code", "tier", "first_on", "day", "delta")
     SELECT "district_code", "zone_code", "tier", "first_on", day, sum(d)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("district_code", "zone_code", "tier", "first_on", "day") DO UPDATE SET "delta" = "title_holder_changes"."delta" + excluded."delta";
+  -- The old spans were deleted by the statement above; the new ones are computed again (same rows).
+  INSERT INTO "title_holding_spans" SELECT * FROM "title_spans_of"(ids);
 END $$;--> statement-breakpoint
 CREATE FUNCTION "registry_tallies_on_enterprise_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
