@@ -67,13 +67,16 @@ const toCounts = (result: unknown) =>
  */
 export async function countTitleHolders(db: DbOrTx, tiers: string[], day: string, since?: string): Promise<PlaceCount[]> {
   if (!tiers.length) return [];
+  return toCounts(await db.execute(titleHolderCounts(tiers, day, since)));
+}
+
+/** countTitleHolders' query (district_code, zone_code or null, key = tier, n), for a caller that joins it. */
+export function titleHolderCounts(tiers: string[], day: string, since?: string): SQL {
   const isNew = since ? sql` and first_on >= ${since}::date` : sql``;
-  return toCounts(
-    await db.execute(sql`select district_code, nullif(zone_code, '') as zone_code, tier as key, sum(delta) as n
+  return sql`select district_code, nullif(zone_code, '') as zone_code, tier as key, sum(delta)::int as n
       from title_holder_changes
       where tier = any(${sql.param(tiers)}::text[]) and day <= ${day}::date${isNew}
-      group by district_code, zone_code, tier having sum(delta) <> 0`),
-  );
+      group by district_code, zone_code, tier having sum(delta) <> 0`;
 }
 
 /** Enterprises holding an honour of each kind on `day` (with `since`: new since then), per place and kind. */

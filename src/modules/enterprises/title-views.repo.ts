@@ -55,12 +55,6 @@ export function anyTitleHeldOn(day: string): SQL {
     where s.tier = 'any' and s.starts_on <= ${day}::date and s.stops_on > ${day}::date`;
 }
 
-/** The number of holders of a title of any tier on `day` per place (district_code, zone_code or null), from the tallies. */
-export function anyTitleHoldersPerPlaceOn(day: string): SQL {
-  return sql`select c.district_code, nullif(c.zone_code, '') as zone_code, sum(c.delta)::int as n from title_holder_changes c
-    where c.tier = 'any' and c.day <= ${day}::date group by c.district_code, c.zone_code`;
-}
-
 /** The title an enterprise holds on `day` (the highest tier), or undefined. */
 export async function selectHeldTitle(db: DbOrTx, enterpriseId: string, day: string) {
   const rows = rowsOf<{ id: string; tier: string; status: string; recognised_on: string; valid_until: string | null }>(

@@ -4,6 +4,7 @@ import { districts, enterprises, monitoringSample, users } from '../../db/schema
 import type { Scope } from '../../server/access.js';
 import { enterpriseScopeCondition, listConditions } from '../enterprises/enterprises.repo.js';
 import { type MonitoringFactsRow, monitoringFactsColumns } from '../enterprises/monitoring-facts.repo.js';
+import { rowsOf } from '../enterprises/title-views.repo.js';
 
 // The monitored sample (监测企业): the only file with SQL on monitoring_sample.
 // Effective membership: a row saying 'in'; or a valid title (enterprises.current_tier not null)
@@ -50,10 +51,7 @@ export async function selectReportSubject(
     select ${monitoringFactsColumns(day)}, e.current_tier as "currentTier", s.status as "sampleStatus"
       from enterprises e left join monitoring_sample s on s.enterprise_id = e.id
      where e.id = ${enterpriseId}::uuid ${lock ? sql`for no key update of e` : sql``}`);
-  const [row] = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? []) as (MonitoringFactsRow & {
-    currentTier: string | null;
-    sampleStatus: string | null;
-  })[];
+  const [row] = rowsOf<MonitoringFactsRow & { currentTier: string | null; sampleStatus: string | null }>(result);
   if (!row) return null;
   const { currentTier, sampleStatus, ...facts } = row;
   return { ...facts, inSample: isMember(sampleStatus, currentTier) };

@@ -4,7 +4,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { annualUpdateDeadlines, annualUpdateReminders, annualUpdates } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
-import { anyTitleHeldOn, anyTitleHoldersPerPlaceOn, rowsOf, titleHoldersOn } from '../enterprises/title-views.repo.js';
+import { titleHolderCounts } from '../enterprises/registry-counts.repo.js';
+import { anyTitleHeldOn, rowsOf, titleHoldersOn } from '../enterprises/title-views.repo.js';
 
 export type AnnualUpdateRow = typeof annualUpdates.$inferSelect;
 
@@ -130,7 +131,7 @@ export async function selectUnitHolderUpdateCounts(
   // key (a scan of every title held took 0.9 s at a million enterprises).
   const rows = rowsOf<{ unit_code: string; holders: number; updated: number }>(
     await db.execute(sql`with per_place as (
-        select h.district_code, h.zone_code, h.n as holders, 0 as updated from (${anyTitleHoldersPerPlaceOn(q.day)}) h
+        select h.district_code, h.zone_code, h.n as holders, 0 as updated from (${titleHolderCounts(['any'], q.day)}) h
         union all
         select h.district_code, h.zone_code, 0, count(*)::int from annual_updates u
           join (${anyTitleHeldOn(q.day)}) h on h.enterprise_id = u.enterprise_id
