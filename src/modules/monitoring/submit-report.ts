@@ -6,7 +6,7 @@ import { prefillYearFromMonitoring } from '../enterprises/prefill-year-from-moni
 import { keepAggregatesOfWrite } from './keep-aggregates.js';
 import { checkFailed, notInSample, reportStale } from './monitoring.errors.js';
 import type { ReportBody } from './monitoring.schemas.js';
-import { loadReportContext } from './report-context.js';
+import { loadReportContext, loadReportRules } from './report-context.js';
 import { valuesOfBody } from './report-values.js';
 import { aroundOf, type ReportInsert, type ReportVersionInsert, valuesOfRow, writeReportIfVersion } from './reports.repo.js';
 
@@ -40,9 +40,10 @@ export async function submitReport(
   const who = requireAccess(actor, 'monitoring.report.write');
   const values = valuesOfBody(body);
 
+  const rules = await loadReportRules(ctx.db);
   return ctx.db.transaction(async (tx) => {
     // The context's read of the enterprise is also the lock keepAggregatesOfWrite needs.
-    const rc = await loadReportContext(tx, who, enterpriseId, periodText, { lock: true });
+    const rc = await loadReportContext(tx, who, enterpriseId, periodText, { lock: true, rules });
     if (!rc.inSample) throw notInSample();
     const { period, dims, settings, dueOn } = rc;
     const key = { enterpriseId, year: period.year, month: period.month };
