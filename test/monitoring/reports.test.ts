@@ -300,6 +300,17 @@ describe.each(DATABASE_KINDS)('monthly reports on %s', (kind) => {
     ).toBe(1);
   });
 
+  it('derives the enterprise’s latest year and revenue from a year the December report created (最多报一次)', async () => {
+    // No year from 2019 on: the 2019 report's year becomes the latest with data.
+    await h.owner.query('delete from enterprise_years where enterprise_id = $1 and year >= 2019', [demoId]);
+    const res = await put('demo.enterprise', demoId, '2019-12', clean(87_654_321));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('accepted');
+    const [e] = await h.database.query<Json>('select latest_year, latest_revenue from enterprises where id = $1', [demoId]);
+    expect(Number(e.latest_year)).toBe(2019);
+    expect(Number(e.latest_revenue)).toBe(87_654_321);
+  });
+
   it('shows an accepted December report’s figures in the annual information update (年度信息更新) when the year had none', async () => {
     const dataYear = Number(formatPeriod(currentPeriod()).slice(0, 4)) - 1;
     await h.owner.query('delete from enterprise_years where enterprise_id = $1 and year = $2', [demoId, dataYear]);

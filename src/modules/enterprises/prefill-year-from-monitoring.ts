@@ -33,14 +33,17 @@ export async function prefillYearFromMonitoring(
   figures: MonitoringYearFigures,
 ): Promise<YearField[]> {
   // The year first: after the first December report it is filled, and a revision stops here.
-  const stored = (await selectYears(tx, enterpriseId)).find((y) => y.year === year);
+  const years = await selectYears(tx, enterpriseId);
+  const stored = years.find((y) => y.year === year);
   const fill = fieldsToFill(stored, figures);
   const fields = Object.keys(fill) as YearField[];
   if (fields.length === 0) return [];
   const before = await selectEnterpriseById(tx, enterpriseId);
   if (!before) return [];
   await upsertYears(tx, enterpriseId, [{ year, ...fill }]);
-  await updateEnterpriseVersioned(tx, enterpriseId, before.version, deriveSize(before.industryCode, await selectYears(tx, enterpriseId)));
+  // The years as the upsert leaves them (it sets only the filled fields): no second read.
+  const after = stored ? years.map((y) => (y.year === year ? { ...y, ...fill } : y)) : [...years, { year, ...fill }];
+  await updateEnterpriseVersioned(tx, enterpriseId, before.version, deriveSize(before.industryCode, after));
   await writeAudit(tx, actor, {
     action: 'enterprise.monitoring_prefill',
     entityType: 'enterprise',
