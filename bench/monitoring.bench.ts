@@ -116,6 +116,24 @@ async function measureStats(
   return city;
 }
 
+/**
+ * The database's block reads and hits so far (pg_stat_database; a backend reports its counts within
+ * about a second, so a PUT run's figure is approximate). Reads that miss shared_buffers are the cold
+ * pages a PUT pays for: they say whether a run measured the code or the disk.
+ */
+async function blockCounts(database: Database): Promise<{ read: number; hit: number }> {
+  await new Promise((r) => setTimeout(r, 1100));
+  const [row] = await database.query<{ read: string; hit: string }>(
+    'select blks_read as read, blks_hit as hit from pg_stat_database where datname = current_database()',
+  );
+  return { read: Number(row.read), hit: Number(row.hit) };
+}
+
+function perRequest(before: { read: number; hit: number }, after: { read: number; hit: number }, requests: number) {
+  const each = (n: number) => (requests > 0 ? (n / requests).toFixed(1) : '–');
+  return { read: each(after.read - before.read), hit: each(after.hit - before.hit) };
+}
+
 async function aggregateCells(database: Database): Promise<number> {
   const [{ count }] = await database.query<{ count: number }>('select count(*)::int as count from monitoring_aggregates');
   return count;
@@ -260,12 +278,14 @@ async function benchPostgres(): Promise<void> {
       const bare = await pool(bareUpdate, SECONDS, clients);
       // The PUT client runs in a process of its own, as the GET loads do: sharing the server's event
       // loop, its own HTTP work was timed as the server's.
+      const blocksBefore = await blockCounts(database);
       const puts = await requestLoad(baseUrl, submissions(run.targets), clients, SECONDS);
+      const blocks = perRequest(blocksBefore, await blockCounts(database), puts.requests);
       round += 3;
       const ok = puts.p95 <= PUT_GOAL && puts.failures === 0;
       const who = `${clients} client${clients > 1 ? 's' : ''}, ${run.what}`;
       console.log(
-        `  [${label}, ${who}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, with history): ${latencyText(puts)}; outcomes ${JSON.stringify(puts.outcomes)}${puts.firstError ? `; first error: ${puts.firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
+        `  [${label}, ${who}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, with history): ${latencyText(puts)}; outcomes ${JSON.stringify(puts.outcomes)}; pages per PUT (all statements of the database): ≈ ${blocks.read} read from outside shared_buffers (the OS cache or the disk), ${blocks.hit} hit${puts.firstError ? `; first error: ${puts.firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
       );
       summary.push({
         what: `${label} PUT p95, ${who}`,
