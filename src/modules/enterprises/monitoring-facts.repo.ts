@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 
 // What the monitoring module snapshots into a monthly report (report-dimensions.ts): read here, in
 // the enterprises module, because these are its tables.
@@ -41,7 +42,7 @@ export async function selectMonitoringFacts(db: DbOrTx, ids: string[], day: stri
     const result = await db.execute(
       sql`select ${monitoringFactsColumns(day)} from enterprises e where e.id = any(${sql.param(part)}::uuid[])`,
     );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as MonitoringFactsRow[];
+    const rows = rowsOf<MonitoringFactsRow>(result);
     out.push(...rows);
   }
   return out;

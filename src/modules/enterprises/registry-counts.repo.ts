@@ -3,8 +3,9 @@
 // so that a count and the total of its list (rowsUrl) are the same number by construction.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { enterprises } from '../../db/schema/index.js';
-import { rowsOf, titleHeldOn } from './title-views.repo.js';
+import { titleHeldOn } from './title-views.repo.js';
 
 /** Honour `h` is held on `day`: obtained by then (or undated), not expired before it. */
 function honourHeldOn(day: string): SQL {

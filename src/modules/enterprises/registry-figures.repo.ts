@@ -4,9 +4,10 @@
 // from the tallies the triggers keep (tallyRegistry).
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import type { Scope } from '../../server/access.js';
 import { enterpriseScopeCondition } from './enterprises.repo.js';
-import { rowsOf, titleHeldOn } from './title-views.repo.js';
+import { titleHeldOn } from './title-views.repo.js';
 
 export interface RegistryCounts {
   total: number;

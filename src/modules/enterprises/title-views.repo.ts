@@ -3,6 +3,7 @@
 // functions: the other module gets subqueries with published columns (snake_case), never the tables.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import type { Scope } from '../../server/access.js';
 import { enterpriseScopeCondition } from './enterprises.repo.js';
 
@@ -100,9 +101,4 @@ export function titlePeriods(scope: Scope, today: string, districtCode?: string)
       where true${scopeFilter(scope)}${placeFilter(districtCode)}
       window tier_titles as (partition by t.enterprise_id, t.tier order by t.recognised_on, t.id)
     ) w`;
-}
-
-/** drizzle's execute answers rows (pg) or { rows } (PGlite). */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

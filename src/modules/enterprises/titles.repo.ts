@@ -4,6 +4,7 @@
 // enterprises' current tier (enterprises.current_tier) in step with their titles.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { enterprises, enterpriseTitles } from '../../db/schema/index.js';
 import { TIERS } from '../../domain/enterprise-rules.js';
 import type { Scope } from '../../server/access.js';
@@ -59,11 +60,6 @@ export async function insertRecognisedTitles(
     enterpriseId: r.enterprise_id,
     certificateNo: r.certificate_no,
   }));
-}
-
-/** drizzle's execute answers rows (pg) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** The enterprises among `ids` that already hold a title of `tier` recognised on `recognisedOn` (one per tier and date). */

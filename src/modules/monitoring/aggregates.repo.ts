@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import type { ReportRow } from './reports.repo.js';
 
 // The only SQL on monitoring_aggregates (运行分析的预汇总): the contributions of report cells, the
@@ -150,10 +151,6 @@ function yearList(years: number[]): string {
   const list = [...new Set(years.map((y) => Number(y)))];
   if (list.some((y) => !Number.isInteger(y))) throw new Error('bad year');
   return list.join(', ');
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
 }
 
 function toAggregateRow(r: Record<string, unknown>): AggregateRow {
@@ -369,13 +366,15 @@ export async function computeAggregateRows(db: DbOrTx, years?: number[]): Promis
   const source = years
     ? sql`select r.* from monitoring_reports r where r.status = 'accepted' and r.year in (${sql.raw(yearList(years))})`
     : sql`select r.* from monitoring_reports r where r.status = 'accepted'`;
-  return rowsOf(await db.execute(contributionsQuery(source, years ? years.map((y) => y - 1) : null))).map(toAggregateRow);
+  return rowsOf<Record<string, unknown>>(await db.execute(contributionsQuery(source, years ? years.map((y) => y - 1) : null))).map(
+    toAggregateRow,
+  );
 }
 
 /** Every stored aggregate row (years, or all): drift checks and tests. */
 export async function selectStoredAggregateRows(db: DbOrTx, years?: number[]): Promise<AggregateRow[]> {
   const where = years ? sql`where year = any(${sql.param(years)}::int4[])` : sql``;
-  return rowsOf(await db.execute(sql`select * from monitoring_aggregates ${where}`)).map(toAggregateRow);
+  return rowsOf<Record<string, unknown>>(await db.execute(sql`select * from monitoring_aggregates ${where}`)).map(toAggregateRow);
 }
 
 /** Whose figures: the city (every district unit) or one district's / zone's code. */
@@ -402,7 +401,7 @@ export async function selectAggregateSums(
       on a.year = p.year and a.month = p.month
     where ${unitWhere} and a.dim = any(${sql.param(q.dims)}::text[])
     group by a.year, a.month, a.dim, a.dim_key`);
-  return rowsOf(result).map((r) => {
+  return rowsOf<Record<string, unknown>>(result).map((r) => {
     const row = toAggregateRow({ ...r, unit_kind: 'district', unit_code: '' });
     return { year: row.year, month: row.month, dim: row.dim, dimKey: row.dimKey, sums: row.sums };
   });
@@ -467,9 +466,9 @@ export async function selectFigureRows(
     where ${whereSql}
     order by r.revenue_ytd desc, r.enterprise_id
     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
-  const page = rowsOf(pageRows);
+  const page = rowsOf<Record<string, unknown>>(pageRows);
   return {
-    total: Number(rowsOf(countRows)[0]?.n ?? 0),
+    total: Number(rowsOf<Record<string, unknown>>(countRows)[0]?.n ?? 0),
     items: page.map((r) => ({
       enterpriseId: String(r.enterprise_id),
       enterpriseName: String(r.name),

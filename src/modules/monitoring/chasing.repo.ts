@@ -1,5 +1,6 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { districts, enterprises, monitoringReminders } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
 import { listConditions } from '../enterprises/enterprises.repo.js';
@@ -144,10 +145,6 @@ export function selectReminders(db: DbOrTx, enterpriseId: string, p: PeriodRef) 
       and(eq(monitoringReminders.enterpriseId, enterpriseId), eq(monitoringReminders.year, p.year), eq(monitoringReminders.month, p.month)),
     )
     .orderBy(monitoringReminders.sentAt);
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { monitoringReports, monitoringReportVersions } from '../../db/schema/index.js';
 import type { ReportValues } from '../../domain/monitoring/checks.js';
 import { type AggregateRow, aggregateDeltasStatement } from './aggregates.repo.js';
@@ -244,8 +245,7 @@ export async function writeReportIfVersion(
   const versionRow = insertVersionRow(version as unknown as Record<string, unknown>, WRITTEN_ONLY_TAIL);
   const kept = aggregateDeltasStatement(deltas, sql`exists (select 1 from written)`);
   const result = await tx.execute(sql`with written as (${report})${kept ? sql`, kept as (${kept})` : sql``} ${versionRow}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) ?? [];
-  return rows.length === 1;
+  return rowsOf(result).length === 1;
 }
 
 /** The versions of one report, oldest first. */

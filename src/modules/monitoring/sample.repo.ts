@@ -1,10 +1,10 @@
 import { and, count, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { districts, enterprises, monitoringSample, users } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
 import { enterpriseScopeCondition, listConditions } from '../enterprises/enterprises.repo.js';
 import { type MonitoringFactsRow, monitoringFactsColumns } from '../enterprises/monitoring-facts.repo.js';
-import { rowsOf } from '../enterprises/title-views.repo.js';
 
 // The monitored sample (监测企业): the only file with SQL on monitoring_sample.
 // Effective membership: a row saying 'in'; or a valid title (enterprises.current_tier not null)

@@ -2,10 +2,11 @@
 // The registry (who holds a title, the yearly figures) is read through the enterprises module.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { annualUpdateDeadlines, annualUpdateReminders, annualUpdates } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
 import { titleHolderCounts } from '../enterprises/registry-counts.repo.js';
-import { anyTitleHeldOn, rowsOf, titleHoldersOn } from '../enterprises/title-views.repo.js';
+import { anyTitleHeldOn, titleHoldersOn } from '../enterprises/title-views.repo.js';
 
 export type AnnualUpdateRow = typeof annualUpdates.$inferSelect;
 

@@ -5,8 +5,9 @@
 // revocation and not continued by a new title.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import type { Scope } from '../../server/access.js';
-import { rowsOf, titlePeriods } from '../enterprises/title-views.repo.js';
+import { titlePeriods } from '../enterprises/title-views.repo.js';
 
 export interface FlowYearRow {
   year: number;

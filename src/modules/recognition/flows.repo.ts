@@ -2,9 +2,10 @@
 // story's application history. Titles are read through the enterprises module (titlePeriods).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { recognitionApplications, recognitionHistory, recognitionRounds } from '../../db/schema/index.js';
 import type { Scope } from '../../server/access.js';
-import { rowsOf, titlePeriods } from '../enterprises/title-views.repo.js';
+import { titlePeriods } from '../enterprises/title-views.repo.js';
 
 export interface FlowRow {
   districtCode: string;

@@ -3,6 +3,7 @@
 // history rows set-based (one statement per step, whatever the number of items).
 import { and, asc, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { recognitionApplications, recognitionRounds } from '../../db/schema/index.js';
 import type { RecognitionHistoryAction, RecognitionStatus } from '../../domain/recognition/lifecycle.js';
 import type { Actor } from '../../server/access.js';
@@ -14,10 +15,6 @@ export type RoundRow = typeof recognitionRounds.$inferSelect;
 export type RoundInsert = typeof recognitionRounds.$inferInsert;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export async function insertRound(tx: DbOrTx, values: RoundInsert): Promise<RoundRow> {
   const [row] = await tx.insert(recognitionRounds).values(values).returning();
