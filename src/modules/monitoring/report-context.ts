@@ -50,7 +50,8 @@ export async function loadReportContext(
   who: Actor,
   enterpriseId: string,
   periodText: string,
-  opts: { lock?: boolean; rules?: ReportRules } = {},
+  // A locking caller runs in a transaction, whose handle the cache does not know: it must bring the rules.
+  opts: { lock?: false; rules?: ReportRules } | { lock: true; rules: ReportRules } = {},
 ): Promise<ReportContext> {
   const period = parsePeriod(periodText);
   if (!period) throw notFound();
