@@ -24,7 +24,7 @@
 //   still running back (queued, lease cleared, checkpoint kept) so that another process takes them.
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { bulkInsert } from '../db/bulk.js';
 import type { DbOrTx } from '../db/database.js';

@@ -72,7 +72,7 @@ function expectedAggregates(rows: Row[]): Record<string, Record<string, number>>
           s[col] = (s[col] ?? 0) + v;
         };
         add(p ? 'matched' : 'unmatched', 1);
-        if (r.revised_after_due || (p && p.revised_after_due)) add('revised', 1);
+        if (r.revised_after_due || p?.revised_after_due) add('revised', 1);
         if (p)
           for (const [m, col, optional] of metrics) {
             const cur = num(r[col]);

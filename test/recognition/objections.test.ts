@@ -257,6 +257,41 @@ describe.each(DATABASE_KINDS)('objections in 公示 (异议) on %s', (kind) => {
     expect((await find('city.admin', 'not-an-id', { finding: 'upheld', reason: '理由' })).statusCode).toBe(400);
   });
 
+  it('lists the applications by objection state (?objection=open …) in the reader’s scope; another district sees none of them', async () => {
+    const [waiting, dismissed, quiet] = [next(), next(), next()];
+    const ids = { waiting: await application(waiting), dismissed: await application(dismissed), quiet: await application(quiet) };
+    expect((await object('rongchang.admin', ids.waiting, good())).statusCode).toBe(201);
+    const toDismiss = (await object('city.admin', ids.dismissed, good())).json();
+    expect((await find('city.admin', toDismiss.id, { finding: 'dismissed', reason: '经核查，研发费用有审计报告佐证' })).statusCode).toBe(
+      200,
+    );
+    const list = async (user: string, state: string) => {
+      const r = await as(user, 'GET', `/api/recognition/applications?roundId=${roundId}&objection=${state}&pageSize=100`);
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json() as { items: { id: string; objection: string }[]; total: number };
+      for (const i of body.items) expect(i.objection).toBe(state);
+      expect(body.total).toBe(body.items.length);
+      return body.items.map((i) => i.id);
+    };
+    for (const user of ['city.admin', 'rongchang.admin']) {
+      const open = await list(user, 'open');
+      expect(open, user).toContain(ids.waiting);
+      expect(open, user).not.toContain(ids.dismissed);
+      expect(open, user).not.toContain(ids.quiet);
+      expect(await list(user, 'dismissed'), user).toContain(ids.dismissed);
+      const none = await list(user, 'none');
+      expect(none, user).toContain(ids.quiet);
+      expect(none, user).not.toContain(ids.waiting);
+    }
+    // The same count the round's announcement waits for (openObjectionCount), for this round.
+    expect((await list('city.admin', 'open')).length).toBe(await openObjectionCount(h.database.db, roundId));
+    expect(await list('yubei.admin', 'open')).toEqual([]);
+    expect(await list('demo.enterprise', 'open')).not.toContain(ids.waiting);
+    const bad = await as('city.admin', 'GET', '/api/recognition/applications?objection=pending');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
   it('refuses the wrong actors: another district 404 as if absent, the enterprise and experts 403; the finding is the city’s', async () => {
     const id = await application(next());
     const before = await snapshot(id);

@@ -483,6 +483,7 @@ describe.each(DATABASE_KINDS)('district 初审 and city 复审 on %s', (kind) =>
       'scoreMax=101',
       'industryCode=X1',
       'overdue=maybe',
+      'objection=pending',
       'sort=id',
       'pageSize=500',
       'tier=big',

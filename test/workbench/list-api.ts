@@ -17,6 +17,7 @@ export function listApiOf(url: string): string | null {
     case '/recognition/applications':
       copy('status');
       copy('district', 'districtCode');
+      copy('objection');
       if (p.get('overdue') === '1') q.set('overdue', 'true');
       return `/api/recognition/applications?${q}`;
     case '/evaluations/pool':

@@ -43,6 +43,8 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
   let rongchang: string[];
   let yubei: string[];
   let roundId: string;
+  /** A round in 公示 (an enterprise applies once per round: its items are apart from roundId's). */
+  let publicityRoundId: string;
   const today = todayInShanghai();
   const due = previousPeriod(currentPeriod());
   const duePeriod = formatPeriod(due);
@@ -71,6 +73,17 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
       `insert into enterprise_titles (enterprise_id, tier, level, recognised_on, valid_until, status)
        values ($1, 'innovative', 'municipal', current_date - 700, current_date + $2::int, $3)`,
       [enterpriseId, inDays, status],
+    );
+  /** An item in 公示 of the enterprise with one objection in that state (recorded by the district). */
+  const addObjection = (enterpriseId: string, status: 'open' | 'dismissed') =>
+    h.owner.query(
+      `with app as (
+         insert into recognition_applications (round_id, enterprise_id, district_code, zone_code, tier, status, submitted_at)
+         select $1, e.id, e.district_code, e.zone_code, 'innovative', 'in_publicity', now() from enterprises e where e.id = $2 returning id
+       )
+       insert into recognition_objections (application_id, channel, objector_name, objector_contact, facts, received_on, status, recorded_by)
+       select app.id, 'phone', '张三', '13800138000', '研发费用与实际不符', current_date, $3, u.id from app, users u where u.username = 'rongchang.admin'`,
+      [publicityRoundId, enterpriseId, status],
     );
   const addMessages = (username: string, n: number) =>
     h.owner.query(
@@ -134,6 +147,11 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
        values ('srdi', 'new', $1::int, '工作台测试批次', current_date - 30, current_date + 30, 'srdi-2022') returning id`,
       [Number(today.slice(0, 4))],
     );
+    [{ id: publicityRoundId }] = await h.owner.query<{ id: string }>(
+      `insert into recognition_rounds (tier, type, year, name, opens_on, closes_on, rule_set, publicity_starts_on, publicity_ends_on)
+       values ('innovative', 'new', $1::int, '工作台公示批次', current_date - 60, current_date - 30, 'innovative-2022', current_date - 2, current_date + 5) returning id`,
+      [Number(today.slice(0, 4))],
+    );
   });
   afterAll(() => h?.close());
 
@@ -149,6 +167,9 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
     await addExpiringTitle(rongchang[1], 200);
     await addExpiringTitle(rongchang[2], 10, 'under_review');
     await addExpiringTitle(yubei[1], 20);
+    // 公示: one 荣昌区 item with an objection the city has not found yet, one whose objection it dismissed.
+    await addObjection(rongchang[0], 'open');
+    await addObjection(rongchang[1], 'dismissed');
     await addMessages('rongchang.admin', 3);
     await addMessages('yubei.admin', 1);
     // The due month: the demo enterprise (荣昌区, in the sample) reports and waits for its explanations' review.
@@ -167,6 +188,8 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
     expect(rc['recognition.first_review']).toBe(before.rongchang['recognition.first_review'] + 2);
     expect(rc['recognition.first_review_overdue']).toBe(before.rongchang['recognition.first_review_overdue'] + 1);
     expect(rc['titles.expiring']).toBe(before.rongchang['titles.expiring'] + 1);
+    expect(rc['recognition.objections_open']).toBe(before.rongchang['recognition.objections_open'] + 1);
+    expect(yc['recognition.objections_open']).toBe(before.yubei['recognition.objections_open']);
     expect(rc['messages.unread']).toBe(before.rongchang['messages.unread'] + 3);
     expect(yc['recognition.first_review']).toBe(before.yubei['recognition.first_review'] + 1);
     expect(yc['recognition.first_review_overdue']).toBe(before.yubei['recognition.first_review_overdue'] + 1);
@@ -188,6 +211,7 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
     expect(item(r, 'monitoring.non_reporters').url).toBe(`/monitoring/chase?period=${duePeriod}`);
     expect(item(r, 'monitoring.needs_explanation').url).toBe(`/monitoring/reports?period=${duePeriod}&status=needs_explanation`);
     expect(item(r, 'messages.unread').url).toBe('/messages?view=unread');
+    expect(item(r, 'recognition.objections_open')).toMatchObject({ url: '/recognition/applications?objection=open', tone: 'normal' });
     expect(item(r, 'recognition.first_review').top).toBeUndefined();
     // Nothing in the answer is English or a raw code to a reader: labels and hints are Chinese.
     for (const i of [...r.items, ...y.items]) {
@@ -222,6 +246,16 @@ describe.each(DATABASE_KINDS)('workbench on %s', (kind) => {
         [YUBEI, 1],
       ]),
     );
+    // 公示异议: every item in the city with an objection still to find; the city's to act on.
+    const [{ n: waitingObjection }] = await h.database.query<{ n: number }>(
+      "select count(distinct application_id)::int as n from recognition_objections where status = 'open'",
+    );
+    expect(item(c, 'recognition.objections_open')).toMatchObject({
+      count: waitingObjection,
+      url: '/recognition/applications?objection=open',
+      tone: waitingObjection > 0 ? 'warning' : 'normal',
+    });
+    expect(waitingObjection).toBeGreaterThanOrEqual(1);
     expect(item(c, 'recognition.second_review')).toMatchObject({
       count: 1,
       url: '/recognition/applications?status=district_approved',

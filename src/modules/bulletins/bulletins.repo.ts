@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { bulletinSettings, bulletins } from '../../db/schema/index.js';
 
 // The only SQL on bulletin_settings (one row 'default') and bulletins (published, frozen).
@@ -86,6 +87,6 @@ export async function selectOwnPlaces(db: DbOrTx, unitCode: string): Promise<Map
   const result = await db.execute(sql`select b.id, (u->>'rank')::int as rank, (u->>'total')::float8 as total
     from bulletins b cross join lateral jsonb_array_elements(b.snapshot->'units') u
     where u->>'code' = ${unitCode}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; rank: number; total: number }[];
+  const rows = rowsOf<{ id: string; rank: number; total: number }>(result);
   return new Map(rows.map((r) => [r.id, { rank: Number(r.rank), total: Number(r.total) }]));
 }

@@ -4,12 +4,13 @@
 // is applications.repo.ts's applicationsVisibleTo, one definition for both.
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import { rowsOf } from '../../db/rows.js';
 import { recognitionApplications, recognitionOverdueReminders, recognitionRounds } from '../../db/schema/index.js';
 import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import type { Actor } from '../../server/access.js';
 import { listedEnterprises } from '../enterprises/registry-views.repo.js';
 import { applicationsVisibleTo } from './applications.repo.js';
-import { objectionStateOf } from './objections.repo.js';
+import { type ObjectionState, objectionStateOf } from './objections.repo.js';
 
 const a = recognitionApplications;
 
@@ -34,6 +35,8 @@ export interface ApplicationFilter {
   industryCode?: string;
   districtCode?: string;
   overdue?: boolean;
+  /** The objection state (异议) of the application: 'open' while any waits for the city's finding. */
+  objection?: ObjectionState;
   q?: string;
   /** Statuses left out unless asked for by `statuses` (officers do not see drafts). */
   hiddenStatuses?: string[];
@@ -60,6 +63,7 @@ function conditions(actor: Actor, f: ApplicationFilter): SQL | undefined {
   if (f.districtCode) list.push(sql`(${a.districtCode} = ${f.districtCode} or ${a.zoneCode} = ${f.districtCode})`);
   if (f.overdue === true) list.push(overdueCondition(f.today));
   if (f.overdue === false) list.push(sql`not ${overdueCondition(f.today)}`);
+  if (f.objection) list.push(sql`${objectionStateOf(a.id)} = ${f.objection}`);
   return and(...list);
 }
 
@@ -205,7 +209,7 @@ export async function transitionMany(
       select id, ${step.action}, from_status, ${step.to}, ${step.actorId}::uuid, ${step.actorName} from moved
     )
     select id, from_status from moved`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; from_status: string }[];
+  const rows = rowsOf<{ id: string; from_status: string }>(result);
   return rows.map((r) => ({ id: r.id, fromStatus: r.from_status }));
 }
 
@@ -217,7 +221,7 @@ export async function countOverdueByDistrict(db: DbOrTx, today: string): Promise
       union all
       select zone_code from recognition_applications where status = 'submitted' and district_due_on < ${today} and zone_code is not null
     ) o group by code order by code`);
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { districtCode: string; overdue: number }[];
+  return rowsOf<{ districtCode: string; overdue: number }>(result);
 }
 
 /** Claims the day's overdue reminder of these districts; returns those not told yet today. */
@@ -292,10 +296,10 @@ export async function selectUnitReviewOutcomes(
       and a.status in ('recognised', 'not_recognised', 'district_rejected', 'city_rejected')
       and v.unit_code is not null
     group by v.unit_code`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+  const rows = rowsOf<{
     unit_code: string;
     decided: number;
     passed: number;
-  }[];
+  }>(result);
   return rows.map((r) => ({ unitCode: r.unit_code, decided: Number(r.decided), passed: Number(r.passed) }));
 }

@@ -35,6 +35,7 @@ export async function listApplications(
     industryCode: query.industryCode,
     districtCode: query.districtCode,
     overdue: query.overdue,
+    objection: query.objection,
     q: query.q,
     hiddenStatuses: who.role === 'enterprise' ? [] : HIDDEN_FROM_OFFICERS,
     sort: query.sort,

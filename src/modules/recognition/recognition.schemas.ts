@@ -269,6 +269,10 @@ export const applicationListQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('true：仅初审逾期（待区县初审且已过初审截止日）'),
+  objection: z
+    .enum(['none', 'open', 'upheld', 'dismissed'], '应为 none、open、upheld 或 dismissed')
+    .optional()
+    .describe('公示异议：open 待核查，upheld 成立，dismissed 不成立，none 无异议'),
   q: text(50).optional().describe('企业名称的任意部分或统一社会信用代码开头'),
   sort: z.enum(APPLICATION_SORTS, '排序方式不正确').default('districtDueOn'),
   ...paging,

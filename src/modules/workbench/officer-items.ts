@@ -53,7 +53,7 @@ export async function officerItems(ctx: AppContext, who: Actor, today: string): 
   const period = previousPeriod(currentPeriod());
   const periodKey = formatPeriod(period);
   const expiresBy = expiryWindowEnd(today);
-  const applications = (q: { status?: RecognitionStatus[]; overdue?: boolean }) =>
+  const applications = (q: { status?: RecognitionStatus[]; overdue?: boolean; objection?: 'open' }) =>
     listApplications(ctx, who, { ...q, sort: 'districtDueOn', page: 1, pageSize: 1 }).then((r) => r.total);
   const byDistrict = (statuses: string[], overdue?: boolean) =>
     isCity ? countApplicationsByDistrict(ctx, who, { statuses, overdue }) : Promise.resolve([]);
@@ -62,6 +62,7 @@ export async function officerItems(ctx: AppContext, who: Actor, today: string): 
     firstReview,
     overdue,
     secondReview,
+    objectionsOpen,
     firstByDistrict,
     overdueByDistrict,
     questions,
@@ -76,6 +77,7 @@ export async function officerItems(ctx: AppContext, who: Actor, today: string): 
     applications({ status: ['submitted'] }),
     applications({ overdue: true }),
     isCity ? applications({ status: ['district_approved'] }) : Promise.resolve(0),
+    applications({ objection: 'open' }),
     byDistrict(['submitted']),
     byDistrict(['submitted'], true),
     countReviewQuestions(ctx, who),
@@ -131,6 +133,20 @@ export async function officerItems(ctx: AppContext, who: Actor, today: string): 
       tone: toneOf(secondReview, { urgent: true }),
       hint: '区县初审通过、待市经信委复审的认定申报',
     });
+
+  // 异议: the city finds them (and cannot announce the round before it has); a district sees its own waiting.
+  items.push({
+    key: 'recognition.objections_open',
+    label: '公示异议待核查',
+    count: objectionsOpen,
+    url: applicationsUrl({ objection: 'open' }),
+    tone: isCity ? toneOf(objectionsOpen, { urgent: true }) : 'normal',
+    hint: isCity
+      ? '公示期间收到异议、尚未登记核查结论的申报：核查后登记“成立”或“不成立”，全部核查完毕才能公告'
+      : objectionsOpen > 0
+        ? '本区县公示中的申报收到异议，待市经信委核查，结论登记后会通知本区县'
+        : '本区县公示中的申报没有待核查的异议',
+  });
 
   // 人工审核事项: one item per tier that has any (each opens 后备库 of that tier), or one empty item.
   const withQuestions = TIERS.filter((t) => questions[t] > 0);

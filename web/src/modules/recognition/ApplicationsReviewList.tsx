@@ -19,6 +19,10 @@ const SCORE_BANDS = [
   { value: '0-59.99', label: '60 分以下' },
 ];
 const PAGE_SIZE = 20;
+const OBJECTION_FILTER_OPTIONS = [
+  ...Object.entries(OBJECTION_LABELS).map(([value, label]) => ({ value, label })),
+  { value: 'none', label: '无异议' },
+];
 
 interface Refused {
   id: string;
@@ -33,7 +37,18 @@ export function ApplicationsReviewList() {
   const client = useQueryClient();
   const ref = useReference();
   const isCity = user?.role === 'city_admin';
-  const [state, setState] = useUrlState(['roundId', 'tier', 'status', 'score', 'industry', 'district', 'overdue', 'q', 'page'] as const);
+  const [state, setState] = useUrlState([
+    'roundId',
+    'tier',
+    'status',
+    'score',
+    'industry',
+    'district',
+    'overdue',
+    'objection',
+    'q',
+    'page',
+  ] as const);
   const page = Number(state.page ?? 1);
   const overdueOnly = state.overdue === '1' || state.overdue === 'true';
   const [scoreMin, scoreMax] = state.score ? state.score.split('-').map(Number) : [undefined, undefined];
@@ -47,6 +62,8 @@ export function ApplicationsReviewList() {
     districtCode: state.district,
     // '1' from the checkbox and the 工作台; 'true' from the overdue reminder's link (OVERDUE_LIST_LINK).
     overdue: overdueOnly,
+    // 'open' from the 工作台's 公示异议待核查.
+    objection: state.objection,
     q: state.q,
   };
   const list = useQuery({
@@ -160,6 +177,15 @@ export function ApplicationsReviewList() {
             options={ref.districts.map((d) => ({ value: d.code, label: d.name }))}
           />
         )}
+        <Select
+          allowClear
+          placeholder="公示异议"
+          aria-label="公示异议"
+          style={{ width: 140 }}
+          value={state.objection}
+          onChange={(v) => setState({ objection: v })}
+          options={OBJECTION_FILTER_OPTIONS}
+        />
         <Checkbox checked={overdueOnly} onChange={(e) => setState({ overdue: e.target.checked ? '1' : undefined })}>
           仅看逾期未审
         </Checkbox>
@@ -204,6 +230,7 @@ export function ApplicationsReviewList() {
                       industry: undefined,
                       district: undefined,
                       overdue: undefined,
+                      objection: undefined,
                       q: undefined,
                     })
                   }

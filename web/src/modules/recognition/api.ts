@@ -84,6 +84,7 @@ export interface ApplicationFilters {
   industryCode?: string;
   districtCode?: string;
   overdue?: boolean;
+  objection?: string;
   q?: string;
   page?: number;
   pageSize?: number;
