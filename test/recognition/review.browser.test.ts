@@ -82,6 +82,12 @@ describe('the officers’ review pages in a real browser', () => {
     const row = page.getByRole('row', { name: new RegExp(demoName) });
     await row.waitFor();
     await expect.poll(() => row.getByText('待区县初审').count()).toBe(1);
+    // The rows are drawn where the reader looks: the table scrolls over its columns' widths, and the
+    // enterprise's name starts inside the window (a fixed table under max-content once grew to 10⁶ px).
+    const table = await page.getByRole('region', { name: '申报列表' }).locator('table').boundingBox();
+    expect(table?.width ?? 0).toBeLessThan(2000);
+    const name = await row.getByRole('link', { name: demoName }).boundingBox();
+    expect(name?.x ?? Number.POSITIVE_INFINITY).toBeLessThan(page.viewportSize()?.width ?? 0);
     // A filter that leaves nothing says so and offers to clear it.
     await page.getByRole('combobox', { name: '状态' }).click();
     await page.getByTitle('复审通过', { exact: true }).click();

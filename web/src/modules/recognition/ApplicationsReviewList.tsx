@@ -1,5 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Cascader, Checkbox, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Cascader,
+  Checkbox,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../shared/api';
@@ -23,6 +38,79 @@ const OBJECTION_FILTER_OPTIONS = [
   ...Object.entries(OBJECTION_LABELS).map(([value, label]) => ({ value, label })),
   { value: 'none', label: '无异议' },
 ];
+
+// 申报批次 and 行业 cut long text with an ellipsis, which makes antd lay the table out fixed; a fixed
+// table under min-width: max-content grows without bound in Chromium (rows drawn a million pixels
+// wide, their text off screen). The region scrolls over the columns' own widths instead.
+const COLUMNS: TableColumnsType<ApplicationListItem> = [
+  {
+    title: '企业名称',
+    width: 260,
+    render: (_, r) => (
+      <Space orientation="vertical" size={0}>
+        <Link to={`/recognition/applications/${r.id}`}>{r.enterpriseName}</Link>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {r.uscc}
+        </Typography.Text>
+      </Space>
+    ),
+  },
+  { title: '区县', dataIndex: 'districtName', width: 90 },
+  { title: '申报层级', dataIndex: 'tierLabel', width: 150 },
+  { title: '申报批次', dataIndex: 'roundName', width: 200, ellipsis: true },
+  { title: '行业', width: 150, ellipsis: true, render: (_, r) => r.industryName ?? '—' },
+  {
+    title: '状态',
+    width: 160,
+    render: (_, r) => (
+      <Space size={4} wrap>
+        <Tag color={STATUS_TAG_COLORS[r.status]}>{r.statusLabel || statusLabel(r.status)}</Tag>
+        {r.objection && r.objection !== 'none' && <Tag color={OBJECTION_COLORS[r.objection]}>{OBJECTION_LABELS[r.objection]}</Tag>}
+        {r.status === 'returned' && r.returnReasonLabel && (
+          <Tooltip title={r.returnReason ?? undefined}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.returnReasonLabel}
+            </Typography.Text>
+          </Tooltip>
+        )}
+      </Space>
+    ),
+  },
+  {
+    title: '自评得分',
+    dataIndex: 'score',
+    width: 90,
+    align: 'right',
+    render: (s: number | null) => (s === null ? '—' : count(s)),
+  },
+  {
+    title: '专家评分',
+    width: 100,
+    align: 'right',
+    render: (_, r) =>
+      r.expertScore === null ? (
+        '—'
+      ) : (
+        <Space size={4}>
+          {r.expertScore.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
+          {r.expertScoreFlagged && <Tag color="orange">分差大</Tag>}
+        </Space>
+      ),
+  },
+  { title: '提交时间', dataIndex: 'submittedAt', width: 110, render: (v: string | null) => date(v) },
+  {
+    title: '初审截止',
+    width: 130,
+    render: (_, r) => (
+      <Space size={4}>
+        {date(r.districtDueOn)}
+        {r.overdue && <Tag color="red">已逾期</Tag>}
+      </Space>
+    ),
+  },
+];
+/** The checkbox column beside the columns' own widths. */
+const TABLE_MIN_WIDTH = COLUMNS.reduce((sum, c) => sum + Number(c.width ?? 0), 48);
 
 interface Refused {
   id: string;
@@ -208,7 +296,7 @@ export function ApplicationsReviewList() {
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items}
-          style={{ minWidth: 'max-content' }}
+          style={{ minWidth: TABLE_MIN_WIDTH }}
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys.map(String)),
@@ -242,75 +330,7 @@ export function ApplicationsReviewList() {
               `${isCity ? '全市' : '本区县'}暂无企业提交的申报。申报批次开始受理后，企业提交的申报会列在这里，请在“申报批次”中查看受理时间。`
             ),
           }}
-          columns={[
-            {
-              title: '企业名称',
-              width: 260,
-              render: (_, r) => (
-                <Space orientation="vertical" size={0}>
-                  <Link to={`/recognition/applications/${r.id}`}>{r.enterpriseName}</Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.uscc}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            { title: '区县', dataIndex: 'districtName', width: 90 },
-            { title: '申报层级', dataIndex: 'tierLabel', width: 150 },
-            { title: '申报批次', dataIndex: 'roundName', width: 200, ellipsis: true },
-            { title: '行业', width: 150, ellipsis: true, render: (_, r) => r.industryName ?? '—' },
-            {
-              title: '状态',
-              width: 160,
-              render: (_, r) => (
-                <Space size={4} wrap>
-                  <Tag color={STATUS_TAG_COLORS[r.status]}>{r.statusLabel || statusLabel(r.status)}</Tag>
-                  {r.objection && r.objection !== 'none' && (
-                    <Tag color={OBJECTION_COLORS[r.objection]}>{OBJECTION_LABELS[r.objection]}</Tag>
-                  )}
-                  {r.status === 'returned' && r.returnReasonLabel && (
-                    <Tooltip title={r.returnReason ?? undefined}>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {r.returnReasonLabel}
-                      </Typography.Text>
-                    </Tooltip>
-                  )}
-                </Space>
-              ),
-            },
-            {
-              title: '自评得分',
-              dataIndex: 'score',
-              width: 90,
-              align: 'right',
-              render: (s: number | null) => (s === null ? '—' : count(s)),
-            },
-            {
-              title: '专家评分',
-              width: 100,
-              align: 'right',
-              render: (_, r) =>
-                r.expertScore === null ? (
-                  '—'
-                ) : (
-                  <Space size={4}>
-                    {r.expertScore.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
-                    {r.expertScoreFlagged && <Tag color="orange">分差大</Tag>}
-                  </Space>
-                ),
-            },
-            { title: '提交时间', dataIndex: 'submittedAt', width: 110, render: (v: string | null) => date(v) },
-            {
-              title: '初审截止',
-              width: 130,
-              render: (_, r) => (
-                <Space size={4}>
-                  {date(r.districtDueOn)}
-                  {r.overdue && <Tag color="red">已逾期</Tag>}
-                </Space>
-              ),
-            },
-          ]}
+          columns={COLUMNS}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
