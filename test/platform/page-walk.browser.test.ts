@@ -63,6 +63,16 @@ async function settle(page: Page) {
   await page.waitForTimeout(400);
 }
 
+/** Wider than any screen: a table laid out past this is drawn with its text off to the side. */
+const WIDEST_TABLE_PX = 5000;
+const overwideTables = (page: Page) =>
+  page
+    .locator('table')
+    .evaluateAll(
+      (tables, limit) => tables.map((t) => Math.round(t.getBoundingClientRect().width)).filter((w) => w > limit),
+      WIDEST_TABLE_PX,
+    );
+
 interface Finding {
   where: string;
   what: string;
@@ -140,6 +150,10 @@ describe('every page of every demo role', () => {
     const where = `${name} (${new URL(page.url()).pathname})`;
     await page.screenshot({ path: `test-results/walk-${name}.png`, fullPage: true });
     const texts = [await visibleText(page)];
+    const layout = async (label: string) => {
+      for (const w of await overwideTables(page)) findings.push({ where: label, what: `表格宽 ${w} px（超过 ${WIDEST_TABLE_PX} px）` });
+    };
+    await layout(where);
     const axe = async (label: string) => {
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of result.violations) {
@@ -159,6 +173,7 @@ describe('every page of every demo role', () => {
       await tab.click();
       await settle(page);
       texts.push(await visibleText(page));
+      await layout(`${where} › ${label}`);
       await page.screenshot({ path: `test-results/walk-${name}-tab${i}.png` });
       if (axeEachTab) await axe(`${where} › ${label}`);
     }
