@@ -268,6 +268,7 @@ async function benchPostgres(): Promise<void> {
         [population.ids[i], current.year, current.month],
       );
     };
+    // Issue 11's goal is for a single submission (one writer); the concurrent runs show what queueing costs.
     const runs = [
       { clients: 1, targets: rongchangFirms, what: `荣昌区, ${n(rongchangFirms.length)} firms` },
       { clients: CONCURRENCY, targets: rongchangFirms, what: `荣昌区 only, ${n(rongchangFirms.length)} firms` },
@@ -283,15 +284,19 @@ async function benchPostgres(): Promise<void> {
       const blocks = perRequest(blocksBefore, await blockCounts(database), puts.requests);
       round += 3;
       const ok = puts.p95 <= PUT_GOAL && puts.failures === 0;
+      const goal =
+        clients === 1
+          ? `goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}`
+          : `${clients} writers at once, no goal: p95 ≤ ${PUT_GOAL} ms ${ok ? 'reached' : 'not reached'}`;
       const who = `${clients} client${clients > 1 ? 's' : ''}, ${run.what}`;
       console.log(
-        `  [${label}, ${who}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, with history): ${latencyText(puts)}; outcomes ${JSON.stringify(puts.outcomes)}; pages per PUT (all statements of the database): ≈ ${blocks.read} read from outside shared_buffers (the OS cache or the disk), ${blocks.hit} hit${puts.firstError ? `; first error: ${puts.firstError}` : ''}  [goal p95 ≤ ${PUT_GOAL} ms: ${verdict(ok)}]`,
+        `  [${label}, ${who}] reference: bare UPDATE of one report row in-process ${latencyText(bare)}; PUT /api/monitoring/reports/:id/${periodText(current)} (checks + version + keepAggregates, with history): ${latencyText(puts)}; outcomes ${JSON.stringify(puts.outcomes)}; pages per PUT (all statements of the database): ≈ ${blocks.read} read from outside shared_buffers (the OS cache or the disk), ${blocks.hit} hit${puts.firstError ? `; first error: ${puts.firstError}` : ''}  [${goal}]`,
       );
       summary.push({
         what: `${label} PUT p95, ${who}`,
         figure: ms(puts.p95),
         reference: `bare UPDATE ${ms(bare.p95)}`,
-        goal: `≤ ${PUT_GOAL} ms: ${verdict(ok)}`,
+        goal,
       });
     }
     // The aggregates the submissions kept must equal what the rows say (no drift).
