@@ -258,13 +258,19 @@ describe.each(DATABASE_KINDS)('objections in 公示 (异议) on %s', (kind) => {
   });
 
   it('lists the applications by objection state (?objection=open …) in the reader’s scope; another district sees none of them', async () => {
-    const [waiting, dismissed, quiet] = [next(), next(), next()];
-    const ids = { waiting: await application(waiting), dismissed: await application(dismissed), quiet: await application(quiet) };
+    const ids = {
+      waiting: await application(next()),
+      dismissed: await application(next()),
+      upheld: await application(next()),
+      quiet: await application(next()),
+    };
+    const findOne = async (id: string, finding: 'upheld' | 'dismissed') => {
+      const o = (await object('city.admin', id, good())).json();
+      expect((await find('city.admin', o.id, { finding, reason: '经核查，与审计报告核对' })).statusCode).toBe(200);
+    };
     expect((await object('rongchang.admin', ids.waiting, good())).statusCode).toBe(201);
-    const toDismiss = (await object('city.admin', ids.dismissed, good())).json();
-    expect((await find('city.admin', toDismiss.id, { finding: 'dismissed', reason: '经核查，研发费用有审计报告佐证' })).statusCode).toBe(
-      200,
-    );
+    await findOne(ids.dismissed, 'dismissed');
+    await findOne(ids.upheld, 'upheld');
     const list = async (user: string, state: string) => {
       const r = await as(user, 'GET', `/api/recognition/applications?roundId=${roundId}&objection=${state}&pageSize=100`);
       expect(r.statusCode, r.body).toBe(200);
@@ -278,10 +284,16 @@ describe.each(DATABASE_KINDS)('objections in 公示 (异议) on %s', (kind) => {
       expect(open, user).toContain(ids.waiting);
       expect(open, user).not.toContain(ids.dismissed);
       expect(open, user).not.toContain(ids.quiet);
-      expect(await list(user, 'dismissed'), user).toContain(ids.dismissed);
+      const dismissed = await list(user, 'dismissed');
+      expect(dismissed, user).toContain(ids.dismissed);
+      expect(dismissed, user).not.toContain(ids.upheld);
+      const upheld = await list(user, 'upheld');
+      expect(upheld, user).toContain(ids.upheld);
+      expect(upheld, user).not.toContain(ids.dismissed);
       const none = await list(user, 'none');
       expect(none, user).toContain(ids.quiet);
       expect(none, user).not.toContain(ids.waiting);
+      expect(none, user).not.toContain(ids.dismissed);
     }
     // The same count the round's announcement waits for (openObjectionCount), for this round.
     expect((await list('city.admin', 'open')).length).toBe(await openObjectionCount(h.database.db, roundId));

@@ -160,6 +160,9 @@ export const SCORE_METHOD_LABELS = { mean: '平均分', median: '中位数' } as
 
 export const OBJECTION_CHANNEL_LABELS = { phone: '实名来电', visit: '来访', written: '书面' } as const;
 export const OBJECTION_STATUS_LABELS = { open: '待核查', upheld: '成立', dismissed: '不成立' } as const;
+/** An application's objection state: 'open' while any objection waits for a finding, else 'upheld' if one was upheld, else 'dismissed' if any, else 'none'. */
+export const OBJECTION_STATES = ['none', 'open', 'upheld', 'dismissed'] as const;
+export type ObjectionState = (typeof OBJECTION_STATES)[number];
 
 /** District checklist items (初审核查). */
 export const CHECKLIST_ITEMS = {

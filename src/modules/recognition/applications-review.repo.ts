@@ -10,7 +10,7 @@ import { SECTION_RANGES } from '../../domain/industry-sections.js';
 import type { Actor } from '../../server/access.js';
 import { listedEnterprises } from '../enterprises/registry-views.repo.js';
 import { applicationsVisibleTo } from './applications.repo.js';
-import { type ObjectionState, objectionStateOf } from './objections.repo.js';
+import { type ObjectionState, objectionStateIs, objectionStateOf } from './objections.repo.js';
 
 const a = recognitionApplications;
 
@@ -63,7 +63,7 @@ function conditions(actor: Actor, f: ApplicationFilter): SQL | undefined {
   if (f.districtCode) list.push(sql`(${a.districtCode} = ${f.districtCode} or ${a.zoneCode} = ${f.districtCode})`);
   if (f.overdue === true) list.push(overdueCondition(f.today));
   if (f.overdue === false) list.push(sql`not ${overdueCondition(f.today)}`);
-  if (f.objection) list.push(sql`${objectionStateOf(a.id)} = ${f.objection}`);
+  if (f.objection) list.push(objectionStateIs(a.id, f.objection));
   return and(...list);
 }
 

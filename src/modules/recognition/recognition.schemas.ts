@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECOGNITION_ACTIONS, RECOGNITION_STATUSES, RETURN_REASONS } from '../../domain/recognition/lifecycle.js';
+import { OBJECTION_STATES, RECOGNITION_ACTIONS, RECOGNITION_STATUSES, RETURN_REASONS } from '../../domain/recognition/lifecycle.js';
 import { SECTORS } from '../../domain/sme-size.js';
 import { paging, text, uuid } from '../../server/validation.js';
 import { previewResponse } from '../evaluation/evaluation.schemas.js';
@@ -270,7 +270,7 @@ export const applicationListQuery = z.strictObject({
     .optional()
     .describe('true：仅初审逾期（待区县初审且已过初审截止日）'),
   objection: z
-    .enum(['none', 'open', 'upheld', 'dismissed'], '应为 none、open、upheld 或 dismissed')
+    .enum(OBJECTION_STATES, `应为 ${OBJECTION_STATES.join('、')} 之一`)
     .optional()
     .describe('公示异议：open 待核查，upheld 成立，dismissed 不成立，none 无异议'),
   q: text(50).optional().describe('企业名称的任意部分或统一社会信用代码开头'),
@@ -303,7 +303,7 @@ export const applicationListItem = z.object({
   overdue: z.boolean(),
   returnReasonLabel: z.string().nullable(),
   returnReason: z.string().nullable(),
-  objection: z.enum(['none', 'open', 'upheld', 'dismissed']),
+  objection: z.enum(OBJECTION_STATES),
 });
 export type ApplicationListItem = z.output<typeof applicationListItem>;
 
@@ -444,7 +444,7 @@ export const publicityItem = z.object({
   uscc: z.string(),
   status: z.string(),
   statusLabel: z.string(),
-  objection: z.enum(['none', 'open', 'upheld', 'dismissed']),
+  objection: z.enum(OBJECTION_STATES),
   objectionLabel: z.string(),
 });
 export const publicityList = z.object({

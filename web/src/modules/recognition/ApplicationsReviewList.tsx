@@ -34,10 +34,7 @@ const SCORE_BANDS = [
   { value: '0-59.99', label: '60 分以下' },
 ];
 const PAGE_SIZE = 20;
-const OBJECTION_FILTER_OPTIONS = [
-  ...Object.entries(OBJECTION_LABELS).map(([value, label]) => ({ value, label })),
-  { value: 'none', label: '无异议' },
-];
+const OBJECTION_FILTER_OPTIONS = [...optionsOf(OBJECTION_LABELS), { value: 'none', label: '无异议' }];
 
 // 申报批次 and 行业 cut long text with an ellipsis, which makes antd lay the table out fixed; a fixed
 // table under min-width: max-content grows without bound in Chromium (rows drawn a million pixels
